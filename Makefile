@@ -1,0 +1,51 @@
+# tazala — build, test, benchmark.
+# The real local stack (Kafka-protocol broker, libchdb, Vault) lives in mk/stack.mk.
+
+GO       ?= go
+BIN      := bin
+PKGS     := ./...
+export GOFLAGS := -buildvcs=false
+
+.PHONY: all build test unit bench fuzz lint tidy-check sample clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN)/tazala ./cmd/tazala
+
+## test: everything CI runs: vet, unit tests, integration tests against the real stack.
+test: build
+	$(GO) vet $(PKGS)
+	$(GO) test -race -shuffle=on -count=1 $(PKGS)
+
+## unit: fast tests that need nothing running.
+unit:
+	$(GO) test -short -count=1 $(PKGS)
+
+## bench: scanner and redactor throughput (MB/s) on generated input, single core.
+bench:
+	$(GO) test -run='^$$' -bench=. -benchmem -cpu=1 ./scanner ./redact ./cmd/tazala
+
+FUZZTIME ?= 30s
+## fuzz: run each fuzz target for FUZZTIME.
+fuzz:
+	$(GO) test -run='^$$' -fuzz=FuzzScan -fuzztime=$(FUZZTIME) ./scanner
+	$(GO) test -run='^$$' -fuzz=FuzzJSONWalk -fuzztime=$(FUZZTIME) ./scanner
+	$(GO) test -run='^$$' -fuzz=FuzzRedact -fuzztime=$(FUZZTIME) ./redact
+
+STATICCHECK := $(GO) run honnef.co/go/tools/cmd/staticcheck@2025.1.1
+lint:
+	$(GO) vet $(PKGS)
+	$(STATICCHECK) $(PKGS)
+
+tidy-check:
+	$(GO) mod tidy -diff
+
+## sample: scan the bundled sample with embedded defaults (no servers needed).
+sample: build
+	$(BIN)/tazala scan --findings - --out - testdata/sample/sample.jsonl
+
+clean:
+	rm -rf $(BIN)
+
+-include mk/stack.mk

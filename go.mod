@@ -1,0 +1,3 @@
+module github.com/tazala/tazala
+
+go 1.26.8
