@@ -1,0 +1,11 @@
+package main
+
+import "github.com/urfave/cli/v2"
+
+// commands lists every subcommand: the one explicit registry.
+func commands() []*cli.Command {
+	return []*cli.Command{
+		scanCommand(),
+		rulesCommand(),
+	}
+}

@@ -1,0 +1,71 @@
+// Command tazala keeps personal data out of log pipelines: `tazala scan`
+// finds and redacts it in files, `tazala rules` checks user rules, and the
+// daemon and policy commands run the pipeline against Kafka, Vault and
+// ClickHouse. This package is the one place where concrete adapters are
+// chosen and wired.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/urfave/cli/v2"
+)
+
+// Exit codes, documented in the README.
+const (
+	exitOK       = 0
+	exitFailure  = 1 // runtime failure: I/O, tokenizer or sink unavailable
+	exitUsage    = 2 // bad flags or arguments
+	exitFindings = 3 // `scan --fail-on-findings` found personal data
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args, os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run builds the app and runs it; tests call it in-process.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	app := newApp(stdin, stdout, stderr)
+	err := app.RunContext(ctx, args)
+	if err == nil {
+		return exitOK
+	}
+	var ec cli.ExitCoder
+	if errors.As(err, &ec) {
+		if msg := err.Error(); msg != "" {
+			fmt.Fprintln(stderr, "tazala:", msg)
+		}
+		return ec.ExitCode()
+	}
+	fmt.Fprintln(stderr, "tazala:", err)
+	return exitFailure
+}
+
+func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
+	app := &cli.App{
+		Name:      "tazala",
+		Usage:     "find, tokenize and redact personal data in payment logs",
+		Reader:    stdin,
+		Writer:    stdout,
+		ErrWriter: stderr,
+		Commands:  commands(),
+		OnUsageError: func(c *cli.Context, err error, isSub bool) error {
+			return cli.Exit(fmt.Sprintf("%v\nTry: tazala %s --help", err, c.Command.Name), exitUsage)
+		},
+		ExitErrHandler: func(*cli.Context, error) {}, // run() reports errors
+	}
+	return app
+}
+
+func usageErr(format string, a ...any) error {
+	return cli.Exit(fmt.Sprintf(format, a...), exitUsage)
+}

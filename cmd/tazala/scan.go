@@ -1,0 +1,233 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"time"
+
+	"github.com/tazala/tazala"
+	"github.com/tazala/tazala/redact"
+	"github.com/tazala/tazala/scanfile"
+	"github.com/tazala/tazala/scanner"
+	"github.com/urfave/cli/v2"
+)
+
+func scanCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "scan",
+		Usage:     "find and redact personal data in files (or stdin), line by line",
+		ArgsUsage: "INPUT... | -",
+		Description: "Reads newline-delimited records (JSON or plain text), writes them redacted to --out\n" +
+			"and, with --findings, one JSON object per finding (never the value itself).\n" +
+			"Exit codes: 0 ok, 1 failure, 2 usage, 3 findings with --fail-on-findings.",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "-", Usage: "redacted output `FILE` (- for stdout)"},
+			&cli.StringFlag{Name: "findings", Aliases: []string{"f"}, Usage: "write findings as JSON lines to `FILE` (- for stdout)"},
+			&cli.StringFlag{Name: "mode", Value: "token", Usage: "redaction mode: token, mask or last4 (PAN as first6/last4 + token)"},
+			&cli.StringSliceFlag{Name: "mode-for", Usage: "per-kind mode, e.g. card_pan=last4 (repeatable)"},
+			&cli.StringFlag{Name: "tokenizer", Value: "local", Usage: "tokenizer: local (key file) or vault (VAULT_ADDR, VAULT_TOKEN)"},
+			&cli.StringFlag{Name: "key-file", Usage: "local tokenizer key `FILE` (default ~/.config/tazala/local.key, created 0600)"},
+			&cli.StringFlag{Name: "rules", Usage: "user rules `FILE` (TOML) run after the built-in detectors"},
+			&cli.IntFlag{Name: "max-line", Value: scanfile.DefaultMaxLine, Usage: "longest record scanned in one piece; longer ones are scanned in overlapping windows"},
+			&cli.BoolFlag{Name: "paths", Value: true, Usage: "add JSON paths to findings"},
+			&cli.BoolFlag{Name: "fail-on-findings", Usage: "exit 3 when anything was found"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no summary on stderr"},
+		},
+		Action: runScan,
+	}
+}
+
+func runScan(c *cli.Context) error {
+	inputs := c.Args().Slice()
+	if len(inputs) == 0 {
+		return usageErr("scan: no input given\nTry: tazala scan --out redacted.jsonl input.jsonl   (or - for stdin)")
+	}
+	rcfg, err := redactConfig(c.String("mode"), c.StringSlice("mode-for"))
+	if err != nil {
+		return usageErr("scan: %v", err)
+	}
+	red := redact.New(rcfg)
+	scfg := scanner.Config{Paths: c.Bool("paths")}
+	if p := c.String("rules"); p != "" {
+		set, err := loadRules(p)
+		if err != nil {
+			return usageErr("scan: %v", err)
+		}
+		scfg.Rules = set
+	}
+	tok, err := openTokenizer(c)
+	if err != nil {
+		return err
+	}
+	if tok != nil {
+		defer tok.Close()
+	}
+	stdout := c.App.Writer
+	out, closeOut, err := openOut(c.String("out"), stdout)
+	if err != nil {
+		return err
+	}
+	defer closeOut()
+	var fw *bufio.Writer
+	if p := c.String("findings"); p != "" {
+		w, closeF, err := openOut(p, stdout)
+		if err != nil {
+			return err
+		}
+		defer closeF()
+		fw = bufio.NewWriterSize(w, 1<<20)
+	}
+	progress := isTerminal(c.App.ErrWriter)
+	start := time.Now()
+	var total scanfile.Stats
+	for _, in := range inputs {
+		r, closeIn, err := openIn(in, c.App.Reader)
+		if err != nil {
+			return err
+		}
+		cfg := scanfile.Config{Scanner: scfg, Redactor: red, Tokenizer: tok, MaxLine: c.Int("max-line")}
+		if fw != nil {
+			cfg.Findings = fw
+			if len(inputs) > 1 {
+				cfg.File = in
+			}
+		}
+		if progress {
+			base := total
+			cfg.Progress = func(s scanfile.Stats) {
+				s.Add(base)
+				el := time.Since(start).Seconds()
+				fmt.Fprintf(c.App.ErrWriter, "\r%s: %d lines, %.1f MB, %d findings, %.0f MB/s ", in, s.Lines, float64(s.Bytes)/1e6, s.Findings, float64(s.Bytes)/1e6/el)
+			}
+		}
+		st, err := scanfile.Run(c.Context, r, out, cfg)
+		closeIn()
+		total.Add(st)
+		if err != nil {
+			return cli.Exit(fmt.Sprintf("scan %s: %v (nothing of the failed block was written)", displayName(in), err), exitFailure)
+		}
+	}
+	if fw != nil {
+		if err := fw.Flush(); err != nil {
+			return cli.Exit(fmt.Sprintf("scan: write findings: %v", err), exitFailure)
+		}
+	}
+	if err := flushOut(out); err != nil {
+		return cli.Exit(fmt.Sprintf("scan: write output: %v", err), exitFailure)
+	}
+	if progress {
+		fmt.Fprintln(c.App.ErrWriter)
+	}
+	if !c.Bool("quiet") {
+		printSummary(c.App.ErrWriter, total, time.Since(start))
+	}
+	if c.Bool("fail-on-findings") && total.Findings > 0 {
+		return cli.Exit("", exitFindings)
+	}
+	return nil
+}
+
+func redactConfig(mode string, perKind []string) (redact.Config, error) {
+	m, err := redact.ParseMode(mode)
+	if err != nil {
+		return redact.Config{}, err
+	}
+	cfg := redact.Config{Default: m, PerKind: map[tazala.Kind]redact.Mode{}}
+	for _, kv := range perKind {
+		var k, v string
+		for i := 0; i < len(kv); i++ {
+			if kv[i] == '=' {
+				k, v = kv[:i], kv[i+1:]
+				break
+			}
+		}
+		if k == "" {
+			return cfg, fmt.Errorf("--mode-for %q: want KIND=MODE, e.g. card_pan=last4", kv)
+		}
+		kind, err := tazala.ParseKind(k)
+		if err != nil {
+			return cfg, fmt.Errorf("--mode-for: %w", err)
+		}
+		mm, err := redact.ParseMode(v)
+		if err != nil {
+			return cfg, fmt.Errorf("--mode-for: %w", err)
+		}
+		cfg.PerKind[kind] = mm
+	}
+	return cfg, nil
+}
+
+func printSummary(w io.Writer, s scanfile.Stats, el time.Duration) {
+	fmt.Fprintf(w, "scanned %d lines, %.1f MB in %.2fs (%.0f MB/s): %d findings\n",
+		s.Lines, float64(s.Bytes)/1e6, el.Seconds(), float64(s.Bytes)/1e6/el.Seconds(), s.Findings)
+	type kc struct {
+		k tazala.Kind
+		n int64
+	}
+	var ks []kc
+	for _, k := range tazala.Kinds {
+		if n := s.ByKind[k]; n > 0 {
+			ks = append(ks, kc{k, n})
+		}
+	}
+	sort.Slice(ks, func(i, j int) bool { return ks[i].n > ks[j].n })
+	for _, x := range ks {
+		fmt.Fprintf(w, "  %-12s %d\n", x.k, x.n)
+	}
+	if s.InvalidUTF8 > 0 {
+		fmt.Fprintf(w, "  note: %d lines were not valid UTF-8; they were scanned as bytes\n", s.InvalidUTF8)
+	}
+	if s.LongLines > 0 {
+		fmt.Fprintf(w, "  note: %d lines were longer than --max-line; they were scanned in overlapping windows\n", s.LongLines)
+	}
+}
+
+func displayName(in string) string {
+	if in == "-" {
+		return "stdin"
+	}
+	return in
+}
+
+func openIn(p string, stdin io.Reader) (io.Reader, func(), error) {
+	if p == "-" {
+		return stdin, func() {}, nil
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, nil, cli.Exit(fmt.Sprintf("scan: %v", err), exitFailure)
+	}
+	return f, func() { f.Close() }, nil
+}
+
+type nopFlusher struct{ io.Writer }
+
+func openOut(p string, stdout io.Writer) (io.Writer, func(), error) {
+	if p == "-" || p == "" {
+		return stdout, func() {}, nil
+	}
+	f, err := os.OpenFile(p, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
+	if err != nil {
+		return nil, nil, cli.Exit(fmt.Sprintf("scan: %v", err), exitFailure)
+	}
+	return f, func() { f.Close() }, nil
+}
+
+func flushOut(w io.Writer) error {
+	if f, ok := w.(*os.File); ok && f != os.Stdout {
+		return f.Sync()
+	}
+	return nil
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

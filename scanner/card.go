@@ -1,0 +1,83 @@
+package scanner
+
+// luhn reports whether the digits in d pass the Luhn check.
+func luhn(d []byte) bool {
+	sum, dbl := 0, false
+	for i := len(d) - 1; i >= 0; i-- {
+		v := int(d[i] - '0')
+		if dbl {
+			v *= 2
+			if v > 9 {
+				v -= 9
+			}
+		}
+		sum += v
+		dbl = !dbl
+	}
+	return sum%10 == 0
+}
+
+// prefixN returns the first n digits of d as an integer.
+func prefixN(d []byte, n int) int {
+	v := 0
+	for i := 0; i < n && i < len(d); i++ {
+		v = v*10 + int(d[i]-'0')
+	}
+	return v
+}
+
+// cardNetwork returns the network a PAN of this length and prefix belongs
+// to, or "" when no network issues such numbers. Ranges follow the
+// networks' published IIN tables (ISO/IEC 7812 issuer identification).
+func cardNetwork(d []byte) string {
+	n := len(d)
+	if n < 12 || n > 19 {
+		return ""
+	}
+	p1, p2, p3, p4, p6 := prefixN(d, 1), prefixN(d, 2), prefixN(d, 3), prefixN(d, 4), prefixN(d, 6)
+	switch {
+	case p1 == 4:
+		if n == 13 || n == 16 || n == 19 {
+			return "visa"
+		}
+	case p4 >= 2200 && p4 <= 2204:
+		if n >= 16 {
+			return "mir"
+		}
+	case p4 >= 2221 && p4 <= 2720, p2 >= 51 && p2 <= 55:
+		if n == 16 {
+			return "mastercard"
+		}
+	case p2 == 34 || p2 == 37:
+		if n == 15 {
+			return "amex"
+		}
+	case p4 >= 3528 && p4 <= 3589:
+		if n >= 16 {
+			return "jcb"
+		}
+	case p3 >= 300 && p3 <= 305, p2 == 36, p2 == 38, p2 == 39, p4 == 3095:
+		if n >= 14 {
+			return "diners"
+		}
+	case p4 == 6011, p3 >= 644 && p3 <= 649, p2 == 65:
+		if n >= 16 {
+			return "discover"
+		}
+	case p6 >= 622126 && p6 <= 622925, p2 == 62, p2 == 81:
+		if n >= 16 {
+			return "unionpay"
+		}
+	case p2 == 50, p2 >= 56 && p2 <= 58, p2 == 60, p2 == 63, p2 == 67, p2 == 69:
+		if n >= 12 {
+			return "maestro"
+		}
+	}
+	return ""
+}
+
+// validPAN reports whether d is a full card number: 13–19 digits, Luhn-valid
+// and inside a card network's range.
+func validPAN(d []byte) bool {
+	return len(d) >= 13 && len(d) <= 19 && cardNetwork(d) != "" && luhn(d)
+}

@@ -1,0 +1,220 @@
+package scanner
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// ctx is a set of hints that a label (a JSON key or the word before a value
+// in text) gives about the value that follows it.
+type ctx uint32
+
+const (
+	ctxIIN        ctx = 1 << iota // ИИН, ЖСН, iin
+	ctxPhone                      // phone, тел, msisdn
+	ctxEmail                      // email, почта
+	ctxCard                       // card, pan, карта
+	ctxExpiry                     // exp, срок, expiry
+	ctxCVV                        // cvv, cvc, cvv2
+	ctxNameStrong                 // full_name, fio, cardholder: the whole value is a name
+	ctxNameWeak                   // name: a name if it looks like one
+	ctxNameIntro                  // "меня зовут", "Thanks,": a name follows in text
+	ctxNeg                        // rrn, order_id, terminal: transaction identifiers, not personal
+	ctxMsgID                      // message-id: local@host ids, not e-mail addresses
+	ctxCompany                    // merchant, company: names below are not persons
+	ctxNotName                    // a word that never is part of a person's name
+)
+
+// labelWords maps a lower-cased label word to its hints.
+var labelWords = map[string]ctx{}
+
+// labelPrefixes maps a lower-cased prefix to its hints (for inflected words
+// such as "карты", "картам", "телефоны").
+var labelPrefixes = []struct {
+	p string
+	c ctx
+}{
+	{"карт", ctxCard}, {"картас", ctxCard}, {"телефон", ctxPhone}, {"действ", ctxExpiry},
+	{"cardnum", ctxCard}, {"card_num", ctxCard}, {"card_no", ctxCard}, {"cardno", ctxCard},
+	{"expir", ctxExpiry}, {"exp_", ctxExpiry}, {"expdate", ctxExpiry}, {"exp-", ctxExpiry},
+	{"cvv", ctxCVV}, {"cvc", ctxCVV}, {"mobile", ctxPhone}, {"msisdn", ctxPhone}, {"phone", ctxPhone},
+	{"email", ctxEmail}, {"e-mail", ctxEmail}, {"заказ", ctxNeg}, {"транзакц", ctxNeg}, {"терминал", ctxNeg},
+	{"order", ctxNeg}, {"invoice", ctxNeg}, {"счет", ctxNeg}, {"счёт", ctxNeg}, {"тапсырыс", ctxNeg},
+}
+
+func init() {
+	add := func(c ctx, words ...string) {
+		for _, w := range words {
+			labelWords[w] |= c
+		}
+	}
+	add(ctxIIN, "iin", "иин", "жсн", "iin_number", "payer_iin", "client_iin", "customer_iin", "individual_iin", "iin_bin", "iinbin")
+	add(ctxPhone, "phone", "tel", "тел", "telephone", "mobile", "msisdn", "phone_number", "phonenumber", "contact_phone",
+		"телефон", "телефона", "телефону", "телефоным", "телефоны", "номер", "номерім", "call", "at", "whatsapp", "sms")
+	add(ctxEmail, "email", "mail", "почта", "пошта", "e-mail", "to", "from", "mailto", "поштасы", "почту", "почты")
+	add(ctxCard, "card", "pan", "card_number", "cardnumber", "card_no", "pan_number", "карта", "карты", "карту", "картой",
+		"картам", "картасы", "карточка", "карточки", "account_number", "debug")
+	add(ctxExpiry, "exp", "expiry", "expires", "expiration", "exp_date", "expiry_date", "expdate", "exp_month_year",
+		"valid", "thru", "срок", "действия", "годна", "годен", "мерзімі", "мерзім", "card_exp", "card_expiry")
+	add(ctxCVV, "cvv", "cvc", "cvv2", "cvc2", "cid", "csc", "cvn", "security_code", "securitycode", "card_cvv", "card_cvc", "cav2", "cvd")
+	add(ctxNameStrong, "full_name", "fullname", "fio", "фио", "holder", "cardholder", "card_holder", "holder_name",
+		"cardholder_name", "payer_name", "customer_name", "client_name", "sender_name", "recipient_name",
+		"beneficiary_name", "person_name", "owner_name", "contact_name", "account_holder", "name_on_card",
+		"аты-жөні", "аты_жөні", "клиент", "плательщик", "получатель", "отправитель", "держатель")
+	add(ctxNameWeak, "name", "имя", "аты", "customer", "payer", "client", "sender", "recipient", "user", "contact", "owner", "author")
+	add(ctxNameIntro, "зовут", "фио", "thanks", "regards", "уважением", "құрметпен", "атым", "уважаемый", "уважаемая",
+		"dear", "mr", "mrs", "ms", "miss", "г-н", "г-жа", "господин", "госпожа", "құрметті", "cardholder", "holder",
+		"клиент", "клиента", "плательщик", "плательщика", "получатель", "отправитель", "держатель", "sincerely", "cheers",
+		"спасибо", "рахмет", "signed", "from", "от")
+	add(ctxNeg, "rrn", "order", "order_id", "orderid", "order_no", "terminal", "terminal_id", "tid", "mid", "merchant_id",
+		"stan", "auth", "auth_code", "authcode", "approval_code", "mcc", "invoice", "invoice_id", "bin", "biin", "бин",
+		"payment_id", "transaction_id", "txn_id", "txn", "trace_id", "request_id", "ticket", "ticket_id", "ref",
+		"reference", "rrn_id", "arn", "batch", "batch_id", "receipt", "receipt_no", "чек", "заказ", "заказа", "заказу",
+		"otp", "code", "код", "sku", "qty", "amount", "сумма", "price", "id", "uuid", "ts", "timestamp", "created_ms",
+		"iban", "account", "договор", "contract", "tapsyrys", "№", "no", "nr", "version", "build", "port", "pid")
+	add(ctxMsgID, "message-id", "message_id", "messageid", "msgid", "msg_id", "in-reply-to", "references", "x-message-id")
+	add(ctxCompany, "merchant", "company", "organization", "organisation", "shop", "store", "bank", "issuer", "acquirer",
+		"brand", "product", "item", "items", "service", "partner", "provider", "vendor", "legal_name", "merchant_name",
+		"company_name", "org", "employer", "app", "application", "event", "file", "filename", "city", "street", "address")
+	add(ctxNotName, "ип", "тоо", "ао", "ооо", "оао", "зао", "жшс", "жк", "llp", "llc", "ltd", "inc", "jsc", "plc", "gmbh",
+		"corp", "co", "group", "bank", "банк", "foods", "motors", "market", "store", "shop", "service", "services",
+		"hello", "hi", "dear", "thanks", "thank", "regards", "please", "order", "payment", "refund", "card", "my", "the",
+		"здравствуйте", "добрый", "доброе", "добрая", "день", "вечер", "утро", "уважаемая", "уважаемый", "прошу",
+		"спасибо", "заказ", "оплата", "карта", "сәлеметсіз", "қайырлы", "құрметті", "құрметпен", "менің", "меня",
+		"мой", "моя", "моей", "я", "мы", "вы", "kzt", "usd", "rub", "eur", "info", "warn", "error", "debug", "trace",
+		"visa", "mastercard", "mir", "jcb", "amex", "unionpay", "maestro", "discover", "астана", "алматы", "almaty",
+		"astana", "казахстан", "kazakhstan", "республика", "рк", "ул", "пр", "мкр", "г", "kz", "api", "id", "iin", "иин",
+		"жсн", "фио", "тел", "email", "cvv", "exp", "pan", "ok", "null", "true", "false", "none", "n/a", "support",
+		"поддержка", "team", "команда", "ioka", "kaspi", "halyk", "fintech", "арена", "плаза", "центр", "center",
+		"сити", "city", "mall", "hotel", "отель", "кафе", "cafe", "restaurant", "ресторан", "аптека", "pharmacy")
+}
+
+// ctxOf returns the hints of one label word (any case, UTF-8).
+func ctxOf(w []byte) ctx {
+	if len(w) == 0 || len(w) > 48 {
+		return 0
+	}
+	var buf [96]byte
+	lw := lowerInto(buf[:0], w)
+	if c, ok := labelWords[string(lw)]; ok {
+		return c
+	}
+	var c ctx
+	for _, p := range labelPrefixes {
+		if len(lw) >= len(p.p) && string(lw[:len(p.p)]) == p.p {
+			c |= p.c
+		}
+	}
+	if c != 0 {
+		return c
+	}
+	// compound keys: payer_phone, customer-email, cardNumber, billing.iin
+	if hasSep(lw) {
+		start := 0
+		for i := 0; i <= len(lw); i++ {
+			if i == len(lw) || lw[i] == '_' || lw[i] == '-' || lw[i] == '.' {
+				if i > start {
+					c |= labelWords[string(lw[start:i])] &^ (ctxNameIntro | ctxNotName)
+				}
+				start = i + 1
+			}
+		}
+		if c&ctxNameWeak != 0 && strings.HasSuffix(string(lw), "name") && c&ctxCompany == 0 {
+			// payer_name, customer_name...: the value is a whole name
+			c |= ctxNameStrong
+		}
+	}
+	return c
+}
+
+func hasSep(b []byte) bool {
+	for _, c := range b {
+		if c == '_' || c == '-' || c == '.' {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerInto appends the lower-cased w to dst. ASCII takes a fast path;
+// other runes go through unicode.ToLower.
+func lowerInto(dst, w []byte) []byte {
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(w[i:])
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		i += n
+	}
+	return dst
+}
+
+// isWordByte reports whether c can be part of a label word: ASCII letters,
+// digits, '_' and '-', and any byte of a multi-byte UTF-8 sequence.
+func isWordByte(c byte) bool {
+	return c >= 0x80 || c == '_' || c == '-' || (c|0x20 >= 'a' && c|0x20 <= 'z') || (c >= '0' && c <= '9')
+}
+
+// labelSkip is punctuation between a label and its value: `iin=`, `"iin":"`,
+// `ИИН: `, `to=<`, `(`, `№`.
+func labelSkip(c byte) bool {
+	switch c {
+	case ' ', '\t', ':', '=', '"', '\'', '<', '(', '[', '{', '#', ',', '>', '\\':
+		return true
+	}
+	return false
+}
+
+// prevWord returns the word that ends before position p (skipping label
+// punctuation, including the multi-byte «, № and non-breaking space), and
+// the position where that word starts. lo bounds the search. ok is false
+// when no word is found within a short distance.
+func prevWord(t []byte, p, lo int) (w []byte, start int, ok bool) {
+	i := p
+	skipped := 0
+	for i > lo && skipped < 8 {
+		c := t[i-1]
+		if c < utf8.RuneSelf {
+			if !labelSkip(c) {
+				break
+			}
+			i--
+			skipped++
+			continue
+		}
+		r, n := utf8.DecodeLastRune(t[lo:i])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			break
+		}
+		i -= n
+		skipped++
+	}
+	end := i
+	for i > lo && end-i < 48 {
+		c := t[i-1]
+		if c < utf8.RuneSelf {
+			if !isWordByte(c) {
+				break
+			}
+			i--
+			continue
+		}
+		r, n := utf8.DecodeLastRune(t[lo:i])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '№' {
+			break
+		}
+		i -= n
+	}
+	if i == end {
+		return nil, p, false
+	}
+	return t[i:end], i, true
+}

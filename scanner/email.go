@@ -1,0 +1,131 @@
+package scanner
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/tazala/tazala"
+	"golang.org/x/net/idna"
+	"golang.org/x/net/publicsuffix"
+)
+
+func isLocalByte(c byte) bool {
+	if isASCIILetter(c) || isDigit(c) {
+		return true
+	}
+	switch c {
+	case '.', '_', '%', '+', '-', '\'', '!', '#', '$', '&', '*', '=', '?', '^', '`', '{', '|', '}', '~':
+		return true
+	}
+	return false
+}
+
+// email handles the '@' at t[at]. It returns the index to continue from.
+func (s *Scanner) email(g *seg, at int) int {
+	t := g.text
+	// local part, backwards
+	a := at
+	for a > g.lo && at-a < 64 && isLocalByte(t[a-1]) {
+		a--
+	}
+	// a quote or brace that opened the local part is punctuation, not local
+	for a < at && (t[a] == '\'' || t[a] == '{' || t[a] == '|' || t[a] == '.' || t[a] == '-') {
+		a++
+	}
+	if a == at || t[at-1] == '.' {
+		return at + 1
+	}
+	// the local part must not be glued to a letter outside ASCII (a handle in text)
+	if a > g.lo && t[a-1] >= 0x80 {
+		if r, _ := utf8.DecodeLastRune(t[g.lo:a]); unicode.IsLetter(r) {
+			return at + 1
+		}
+	}
+	// domain, forwards: labels of ASCII letters/digits/hyphens or non-ASCII letters
+	b := at + 1
+	dots := 0
+	lastDot := -1
+	for b < len(t) {
+		c := t[b]
+		switch {
+		case isASCIILetter(c) || isDigit(c) || c == '-':
+			b++
+		case c == '.':
+			if b+1 >= len(t) || t[b+1] == '.' || !(isASCIILetter(t[b+1]) || isDigit(t[b+1]) || t[b+1] >= 0x80) {
+				goto done
+			}
+			dots++
+			lastDot = b
+			b++
+		case c >= 0x80:
+			r, n := utf8.DecodeRune(t[b:])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				goto done
+			}
+			b += n
+		default:
+			goto done
+		}
+	}
+done:
+	for b > at+1 && t[b-1] == '-' {
+		b--
+	}
+	if dots == 0 || lastDot >= b-1 || b-at-1 > 253 {
+		return b
+	}
+	if !validTLD(t[lastDot+1 : b]) {
+		return b
+	}
+	dom := t[at+1 : b]
+	if dom[0] == '-' || dom[0] == '.' {
+		return b
+	}
+	// "logo@2x.png": a retina suffix, not a mail host
+	if len(dom) > 2 && isDigit(dom[0]) && (dom[1] == 'x' || dom[1] == 'X') && dom[2] == '.' {
+		return b
+	}
+	if c := s.labelCtx(g, a); c&ctxMsgID != 0 {
+		return b
+	}
+	s.emit(g, tazala.KindEmail, a, b, "email", 0.97)
+	return b
+}
+
+var tldCache sync.Map // string → bool
+
+// validTLD reports whether tld is a top-level domain managed by ICANN, per
+// the public suffix list.
+func validTLD(tld []byte) bool {
+	if len(tld) < 2 || len(tld) > 63 {
+		return false
+	}
+	if v, ok := tldCache.Load(string(tld)); ok {
+		return v.(bool)
+	}
+	key := string(tld)
+	name := strings.ToLower(key)
+	for _, c := range tld {
+		if c >= 0x80 {
+			a, err := idna.Lookup.ToASCII(name)
+			if err != nil {
+				tldCache.Store(key, false)
+				return false
+			}
+			name = a
+			break
+		}
+		if isDigit(c) {
+			tldCache.Store(key, false)
+			return false
+		}
+	}
+	ok := false
+	if suf, icann := publicsuffix.PublicSuffix("x." + name); icann && suf == name {
+		ok = true
+	}
+	tldCache.Store(key, ok)
+	return ok
+}

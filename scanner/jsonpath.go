@@ -1,0 +1,193 @@
+package scanner
+
+import (
+	"strconv"
+
+	"github.com/tazala/tazala"
+)
+
+// maxDepth bounds JSON nesting the path walker follows; deeper records are
+// still scanned (as text) but their findings carry no path.
+const maxDepth = 128
+
+type pathElem struct {
+	key   []byte // raw key text (escapes as written); nil for an array element
+	index int
+}
+
+// pathCache interns path strings so repeated records allocate nothing.
+type pathCache struct {
+	m     map[string]string
+	buf   []byte
+	stack []pathElem
+}
+
+func (c *pathCache) intern(b []byte) string {
+	if c.m == nil {
+		c.m = make(map[string]string)
+	}
+	if s, ok := c.m[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	if len(c.m) < 4096 {
+		c.m[s] = s
+	}
+	return s
+}
+
+func (c *pathCache) render() []byte {
+	b := c.buf[:0]
+	for i, e := range c.stack {
+		if e.key != nil {
+			if i > 0 {
+				b = append(b, '.')
+			}
+			b = append(b, e.key...)
+		} else {
+			b = append(b, '[')
+			b = strconv.AppendInt(b, int64(e.index), 10)
+			b = append(b, ']')
+		}
+	}
+	c.buf = b
+	return b
+}
+
+// fillPaths walks the record as JSON and sets Path on each finding that lies
+// inside a string or number value.
+func (s *Scanner) fillPaths() {
+	w := pathWalker{t: s.line, f: s.out[s.base:], pc: &s.paths}
+	w.pc.stack = w.pc.stack[:0]
+	w.ws()
+	w.value(0)
+}
+
+type pathWalker struct {
+	t   []byte
+	i   int
+	f   []findingRef
+	pc  *pathCache
+	bad bool
+}
+
+type findingRef = tazala.Finding
+
+func (w *pathWalker) ws() {
+	for w.i < len(w.t) {
+		switch w.t[w.i] {
+		case ' ', '\t', '\r', '\n':
+			w.i++
+		default:
+			return
+		}
+	}
+}
+
+// assign gives the current path to findings inside [a,b).
+func (w *pathWalker) assign(a, b int) {
+	for len(w.f) > 0 && w.f[0].Span.Start < a {
+		w.f = w.f[1:]
+	}
+	if len(w.f) == 0 || w.f[0].Span.Start >= b {
+		return
+	}
+	p := w.pc.intern(w.pc.render())
+	for len(w.f) > 0 && w.f[0].Span.End <= b {
+		w.f[0].Path = p
+		w.f = w.f[1:]
+	}
+}
+
+func (w *pathWalker) value(depth int) {
+	if w.bad || w.i >= len(w.t) || len(w.f) == 0 {
+		w.bad = true
+		return
+	}
+	if depth > maxDepth {
+		w.bad = true
+		return
+	}
+	switch c := w.t[w.i]; {
+	case c == '{':
+		w.i++
+		w.ws()
+		if w.i < len(w.t) && w.t[w.i] == '}' {
+			w.i++
+			return
+		}
+		for !w.bad {
+			w.ws()
+			if w.i >= len(w.t) || w.t[w.i] != '"' {
+				w.bad = true
+				return
+			}
+			ka := w.i + 1
+			kb := stringEnd(w.t, ka)
+			w.i = kb + 1
+			w.ws()
+			if w.i >= len(w.t) || w.t[w.i] != ':' {
+				w.bad = true
+				return
+			}
+			w.i++
+			w.ws()
+			w.pc.stack = append(w.pc.stack, pathElem{key: w.t[ka:kb]})
+			w.value(depth + 1)
+			w.pc.stack = w.pc.stack[:len(w.pc.stack)-1]
+			w.ws()
+			if w.i < len(w.t) && w.t[w.i] == ',' {
+				w.i++
+				continue
+			}
+			if w.i < len(w.t) && w.t[w.i] == '}' {
+				w.i++
+				return
+			}
+			w.bad = true
+		}
+	case c == '[':
+		w.i++
+		w.ws()
+		if w.i < len(w.t) && w.t[w.i] == ']' {
+			w.i++
+			return
+		}
+		for idx := 0; !w.bad; idx++ {
+			w.ws()
+			w.pc.stack = append(w.pc.stack, pathElem{index: idx})
+			w.value(depth + 1)
+			w.pc.stack = w.pc.stack[:len(w.pc.stack)-1]
+			w.ws()
+			if w.i < len(w.t) && w.t[w.i] == ',' {
+				w.i++
+				continue
+			}
+			if w.i < len(w.t) && w.t[w.i] == ']' {
+				w.i++
+				return
+			}
+			w.bad = true
+		}
+	case c == '"':
+		a := w.i + 1
+		b := stringEnd(w.t, a)
+		w.assign(a, b)
+		w.i = b + 1
+	default:
+		a := w.i
+		for w.i < len(w.t) {
+			switch w.t[w.i] {
+			case ',', '}', ']', ' ', '\t', '\r', '\n':
+				goto end
+			}
+			w.i++
+		}
+	end:
+		if w.i == a {
+			w.bad = true
+			return
+		}
+		w.assign(a, w.i)
+	}
+}

@@ -1,0 +1,308 @@
+package scanner
+
+import (
+	"bufio"
+	"embed"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/tazala/tazala"
+)
+
+//go:embed lexicon/*.txt
+var lexiconFS embed.FS
+
+// word flags
+const (
+	wGiven      = 1 << iota // a given name from the lexicon
+	wSurname                // a surname: lexicon or surname ending
+	wPatronymic             // a patronymic ending (-ович, -овна, -ұлы, -kyzy)
+	wNot                    // never part of a person's name (company marker, greeting, currency)
+)
+
+var (
+	lexOnce sync.Once
+	lexicon map[string]uint8 // lower-cased word → wGiven | wSurname | wNot
+)
+
+func loadLexicon() {
+	lexicon = make(map[string]uint8, 4096)
+	read := func(file string, f uint8) {
+		b, err := lexiconFS.ReadFile(file)
+		if err != nil {
+			panic("scanner: embedded lexicon missing: " + file)
+		}
+		sc := bufio.NewScanner(strings.NewReader(string(b)))
+		for sc.Scan() {
+			line := sc.Text()
+			if strings.HasPrefix(line, "#") {
+				continue
+			}
+			for _, w := range strings.Fields(line) {
+				lw := strings.ToLower(w)
+				lexicon[lw] |= f
+				for _, v := range translit(lw) {
+					lexicon[v] |= f
+				}
+			}
+		}
+	}
+	read("lexicon/given.txt", wGiven)
+	read("lexicon/surnames.txt", wSurname)
+	for w, c := range labelWords {
+		if c&ctxNotName != 0 {
+			lexicon[w] |= wNot
+		}
+	}
+}
+
+var patronymicEnds = []string{
+	"ович", "евич", "ьич", "овна", "евна", "ична", "инична", "ұлы", "улы", "қызы", "кызы",
+	"ovich", "evich", "ovna", "evna", "ichna", "uly", "ulu", "kyzy", "qyzy", "kizi",
+}
+
+var surnameEnds = []string{
+	"ов", "ова", "ев", "ева", "ёв", "ёва", "ин", "ина", "ын", "ына", "ский", "ская", "цкий", "цкая", "енко", "ук", "юк",
+	"ян", "янц", "дзе", "швили", "баев", "баева", "бекова", "беков", "ұлы", "қызы", "улы", "кызы", "их", "ых",
+	"ov", "ova", "ev", "eva", "yev", "yeva", "in", "ina", "yn", "yna", "sky", "skiy", "skii", "skaya", "enko", "uk",
+	"yuk", "chuk", "yan", "dze", "shvili", "uly", "kyzy", "qyzy",
+}
+
+// wordFlags classifies one capitalised word.
+func (s *Scanner) wordFlags(w []byte) uint8 {
+	lexOnce.Do(loadLexicon)
+	s.wbuf = lowerInto(s.wbuf[:0], w)
+	lw := s.wbuf
+	f := lexicon[string(lw)]
+	if f&wNot != 0 {
+		return wNot
+	}
+	if utf8.RuneCount(lw) < 4 {
+		return f
+	}
+	for _, e := range patronymicEnds {
+		if hasSuffixStr(lw, e) {
+			f |= wPatronymic
+			break
+		}
+	}
+	if f&wGiven == 0 {
+		for _, e := range surnameEnds {
+			if hasSuffixStr(lw, e) {
+				f |= wSurname
+				break
+			}
+		}
+	}
+	return f
+}
+
+func hasSuffixStr(b []byte, s string) bool {
+	return len(b) >= len(s) && string(b[len(b)-len(s):]) == s
+}
+
+// isLetterAt decodes the rune at t[i]; it reports whether it is a letter,
+// whether it is upper case, and its size.
+func letterAt(t []byte, i int) (letter, upper bool, n int) {
+	c := t[i]
+	if c < utf8.RuneSelf {
+		if c >= 'A' && c <= 'Z' {
+			return true, true, 1
+		}
+		return c >= 'a' && c <= 'z', false, 1
+	}
+	r, n := utf8.DecodeRune(t[i:])
+	return unicode.IsLetter(r), unicode.IsUpper(r), n
+}
+
+// wordEnd returns the end of the word starting at i (letters, with single
+// inner hyphens or apostrophes).
+func wordEnd(t []byte, i int) int {
+	for i < len(t) {
+		l, _, n := letterAt(t, i)
+		if l {
+			i += n
+			continue
+		}
+		if (t[i] == '-' || t[i] == '\'') && i+1 < len(t) {
+			if l2, _, _ := letterAt(t, i+1); l2 {
+				i++
+				continue
+			}
+		}
+		break
+	}
+	return i
+}
+
+const maxNameWords = 4
+
+// name handles a capital letter at t[i]: a sequence of 2–4 capitalised
+// words that the lexicon, the endings and the label before it accept as a
+// person's full name. It returns the index to continue from.
+func (s *Scanner) name(g *seg, i int) int {
+	t := g.text
+	if i > g.lo {
+		if p := t[i-1]; isDigit(p) || isASCIILetter(p) || p == '_' {
+			return wordEnd(t, i)
+		}
+		if t[i-1] >= 0x80 {
+			if r, _ := utf8.DecodeLastRune(t[g.lo:i]); unicode.IsLetter(r) {
+				return wordEnd(t, i)
+			}
+		}
+	}
+	var ws [maxNameWords][2]int
+	nw := 0
+	j := i
+	for nw < maxNameWords {
+		e := wordEnd(t, j)
+		if e == j {
+			break
+		}
+		ws[nw] = [2]int{j, e}
+		nw++
+		if e+1 >= len(t) || t[e] != ' ' {
+			break
+		}
+		if _, up, _ := letterAt(t, e+1); !up {
+			break
+		}
+		j = e + 1
+	}
+	if nw < 2 {
+		if nw == 0 {
+			return i + 1
+		}
+		return ws[0][1]
+	}
+	end := ws[nw-1][1]
+	// a word glued to digits or letters after it is an identifier
+	if end < len(t) && (isDigit(t[end]) || t[end] == '_') {
+		return end
+	}
+	lc := s.nameLabel(g, i)
+	var fl [maxNameWords]uint8
+	for k := 0; k < nw; k++ {
+		fl[k] = s.wordFlags(t[ws[k][0]:ws[k][1]])
+	}
+	// the whole value of a name field: "full_name":"Попова Ирина Николаевна"
+	if lc&ctxNameStrong != 0 && lc&ctxCompany == 0 && wholeValue(t, i, end) {
+		ok := true
+		for k := 0; k < nw; k++ {
+			if fl[k]&wNot != 0 {
+				ok = false
+			}
+		}
+		if ok {
+			s.emit(g, tazala.KindName, i, end, "person_name", 0.9)
+			return end
+		}
+	}
+	intro := lc&(ctxNameIntro|ctxNameStrong) != 0
+	weak := lc&ctxNameWeak != 0 && lc&ctxCompany == 0 && wholeValue(t, i, end)
+	for a := 0; a+1 < nw; a++ {
+		for b := nw - 1; b > a; b-- {
+			if acceptName(fl[a:b+1], intro && a == 0, weak && a == 0 && b == nw-1) {
+				s.emit(g, tazala.KindName, ws[a][0], ws[b][1], "person_name", 0.85)
+				return ws[b][1]
+			}
+		}
+		if fl[a]&wNot == 0 {
+			intro = false
+		}
+	}
+	return ws[0][1]
+}
+
+// nameLabel returns the hints before a name candidate at i, looking through
+// "my name is" to "name".
+func (s *Scanner) nameLabel(g *seg, i int) ctx {
+	w, ws, ok := prevWord(g.text, i, g.lo)
+	if !ok {
+		if g.key != 0 {
+			return g.key
+		}
+		return 0
+	}
+	c := ctxOf(w)
+	if len(w) == 2 && (w[0]|0x20) == 'i' && (w[1]|0x20) == 's' {
+		if w2, _, ok := prevWord(g.text, ws, g.lo); ok && ctxOf(w2)&ctxNameWeak != 0 {
+			return ctxNameIntro
+		}
+	}
+	// weak label words ("name", "user") only count as a JSON key or with ':' / '='
+	if c&ctxNameWeak != 0 && c&ctxNameStrong == 0 {
+		k := ws + len(w)
+		if k < len(g.text) && (g.text[k] == '"' || g.text[k] == ':' || g.text[k] == '=') {
+			return c
+		}
+		return c &^ ctxNameWeak
+	}
+	return c
+}
+
+// wholeValue reports whether [a,b) is the whole content of a JSON or
+// key=value string: a quote or start before, a quote, end or separator after.
+func wholeValue(t []byte, a, b int) bool {
+	if a == 0 || b > len(t) {
+		return false
+	}
+	p := t[a-1]
+	if p != '"' && p != '=' && p != ':' && p != '\'' {
+		return false
+	}
+	if b == len(t) {
+		return true
+	}
+	switch t[b] {
+	case '"', '\'', ',', '\t', ';':
+		return true
+	case ' ':
+		return b+1 < len(t) && !isUpperStart(t, b+1)
+	}
+	return false
+}
+
+func isUpperStart(t []byte, i int) bool {
+	_, up, _ := letterAt(t, i)
+	return up
+}
+
+// acceptName decides whether a window of capitalised words is a full name.
+func acceptName(fl []uint8, intro, weak bool) bool {
+	var given, sur, pat, unk int
+	for _, f := range fl {
+		switch {
+		case f&wNot != 0:
+			return false
+		case f&wGiven != 0:
+			given++
+		case f&wPatronymic != 0:
+			pat++
+		case f&wSurname != 0:
+			sur++
+		default:
+			unk++
+		}
+	}
+	n := len(fl)
+	if n > 3 {
+		return false
+	}
+	switch {
+	case intro && n >= 2:
+		return true
+	case given >= 1 && pat >= 1 && unk <= 1:
+		return true
+	case given >= 1 && sur >= 1 && unk == 0:
+		return true
+	case weak && given+sur+pat >= 1 && unk <= 1:
+		return true
+	case n == 3 && sur >= 1 && pat >= 1 && unk <= 1:
+		return true
+	}
+	return false
+}

@@ -1,0 +1,403 @@
+package scanner
+
+import (
+	"github.com/nyaruka/phonenumbers"
+	"github.com/tazala/tazala"
+)
+
+// group is one run of digits inside a number candidate.
+type group struct {
+	a, b int  // [a,b) in the segment text
+	sep  byte // separator kind before this group: 0 none, ' ', '-', '.', '(' (any parenthesis)
+}
+
+const maxGroups = 8
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+// attachedBefore reports whether the byte before t[i] glues the digits at i
+// to something that makes them part of an identifier, a decimal or a mask:
+// "ORD-123", "abc123", "0.87…", "****1234", "05/11".
+func attachedBefore(t []byte, i, lo int) bool {
+	if i <= lo {
+		return false
+	}
+	p := t[i-1]
+	switch {
+	case isASCIILetter(p), isDigit(p), p == '_', p == '*', p == '#' && i-1 > lo && t[i-2] == '*':
+		return true
+	case p >= 0x80:
+		// a letter glued to the number (UTF-8 continuation of Cyrillic), but
+		// not punctuation like «, №, or a non-breaking space
+		return p >= 0x80 && p <= 0xBF && i-2 >= lo && (t[i-2] == 0xD0 || t[i-2] == 0xD1 || t[i-2] == 0xD2 || t[i-2] == 0xD3)
+	case p == '.' || p == ',' || p == '/' || p == '-' || p == ':':
+		if i-2 < lo {
+			return false
+		}
+		q := t[i-2]
+		if p == '-' {
+			return isASCIILetter(q) || isDigit(q) || q == '_'
+		}
+		return isDigit(q)
+	}
+	return false
+}
+
+// attachedAfter reports whether the byte at t[j] glues the preceding
+// digits to more text ("1234abc", "1234****", "12.5", "12:30").
+func attachedAfter(t []byte, j int) bool {
+	if j >= len(t) {
+		return false
+	}
+	c := t[j]
+	switch {
+	case isASCIILetter(c), c == '_', c == '*', isDigit(c):
+		return true
+	case c == '.' || c == ',' || c == ':' || c == '/':
+		return j+1 < len(t) && isDigit(t[j+1])
+	case c == 0xD0 || c == 0xD1:
+		return true // Cyrillic letter glued on
+	}
+	return false
+}
+
+// number examines the digit run (optionally '+'-prefixed) starting at i and
+// emits IIN, PAN, phone, expiry and CVV findings. It returns the index to
+// continue from.
+func (s *Scanner) number(g *seg, i int) int {
+	t := g.text
+	n := len(t)
+	plus := t[i] == '+'
+	j := i
+	if plus {
+		if i+1 >= n || !isDigit(t[i+1]) {
+			return i + 1
+		}
+		j++
+	}
+	if attachedBefore(t, i, g.lo) {
+		for j < n && (isDigit(t[j]) || isASCIILetter(t[j]) || t[j] == '_') {
+			j++
+		}
+		return j
+	}
+	// first group
+	a := j
+	for j < n && isDigit(t[j]) {
+		j++
+	}
+	first := j - a
+	// fast path: the common short single number (qty, a time, an amount)
+	if j >= n || !isNumSep(t[j]) {
+		if attachedAfter(t, j) {
+			if j < n && t[j] == '/' && !plus && first <= 2 {
+				return s.expiry(g, i, j)
+			}
+			return skipAttached(t, j)
+		}
+		if plus {
+			s.tryGroups(g, i, true, []group{{a: a, b: j}})
+			return j
+		}
+		switch {
+		case first == 3 || first == 4:
+			s.cvv(g, a, j)
+		case first >= 10 && first <= 19:
+			s.tryGroups(g, i, false, []group{{a: a, b: j}})
+		}
+		return j
+	}
+	var gs [maxGroups]group
+	gs[0] = group{a: a, b: j}
+	ng := 1
+	for ng < maxGroups && j < n {
+		k, sep := sepAt(t, j)
+		if k == j || k >= n || !isDigit(t[k]) {
+			break
+		}
+		b := k
+		for b < n && isDigit(t[b]) {
+			b++
+		}
+		gs[ng] = group{a: k, b: b, sep: sep}
+		ng++
+		j = b
+	}
+	if attachedAfter(t, j) {
+		// the last group runs into letters or a mask: drop it
+		if j < n && t[j] == '/' && ng > 1 && gs[ng-1].b-gs[ng-1].a <= 2 {
+			// "… 4400 12/27": the tail is an expiry, handled on its own
+			ng--
+			j = gs[ng-1].b
+			s.tryGroups(g, i, plus, gs[:ng])
+			return gs[ng].a
+		}
+		ng--
+		if ng == 0 {
+			return skipAttached(t, j)
+		}
+		s.tryGroups(g, i, plus, gs[:ng])
+		return skipAttached(t, j)
+	}
+	s.tryGroups(g, i, plus, gs[:ng])
+	return j
+}
+
+func skipAttached(t []byte, j int) int {
+	for j < len(t) && (isDigit(t[j]) || isASCIILetter(t[j]) || t[j] == '_' || t[j] == '*') {
+		j++
+	}
+	return j
+}
+
+func isNumSep(c byte) bool {
+	return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')'
+}
+
+// sepAt reads a separator between digit groups at t[j]: one of " ", "-",
+// ".", "(", ")", " (", ") ", ")-", " - ". It returns the index after it and
+// its kind.
+func sepAt(t []byte, j int) (int, byte) {
+	n := len(t)
+	c := t[j]
+	switch c {
+	case ' ':
+		if j+1 < n && t[j+1] == '(' {
+			return j + 2, '('
+		}
+		if j+2 < n && t[j+1] == '-' && t[j+2] == ' ' {
+			return j + 3, '-'
+		}
+		return j + 1, ' '
+	case '-', '.':
+		return j + 1, c
+	case '(':
+		return j + 1, '('
+	case ')':
+		if j+1 < n && (t[j+1] == ' ' || t[j+1] == '-') {
+			return j + 2, '('
+		}
+		return j + 1, '('
+	}
+	return j, 0
+}
+
+// tryGroups finds the longest valid identifiers among consecutive groups,
+// left to right. start is where the first group's text begins ('+' included).
+func (s *Scanner) tryGroups(g *seg, start int, plus bool, gs []group) {
+	for a := 0; a < len(gs); {
+		matched := false
+		for b := len(gs) - 1; b >= a; b-- {
+			from := gs[a].a
+			if a == 0 {
+				from = start
+			}
+			if a > 0 && gs[a].sep == '(' && from > 0 && g.text[from-1] == '(' {
+				from-- // "(701) 555-…" without a country prefix
+			}
+			if k, det, conf := s.classify(g, from, plus && a == 0, gs[a:b+1]); k != 0 {
+				s.emit(g, k, from, gs[b].b, det, conf)
+				a = b + 1
+				matched = true
+				break
+			}
+		}
+		if !matched {
+			a++
+		}
+	}
+}
+
+// classify decides what the digits of gs are.
+func (s *Scanner) classify(g *seg, from int, plus bool, gs []group) (tazala.Kind, string, float32) {
+	t := g.text
+	d := s.digs[:0]
+	seps := byte(0)
+	mixed := false
+	minG := 99
+	for i, x := range gs {
+		d = append(d, t[x.a:x.b]...)
+		if i > 0 {
+			if seps == 0 {
+				seps = x.sep
+			} else if x.sep != seps {
+				mixed = true
+			}
+		}
+		if l := x.b - x.a; l < minG {
+			minG = l
+		}
+	}
+	s.digs = d
+	nd := len(d)
+	if plus {
+		if validIntlPhone(d) {
+			return tazala.KindPhone, "phone", 0.95
+		}
+		return 0, "", 0
+	}
+	lc := ctx(0)
+	lcDone := false
+	label := func() ctx {
+		if !lcDone {
+			lc = s.labelCtx(g, from)
+			lcDone = true
+		}
+		return lc
+	}
+	switch {
+	case nd == 12 && len(gs) == 1:
+		if validIIN(d, s.maxYear) {
+			c := label()
+			if c&ctxIIN != 0 {
+				return tazala.KindIIN, "iin", 0.99
+			}
+			if c&(ctxNeg|ctxCard|ctxPhone|ctxCVV|ctxExpiry) != 0 {
+				return 0, "", 0
+			}
+			return tazala.KindIIN, "iin", 0.9
+		}
+	case nd >= 13 && nd <= 19:
+		if !mixed && (seps == 0 || seps == ' ' || seps == '-') && (len(gs) == 1 || (minG >= 3 && gs[0].b-gs[0].a >= 4)) && validPAN(d) {
+			if label()&ctxNeg != 0 && label()&ctxCard == 0 {
+				return 0, "", 0
+			}
+			return tazala.KindPAN, "card_pan", 0.97
+		}
+	}
+	// national phone numbers: 8 7xx …, 7 7xx … (11 digits), or 10 digits after a phone label
+	if nd == 11 && (d[0] == '8' || d[0] == '7') && validKZRUNational(d[1:]) && phoneGrouping(gs) {
+		c := label()
+		if c&ctxNeg != 0 && c&ctxPhone == 0 {
+			return 0, "", 0
+		}
+		if d[0] == '7' && len(gs) == 1 && c&ctxPhone == 0 && c != 0 {
+			return 0, "", 0
+		}
+		return tazala.KindPhone, "phone", 0.9
+	}
+	if nd == 10 && validKZRUNational(d) && phoneGrouping(gs) && label()&ctxPhone != 0 {
+		return tazala.KindPhone, "phone", 0.8
+	}
+	return 0, "", 0
+}
+
+// phoneGrouping rejects digit groupings no phone is written in (a group of
+// more than 4 digits after the first one, unless it is the only group).
+func phoneGrouping(gs []group) bool {
+	if len(gs) == 1 {
+		return true
+	}
+	for _, x := range gs[1:] {
+		if x.b-x.a > 7 {
+			return false
+		}
+	}
+	return true
+}
+
+// validKZRUNational checks the 10 national digits after +7 / 8: Kazakhstan
+// uses 6xx and 7xx, Russia 3xx, 4xx, 8xx and 9xx.
+func validKZRUNational(d []byte) bool {
+	if len(d) != 10 {
+		return false
+	}
+	switch d[0] {
+	case '3', '4', '6', '7', '8', '9':
+		return true
+	}
+	return false
+}
+
+// validIntlPhone checks a '+'-prefixed number (digits only in d) against
+// the numbering plan: +7 by the Kazakh/Russian rule, others through the
+// libphonenumber metadata.
+func validIntlPhone(d []byte) bool {
+	if len(d) < 8 || len(d) > 15 {
+		return false
+	}
+	if d[0] == '7' {
+		return len(d) == 11 && validKZRUNational(d[1:])
+	}
+	if d[0] == '0' {
+		return false
+	}
+	var buf [16]byte
+	buf[0] = '+'
+	num, err := phonenumbers.Parse(string(append(buf[:1], d...)), "ZZ")
+	if err != nil {
+		return false
+	}
+	return phonenumbers.IsValidNumber(num)
+}
+
+// labelCtx returns the hints of the label before position p: the word
+// before it, or for a value at the very start of a decoded JSON string, the
+// string's key.
+func (s *Scanner) labelCtx(g *seg, p int) ctx {
+	w, _, ok := prevWord(g.text, p, g.lo)
+	if !ok {
+		return g.key
+	}
+	return ctxOf(w)
+}
+
+// expiry handles "MM/YY" or "MM/YYYY" starting at i (slash at j).
+func (s *Scanner) expiry(g *seg, i, j int) int {
+	t := g.text
+	n := len(t)
+	k := j + 1
+	for k < n && isDigit(t[k]) {
+		k++
+	}
+	yl := k - j - 1
+	if attachedAfter(t, k) || (k < n && t[k] == '/') || attachedBefore(t, i, g.lo) {
+		return skipDate(t, k)
+	}
+	mm := 0
+	for _, c := range t[i:j] {
+		mm = mm*10 + int(c-'0')
+	}
+	if mm < 1 || mm > 12 || j-i != 2 || (yl != 2 && yl != 4) {
+		return k
+	}
+	if yl == 4 && !(t[j+1] == '2' && t[j+2] == '0') {
+		return k
+	}
+	c := s.labelCtx(g, i)
+	switch {
+	case c&ctxExpiry != 0:
+		s.emit(g, tazala.KindExpiry, i, k, "card_expiry", 0.95)
+	case s.lastPAN >= 0 && near(g, s.lastPAN, i):
+		s.emit(g, tazala.KindExpiry, i, k, "card_expiry", 0.85)
+	}
+	return k
+}
+
+func skipDate(t []byte, k int) int {
+	for k < len(t) && (isDigit(t[k]) || t[k] == '/') {
+		k++
+	}
+	return k
+}
+
+// near reports whether raw offset end (of a previous finding) is close
+// before text position i: only separators between them.
+func near(g *seg, end, i int) bool {
+	ri := g.raw(i)
+	return ri >= end && ri-end <= 3
+}
+
+// cvv handles a 3–4 digit number at [a,b): a CVV only after a CVV label or
+// right after an expiry.
+func (s *Scanner) cvv(g *seg, a, b int) {
+	if s.lastExp >= 0 && near(g, s.lastExp, a) {
+		s.emit(g, tazala.KindCVV, a, b, "card_cvv", 0.85)
+		return
+	}
+	if s.labelCtx(g, a)&ctxCVV != 0 {
+		s.emit(g, tazala.KindCVV, a, b, "card_cvv", 0.95)
+	}
+}

@@ -1,0 +1,310 @@
+// Package scanner owns detection: it finds Kazakh IINs, phone numbers,
+// e-mail addresses, payment card data and person names in log records and
+// returns findings (kind, byte span, JSON path, detector, confidence). It
+// never mutates a record and does no I/O.
+//
+// Detection is one pass over the record's bytes: a byte-class table picks
+// out the few places where a finding can start (digits, '+', '@', capital
+// letters, JSON escapes) and each candidate is validated by its detector
+// (IIN control digit and birth date, Luhn and card network ranges, the
+// telephone numbering plan, the public suffix list, a name lexicon) and
+// scored by the label before it (a JSON key or a word such as "ИИН:").
+// JSON lines are scanned on their raw bytes; strings holding escapes are
+// decoded and spans are mapped back to the escaped text. No regular
+// expressions run on the hot path; user rules (package rules) run only on
+// records that contain one of their keywords.
+package scanner
+
+import (
+	"sort"
+	"time"
+
+	"github.com/tazala/tazala"
+	"github.com/tazala/tazala/rules"
+)
+
+// Config configures a Scanner.
+type Config struct {
+	// Rules are user-defined rules run after the built-in detectors; nil for none.
+	Rules *rules.Set
+	// Disabled lists built-in kinds not to report.
+	Disabled []tazala.Kind
+	// Now is the reference time for birth-date checks; zero means time.Now().
+	Now time.Time
+	// Paths makes findings in JSON records carry their JSON path.
+	Paths bool
+}
+
+// Scanner finds personal data in records. A Scanner holds scratch buffers
+// and is not safe for concurrent use: give each goroutine its own (New is
+// cheap; the lexicon and tables are shared).
+type Scanner struct {
+	cfg      Config
+	maxYear  int
+	disabled [8]bool
+
+	line []byte // the record being scanned
+	json bool   // the record looks like JSON ({ or [ first)
+	out  []tazala.Finding
+	base int // number of findings in out before this record
+
+	dec   []byte  // decoded JSON string
+	off   []int32 // raw offset of each decoded byte (+1 for the end)
+	digs  []byte  // digits of the current number candidate
+	wbuf  []byte  // lower-cased word scratch
+	paths pathCache
+
+	lastPAN   int // raw end of the last PAN found in this record, -1 if none
+	lastExp   int // raw end of the last expiry found, -1 if none
+	userRules []int
+}
+
+// New returns a Scanner for cfg.
+func New(cfg Config) *Scanner {
+	s := &Scanner{cfg: cfg}
+	now := cfg.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	s.maxYear = now.Year()
+	for _, k := range cfg.Disabled {
+		if k.Valid() {
+			s.disabled[k] = true
+		}
+	}
+	return s
+}
+
+// seg is a stretch of text the scanner walks: the raw record, or a decoded
+// JSON string. Offsets into text map back to raw record offsets through off
+// (nil for the raw record itself).
+type seg struct {
+	text []byte
+	off  []int32
+	lo   int // first byte of text that belongs to the segment
+	// key holds the hints of the JSON key owning a decoded string, used when
+	// no label is found inside the string.
+	key ctx
+	// strStart/strEnd bound the enclosing JSON string in text (raw record
+	// only; -1 when not in a string).
+	decoded bool
+}
+
+func (g *seg) raw(i int) int {
+	if g.off == nil {
+		return i
+	}
+	return int(g.off[i])
+}
+
+// Scan appends the findings in rec to dst and returns the extended slice.
+// Findings are sorted by start offset and do not overlap.
+func (s *Scanner) Scan(rec []byte, dst []tazala.Finding) []tazala.Finding {
+	s.line = rec
+	s.out = dst
+	s.base = len(dst)
+	s.lastPAN, s.lastExp = -1, -1
+	s.json = looksJSON(rec)
+	g := seg{text: rec}
+	s.scanSeg(&g)
+	if s.cfg.Rules != nil {
+		s.runRules()
+	}
+	s.resolve()
+	if s.cfg.Paths && s.json && len(s.out) > s.base {
+		s.fillPaths()
+	}
+	out := s.out
+	s.out, s.line = nil, nil
+	return out
+}
+
+func looksJSON(b []byte) bool {
+	for _, c := range b {
+		switch c {
+		case ' ', '\t', '\r', '\n':
+			continue
+		case '{', '[':
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// byte classes for the main loop
+const (
+	clNone = iota
+	clDigit
+	clPlus
+	clAt
+	clUpper
+	clLead // first byte of a 2-byte UTF-8 sequence that may be a Cyrillic capital
+	clQuote
+	clBackslash
+)
+
+var class [256]uint8
+
+func init() {
+	for c := '0'; c <= '9'; c++ {
+		class[c] = clDigit
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		class[c] = clUpper
+	}
+	class['+'] = clPlus
+	class['@'] = clAt
+	class['"'] = clQuote
+	class['\\'] = clBackslash
+	for _, c := range []byte{0xD0, 0xD2, 0xD3} {
+		class[c] = clLead
+	}
+}
+
+// scanSeg walks one segment.
+func (s *Scanner) scanSeg(g *seg) {
+	t := g.text
+	n := len(t)
+	inStr := false
+	strStart := 0
+	for i := g.lo; i < n; {
+		c := t[i]
+		switch class[c] {
+		case clNone:
+			i++
+		case clDigit, clPlus:
+			i = s.number(g, i)
+		case clAt:
+			i = s.email(g, i)
+		case clUpper:
+			i = s.name(g, i)
+		case clLead:
+			if i+1 < n && isCyrUpper(c, t[i+1]) {
+				i = s.name(g, i)
+			} else {
+				i += 2
+			}
+		case clQuote:
+			if s.json && g.off == nil {
+				inStr = !inStr
+				strStart = i + 1
+			}
+			i++
+		case clBackslash:
+			if s.json && g.off == nil && inStr {
+				i = s.escaped(g, strStart, i)
+				continue
+			}
+			i += 2
+		}
+	}
+}
+
+// isCyrUpper reports whether the 2-byte UTF-8 sequence c0 c1 is a capital
+// Cyrillic letter used in Russian or Kazakh.
+func isCyrUpper(c0, c1 byte) bool {
+	switch c0 {
+	case 0xD0:
+		return c1 >= 0x80 && c1 <= 0xAF // Ѐ..Я (Ё, І included)
+	case 0xD2:
+		switch c1 {
+		case 0x92, 0x9A, 0xA2, 0xAE, 0xB0, 0xBA: // Ғ Қ Ң Ү Ұ Һ
+			return true
+		}
+	case 0xD3:
+		switch c1 {
+		case 0x98, 0xA8: // Ә Ө
+			return true
+		}
+	}
+	return false
+}
+
+// emit records a finding whose span is [a,b) in g's text.
+func (s *Scanner) emit(g *seg, k tazala.Kind, a, b int, det string, conf float32) {
+	if s.disabled[k] {
+		return
+	}
+	ra, rb := g.raw(a), g.raw(b)
+	if rb <= ra {
+		return
+	}
+	s.out = append(s.out, tazala.Finding{Kind: k, Span: tazala.Span{Start: ra, End: rb}, Detector: det, Confidence: conf})
+	switch k {
+	case tazala.KindPAN:
+		s.lastPAN = rb
+	case tazala.KindExpiry:
+		s.lastExp = rb
+	}
+}
+
+// escaped handles a JSON string that holds an escape: it decodes the whole
+// string, scans the decoded text (so \u0418\u0418\u041d reads as ИИН) and
+// maps spans back to the escaped raw text. It returns the index of the
+// string's closing quote.
+func (s *Scanner) escaped(g *seg, start, at int) int {
+	t := g.text
+	end := stringEnd(t, at)
+	// findings already made inside this string are redone on decoded text
+	keep := len(s.out)
+	for keep > s.base && s.out[keep-1].Span.Start >= start {
+		keep--
+	}
+	s.out = s.out[:keep]
+	s.dec, s.off = decodeJSONString(s.dec[:0], s.off[:0], t[start:end], start)
+	var kc ctx
+	if w, _, ok := prevWord(t, start, 0); ok {
+		kc = ctxOf(w)
+	}
+	d := seg{text: s.dec, off: s.off, key: kc, decoded: true}
+	s.scanSeg(&d)
+	return end
+}
+
+// stringEnd returns the index of the unescaped quote closing the string
+// that contains position i, or len(t).
+func stringEnd(t []byte, i int) int {
+	for i < len(t) {
+		switch t[i] {
+		case '\\':
+			i += 2
+			continue
+		case '"':
+			return i
+		}
+		i++
+	}
+	return len(t)
+}
+
+// resolve sorts this record's findings and removes overlaps, keeping the
+// longer finding (an e-mail over the digits of its local part, a PAN over
+// a phone inside it).
+func (s *Scanner) resolve() {
+	f := s.out[s.base:]
+	if len(f) < 2 {
+		return
+	}
+	sort.SliceStable(f, func(i, j int) bool {
+		if f[i].Span.Start != f[j].Span.Start {
+			return f[i].Span.Start < f[j].Span.Start
+		}
+		return f[i].Span.Len() > f[j].Span.Len()
+	})
+	w := 0
+	for i := range f {
+		if w > 0 && f[i].Span.Start < f[w-1].Span.End {
+			if f[i].Span.Len() > f[w-1].Span.Len() {
+				f[w-1] = f[i]
+			}
+			continue
+		}
+		f[w] = f[i]
+		w++
+	}
+	s.out = s.out[:s.base+w]
+}
+
+// runRules runs user rules over the record (see package rules).
+func (s *Scanner) runRules() {}
