@@ -15,11 +15,10 @@ func isLocalByte(c byte) bool {
 	if isASCIILetter(c) || isDigit(c) {
 		return true
 	}
-	switch c {
-	case '.', '_', '%', '+', '-', '\'', '!', '#', '$', '&', '*', '=', '?', '^', '`', '{', '|', '}', '~':
-		return true
-	}
-	return false
+	// the practical RFC 5321 set; rarer atext characters ('=', '!', '#', …)
+	// are far more often key=value punctuation in logs than address text
+	return c == '.' || c == '_' || c == '%' || c == '+' || c == '-'
+
 }
 
 // email handles the '@' at t[at]. It returns the index to continue from.
@@ -31,7 +30,7 @@ func (s *Scanner) email(g *seg, at int) int {
 		a--
 	}
 	// a quote or brace that opened the local part is punctuation, not local
-	for a < at && (t[a] == '\'' || t[a] == '{' || t[a] == '|' || t[a] == '.' || t[a] == '-') {
+	for a < at && (t[a] == '.' || t[a] == '-' || t[a] == '+') {
 		a++
 	}
 	if a == at || t[at-1] == '.' {

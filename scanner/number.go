@@ -125,6 +125,20 @@ func (s *Scanner) number(g *seg, i int) int {
 		ng++
 		j = b
 	}
+	if ng == 1 {
+		// one group followed by a lone separator: "CVV 505 was", "ИИН 8801… ."
+		if plus {
+			s.tryGroups(g, i, true, gs[:1])
+			return j
+		}
+		switch {
+		case first == 3 || first == 4:
+			s.cvv(g, a, j)
+		case first >= 10 && first <= 19:
+			s.tryGroups(g, i, false, gs[:1])
+		}
+		return j
+	}
 	if attachedAfter(t, j) {
 		// the last group runs into letters or a mask: drop it
 		if j < n && t[j] == '/' && ng > 1 && gs[ng-1].b-gs[ng-1].a <= 2 {
@@ -260,7 +274,7 @@ func (s *Scanner) classify(g *seg, from int, plus bool, gs []group) (tazala.Kind
 			return tazala.KindIIN, "iin", 0.9
 		}
 	case nd >= 13 && nd <= 19:
-		if !mixed && (seps == 0 || seps == ' ' || seps == '-') && (len(gs) == 1 || (minG >= 3 && gs[0].b-gs[0].a >= 4)) && validPAN(d) {
+		if !mixed && (seps == 0 || seps == ' ' || seps == '-') && panGrouping(gs) && validPAN(d) {
 			if label()&ctxNeg != 0 && label()&ctxCard == 0 {
 				return 0, "", 0
 			}
@@ -273,7 +287,7 @@ func (s *Scanner) classify(g *seg, from int, plus bool, gs []group) (tazala.Kind
 		if c&ctxNeg != 0 && c&ctxPhone == 0 {
 			return 0, "", 0
 		}
-		if d[0] == '7' && len(gs) == 1 && c&ctxPhone == 0 && c != 0 {
+		if d[0] == '7' && len(gs) == 1 && c&(ctxIIN|ctxCard|ctxCVV|ctxExpiry) != 0 {
 			return 0, "", 0
 		}
 		return tazala.KindPhone, "phone", 0.9
@@ -282,6 +296,26 @@ func (s *Scanner) classify(g *seg, from int, plus bool, gs []group) (tazala.Kind
 		return tazala.KindPhone, "phone", 0.8
 	}
 	return 0, "", 0
+}
+
+// panGrouping accepts the ways card numbers are written: one run, groups of
+// four (the last may be shorter: 4-4-4-4-3, 4-4-4-1), or Amex/Diners 4-6-5 / 4-6-4.
+func panGrouping(gs []group) bool {
+	if len(gs) == 1 {
+		return true
+	}
+	if gs[0].b-gs[0].a != 4 {
+		return false
+	}
+	if len(gs) == 3 && gs[1].b-gs[1].a == 6 {
+		return true
+	}
+	for _, x := range gs[1 : len(gs)-1] {
+		if x.b-x.a != 4 {
+			return false
+		}
+	}
+	return len(gs) >= 4
 }
 
 // phoneGrouping rejects digit groupings no phone is written in (a group of
