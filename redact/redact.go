@@ -101,7 +101,7 @@ func (r *Redactor) Append(dst, rec []byte, fs []tazala.Finding, toks []tazala.To
 		dst = append(dst, rec[pos:a]...)
 		quote := false
 		if isJSON {
-			quote = !q.inString(rec, a) && bareJSONValue(rec, a, b)
+			quote = bareJSONValue(rec, a, b) && !q.inString(rec, a)
 		}
 		if quote {
 			dst = append(dst, '"')
@@ -234,8 +234,8 @@ func bareJSONValue(rec []byte, a, b int) bool {
 // quoteState tracks, left to right, whether an offset lies inside a JSON
 // string, so a bare number can be told from digits inside a string.
 type quoteState struct {
-	at  int  // offset scanned up to
-	in  bool // inside a string at offset at
+	at int  // offset scanned up to
+	in bool // inside a string at offset at
 }
 
 func (q *quoteState) inString(rec []byte, to int) bool {
@@ -257,4 +257,38 @@ func (q *quoteState) inString(rec []byte, to int) bool {
 		q.at = i + 1
 	}
 	return q.in
+}
+
+// AppendRange is Append restricted to rec[from:to]: bytes outside are not
+// written. Findings must lie within [from, to) (a finding that starts
+// before from is the caller's to skip). Used for windows of over-long
+// records.
+func (r *Redactor) AppendRange(dst, rec []byte, fs []tazala.Finding, toks []tazala.Token, from, to int) []byte {
+	if from < 0 {
+		from = 0
+	}
+	if to > len(rec) {
+		to = len(rec)
+	}
+	if from >= to {
+		return dst
+	}
+	pos := from
+	for i, f := range fs {
+		a, b := f.Span.Start, f.Span.End
+		if a < pos || a > b || b > len(rec) {
+			continue
+		}
+		if b > to {
+			to = b // never cut a value in two: the whole finding is replaced here
+		}
+		dst = append(dst, rec[pos:a]...)
+		var tok tazala.Token
+		if i < len(toks) {
+			tok = toks[i]
+		}
+		dst = r.replacement(dst, f.Kind, rec[a:b], tok)
+		pos = b
+	}
+	return append(dst, rec[pos:to]...)
 }

@@ -1,20 +1,20 @@
 // Package scanfile owns the file-to-file fast path behind `tazala scan`:
 // it streams newline-delimited records from a reader in large blocks,
-// scans each record, tokenizes the findings of a block in one batch,
-// writes the redacted records and, optionally, one JSON object per finding
-// (the findings contract of design.md). Memory stays flat whatever the
-// input size; records longer than MaxLine are scanned in overlapping
-// windows and never passed through unscanned.
+// scans the blocks on several workers, tokenizes each block's findings in
+// one batch, and writes the redacted records and, optionally, one JSON
+// object per finding (the findings contract of design.md) in input order.
+// Memory stays flat whatever the input size; records longer than MaxLine
+// are scanned in overlapping windows and never passed through unscanned.
 package scanfile
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strconv"
-	"unicode/utf8"
+	"sync"
 
 	"github.com/tazala/tazala"
 	"github.com/tazala/tazala/redact"
@@ -24,9 +24,13 @@ import (
 // DefaultMaxLine is the longest record scanned in one piece (1 MiB).
 const DefaultMaxLine = 1 << 20
 
-// windowOverlap is how far consecutive windows of an over-long record
-// overlap: any finding shorter than this lies whole in one window.
-const windowOverlap = 512
+// Overlap is how much context a window of an over-long record sees on each
+// side of the bytes it owns: any finding shorter than this, with its label,
+// is seen whole by the window it starts in.
+const Overlap = 1024
+
+// blockSize is the target size of one batch of whole records.
+const blockSize = 1 << 20
 
 // Config configures a Run.
 type Config struct {
@@ -35,6 +39,8 @@ type Config struct {
 	Tokenizer tazala.Tokenizer
 	// MaxLine is the longest record scanned in one piece; 0 means DefaultMaxLine.
 	MaxLine int
+	// Workers scanning in parallel; 0 means GOMAXPROCS.
+	Workers int
 	// Findings receives one JSON object per finding; nil for none.
 	Findings io.Writer
 	// File, when set, is added to every finding object as "file".
@@ -66,45 +72,10 @@ func (s *Stats) Add(o Stats) {
 }
 
 // ErrTokenize wraps tokenizer failures: the run stops and nothing of the
-// failed block is written.
+// failed block (or any later one) is written.
 var ErrTokenize = errors.New("tokenize")
 
-type lineRef struct {
-	no     int64 // 1-based line number
-	start  int   // offset of the record in the block buffer
-	end    int   // end of the record (without the newline)
-	nl     bool  // record ended with '\n'
-	fStart int   // first finding index
-	fEnd   int
-	winOff int64 // offset of this window inside its record (windows only)
-	win    bool  // part of an over-long record
-	last   bool  // last window of its record
-}
-
-type runner struct {
-	cfg   Config
-	sc    *scanner.Scanner
-	red   *redact.Redactor
-	stats Stats
-
-	blk      []byte // the block being processed
-	arena    []byte
-	arenaOff []int
-	lines    []lineRef
-	fs    []tazala.Finding
-	reqs  []tazala.TokenRequest
-	reqIx []int32 // finding index → request index (-1: no token)
-	toks  []tazala.Token
-	out   []byte
-	fout  []byte
-	empty []tazala.Token
-	line  int64
-}
-
-const blockSize = 4 << 20
-
-// Run scans r to w. It returns the statistics and the first error; on a
-// tokenizer error the block being processed is not written.
+// Run scans r to w and returns the statistics and the first error.
 func Run(ctx context.Context, r io.Reader, w io.Writer, cfg Config) (Stats, error) {
 	if cfg.MaxLine <= 0 {
 		cfg.MaxLine = DefaultMaxLine
@@ -112,238 +83,307 @@ func Run(ctx context.Context, r io.Reader, w io.Writer, cfg Config) (Stats, erro
 	if cfg.Redactor == nil {
 		cfg.Redactor = redact.New(redact.Config{})
 	}
-	ru := &runner{cfg: cfg, sc: scanner.New(cfg.Scanner), red: cfg.Redactor}
-	size := blockSize
-	if cfg.MaxLine+windowOverlap > size {
-		size = cfg.MaxLine + windowOverlap
+	if cfg.Workers <= 0 {
+		cfg.Workers = runtime.GOMAXPROCS(0)
 	}
-	buf := make([]byte, size)
-	fill := 0
-	eof := false
-	for !eof || fill > 0 {
-		if err := ctx.Err(); err != nil {
-			return ru.stats, err
-		}
-		// read until the buffer is full or the input ends
-		for !eof && fill < len(buf) {
-			n, err := r.Read(buf[fill:])
-			fill += n
-			if err == io.EOF {
-				eof = true
-			} else if err != nil {
-				return ru.stats, fmt.Errorf("scanfile: read: %w", err)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	pieces := make(chan *piece, cfg.Workers*2)
+	var readErr error
+	go func() {
+		defer close(pieces)
+		readErr = split(ctx, r, cfg.MaxLine, pieces)
+	}()
+
+	// workers take pieces in order and hand results to the writer through
+	// a per-piece channel, so output keeps input order
+	type job struct {
+		p    *piece
+		done chan struct{}
+	}
+	jobs := make(chan job, cfg.Workers*2)
+	order := make(chan job, cfg.Workers*2)
+	go func() {
+		defer close(jobs)
+		defer close(order)
+		for p := range pieces {
+			j := job{p: p, done: make(chan struct{})}
+			select {
+			case order <- j:
+			case <-ctx.Done():
+				return
 			}
-			if n == 0 && err == nil {
-				continue
-			}
-			if bytes.IndexByte(buf[fill-n:fill], '\n') >= 0 && fill > len(buf)/2 {
-				break
-			}
-		}
-		used, err := ru.block(ctx, buf[:fill], eof)
-		if err != nil {
-			return ru.stats, err
-		}
-		if _, err := w.Write(ru.out); err != nil {
-			return ru.stats, fmt.Errorf("scanfile: write output: %w", err)
-		}
-		if cfg.Findings != nil && len(ru.fout) > 0 {
-			if _, err := cfg.Findings.Write(ru.fout); err != nil {
-				return ru.stats, fmt.Errorf("scanfile: write findings: %w", err)
+			select {
+			case jobs <- j:
+			case <-ctx.Done():
+				return
 			}
 		}
-		copy(buf, buf[used:fill])
-		fill -= used
-		if cfg.Progress != nil {
-			cfg.Progress(ru.stats)
+	}()
+	var wg sync.WaitGroup
+	for i := 0; i < cfg.Workers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			wk := newWorker(cfg)
+			for j := range jobs {
+				wk.process(ctx, j.p)
+				close(j.done)
+			}
+		}()
+	}
+
+	var st Stats
+	var err error
+	for j := range order {
+		<-j.done
+		p := j.p
+		if err == nil {
+			switch {
+			case p.err != nil:
+				err = p.err
+			default:
+				if _, werr := w.Write(p.out); werr != nil {
+					err = fmt.Errorf("scanfile: write output: %w", werr)
+				} else if cfg.Findings != nil && len(p.fout) > 0 {
+					if _, werr := cfg.Findings.Write(p.fout); werr != nil {
+						err = fmt.Errorf("scanfile: write findings: %w", werr)
+					}
+				}
+				st.Add(p.stats)
+				if cfg.Progress != nil {
+					cfg.Progress(st)
+				}
+			}
+			if err != nil {
+				cancel()
+			}
+		}
+		releasePiece(p)
+	}
+	wg.Wait()
+	if err == nil && readErr != nil {
+		err = readErr
+	}
+	if err == nil {
+		err = ctx.Err()
+		if parent := context.Cause(ctx); err != nil && parent == context.Canceled {
+			err = nil // our own cancel after finishing
 		}
 	}
-	return ru.stats, nil
+	return st, err
 }
 
-// block processes the complete records in b (all of b when eof) and returns
-// how many bytes it consumed.
-func (ru *runner) block(ctx context.Context, b []byte, eof bool) (int, error) {
-	ru.blk = b
-	ru.lines = ru.lines[:0]
-	ru.fs = ru.fs[:0]
-	ru.out = ru.out[:0]
-	ru.fout = ru.fout[:0]
+// worker processes pieces with its own scanner and scratch buffers.
+type worker struct {
+	cfg Config
+	sc  *scanner.Scanner
+	red *redact.Redactor
+
+	fs       []tazala.Finding
+	recs     []recRef
+	reqs     []tazala.TokenRequest
+	reqIx    []int32
+	arena    []byte
+	arenaOff []int
+	tk       []tazala.Token
+}
+
+type recRef struct {
+	no     int64
+	a, b   int // record bytes in piece data
+	nl     bool
+	fStart int
+	fEnd   int
+}
+
+func newWorker(cfg Config) *worker {
+	return &worker{cfg: cfg, sc: scanner.New(cfg.Scanner), red: cfg.Redactor}
+}
+
+func (wk *worker) process(ctx context.Context, p *piece) {
+	if ctx.Err() != nil {
+		p.err = ctx.Err()
+		return
+	}
+	wk.fs = wk.fs[:0]
+	wk.recs = wk.recs[:0]
+	if p.window {
+		wk.scanWindow(p)
+	} else {
+		wk.scanLines(p)
+	}
+	toks, err := wk.tokenize(ctx, p)
+	if err != nil {
+		p.err = err
+		return
+	}
+	wk.render(p, toks)
+}
+
+func (wk *worker) scanLines(p *piece) {
+	d := p.data
+	no := p.line
 	pos := 0
-	maxLine := ru.cfg.MaxLine
-	for pos < len(b) {
-		i := bytes.IndexByte(b[pos:], '\n')
-		if i < 0 {
-			if !eof && len(b)-pos <= maxLine {
-				break // incomplete record: wait for more input
-			}
-			if len(b)-pos > maxLine {
-				pos = ru.window(b, pos, eof)
-				continue
-			}
-			ru.addLine(b, pos, len(b), false)
-			pos = len(b)
-			break
+	for pos < len(d) {
+		e := indexNL(d[pos:])
+		nl := e >= 0
+		if !nl {
+			e = len(d) - pos
 		}
-		if i > maxLine {
-			pos = ru.window(b, pos, eof)
-			continue
+		rec := d[pos : pos+e]
+		fStart := len(wk.fs)
+		if len(rec) > wk.cfg.MaxLine {
+			// cannot happen: split cuts over-long records into windows
+			wk.fs = wk.sc.ScanText(rec, wk.fs)
+		} else {
+			wk.fs = wk.sc.Scan(rec, wk.fs)
 		}
-		ru.addLine(b, pos, pos+i, true)
-		pos += i + 1
-	}
-	if err := ru.tokenize(ctx); err != nil {
-		return 0, err
-	}
-	ru.render(b)
-	return pos, nil
-}
-
-func (ru *runner) addLine(b []byte, a, e int, nl bool) {
-	ru.line++
-	rec := b[a:e]
-	fStart := len(ru.fs)
-	ru.fs = ru.sc.Scan(rec, ru.fs)
-	ru.lines = append(ru.lines, lineRef{no: ru.line, start: a, end: e, nl: nl, fStart: fStart, fEnd: len(ru.fs), last: true})
-	ru.stats.Lines++
-	ru.stats.Bytes += int64(e - a)
-	if nl {
-		ru.stats.Bytes++
-	}
-	if !utf8.Valid(rec) {
-		ru.stats.InvalidUTF8++
+		wk.recs = append(wk.recs, recRef{no: no, a: pos, b: pos + e, nl: nl, fStart: fStart, fEnd: len(wk.fs)})
+		p.stats.Lines++
+		p.stats.Bytes += int64(e)
+		if nl {
+			p.stats.Bytes++
+		}
+		if !validUTF8(rec) {
+			p.stats.InvalidUTF8++
+		}
+		no++
+		pos += e
+		if nl {
+			pos++
+		}
 	}
 }
 
-// window handles an over-long record starting at a: it scans one window of
-// MaxLine bytes (plus overlap) and keeps the findings that start before the
-// window's end; the rest of the record is handled by later calls. It returns
-// where the next window starts.
-func (ru *runner) window(b []byte, a int, eof bool) int {
-	maxLine := ru.cfg.MaxLine
-	end := a + maxLine + windowOverlap
-	nl := false
-	if end >= len(b) {
-		end = len(b)
+// scanWindow scans one window of an over-long record. The window owns
+// data[pre:pre+own]; findings starting there are kept. A finding that
+// started in the previous window and runs into this one is skipped over
+// (the previous window wrote its replacement).
+func (wk *worker) scanWindow(p *piece) {
+	d := p.data
+	if p.winOff == 0 {
+		wk.fs = wk.sc.Scan(d, wk.fs)
+	} else {
+		wk.fs = wk.sc.ScanText(d, wk.fs)
 	}
-	if i := bytes.IndexByte(b[a:end], '\n'); i >= 0 {
-		end = a + i
-		nl = true
-	}
-	scanEnd := end
-	cut := a + maxLine // this window owns [a, cut)
-	if cut >= end {
-		cut = end
-	}
-	fStart := len(ru.fs)
-	ru.fs = ru.sc.Scan(b[a:scanEnd], ru.fs)
-	// keep findings starting before cut; extend cut past one that crosses it
-	k := fStart
-	for _, f := range ru.fs[fStart:] {
-		if a+f.Span.Start < cut {
-			ru.fs[k] = f
+	ownEnd := p.pre + p.own
+	skipTo := p.pre
+	k := 0
+	for _, f := range wk.fs {
+		switch {
+		case f.Span.Start < p.pre:
+			if f.Span.End > skipTo {
+				skipTo = f.Span.End
+			}
+		case f.Span.Start < ownEnd && f.Span.Start >= skipTo:
+			wk.fs[k] = f
 			k++
-			if a+f.Span.End > cut {
-				cut = a + f.Span.End
-			}
 		}
 	}
-	ru.fs = ru.fs[:k]
-	last := cut == end
-	prevWin := len(ru.lines) > 0 && ru.lines[len(ru.lines)-1].win && !ru.lines[len(ru.lines)-1].last
-	if !prevWin {
-		ru.line++
-		ru.stats.Lines++
-		ru.stats.LongLines++
+	wk.fs = wk.fs[:k]
+	end := ownEnd
+	if k > 0 && wk.fs[k-1].Span.End > end {
+		end = wk.fs[k-1].Span.End
 	}
-	var winOff int64
-	if prevWin {
-		p := ru.lines[len(ru.lines)-1]
-		winOff = p.winOff + int64(p.end-p.start)
+	if skipTo > end {
+		skipTo = end
 	}
-	ru.lines = append(ru.lines, lineRef{no: ru.line, start: a, end: cut, nl: last && nl, fStart: fStart, fEnd: k, win: true, last: last, winOff: winOff})
-	ru.stats.Bytes += int64(cut - a)
-	if last && nl {
-		ru.stats.Bytes++
-		return cut + 1
+	p.skip = skipTo
+	p.end = end
+	wk.recs = append(wk.recs, recRef{no: p.line, a: 0, b: len(d), nl: p.nl, fStart: 0, fEnd: k})
+	p.stats.Bytes += int64(p.own)
+	if p.last {
+		p.stats.Lines++
+		p.stats.LongLines++
+		if p.nl {
+			p.stats.Bytes++
+		}
 	}
-	return cut
 }
 
-func (ru *runner) tokenize(ctx context.Context) error {
-	ru.reqs = ru.reqs[:0]
-	ru.reqIx = ru.reqIx[:0]
-	ru.toks = ru.toks[:0]
-	if ru.cfg.Tokenizer == nil {
-		return nil
+func (wk *worker) tokenize(ctx context.Context, p *piece) ([]tazala.Token, error) {
+	if wk.cfg.Tokenizer == nil {
+		return nil, nil
 	}
-	// decoded values go to one arena; slices are cut once it stops growing
-	ru.arena = ru.arena[:0]
-	ru.arenaOff = ru.arenaOff[:0]
-	for _, l := range ru.lines {
-		for i := l.fStart; i < l.fEnd; i++ {
-			f := ru.fs[i]
-			if !ru.red.NeedsToken(f.Kind) {
-				ru.reqIx = append(ru.reqIx, -1)
+	wk.reqs = wk.reqs[:0]
+	wk.reqIx = wk.reqIx[:0]
+	wk.arena = wk.arena[:0]
+	wk.arenaOff = wk.arenaOff[:0]
+	for _, r := range wk.recs {
+		for i := r.fStart; i < r.fEnd; i++ {
+			f := wk.fs[i]
+			if !wk.red.NeedsToken(f.Kind) {
+				wk.reqIx = append(wk.reqIx, -1)
 				continue
 			}
-			ru.reqIx = append(ru.reqIx, int32(len(ru.reqs)))
-			ru.reqs = append(ru.reqs, tazala.TokenRequest{Kind: f.Kind})
-			ru.arena = scanner.AppendUnescaped(ru.arena, ru.blk[l.start+f.Span.Start:l.start+f.Span.End])
-			ru.arenaOff = append(ru.arenaOff, len(ru.arena))
+			wk.reqIx = append(wk.reqIx, int32(len(wk.reqs)))
+			wk.reqs = append(wk.reqs, tazala.TokenRequest{Kind: f.Kind})
+			wk.arena = scanner.AppendUnescaped(wk.arena, p.data[r.a+f.Span.Start:r.a+f.Span.End])
+			wk.arenaOff = append(wk.arenaOff, len(wk.arena))
 		}
+	}
+	if len(wk.reqs) == 0 {
+		return nil, nil
 	}
 	prev := 0
-	for i := range ru.reqs {
-		ru.reqs[i].Value = ru.arena[prev:ru.arenaOff[i]:ru.arenaOff[i]]
-		prev = ru.arenaOff[i]
+	for i := range wk.reqs {
+		wk.reqs[i].Value = wk.arena[prev:wk.arenaOff[i]:wk.arenaOff[i]]
+		prev = wk.arenaOff[i]
 	}
-	if len(ru.reqs) == 0 {
-		return nil
+	toks, err := wk.cfg.Tokenizer.Tokenize(ctx, wk.reqs)
+	// the request values alias the arena: clear them so nothing raw lingers
+	// in the request slice after the call
+	for i := range wk.reqs {
+		wk.reqs[i].Value = nil
 	}
-	toks, err := ru.cfg.Tokenizer.Tokenize(ctx, ru.reqs)
 	if err != nil {
-		return fmt.Errorf("scanfile: %w: %w", ErrTokenize, err)
+		return nil, fmt.Errorf("scanfile: %w: %w", ErrTokenize, err)
 	}
-	if len(toks) != len(ru.reqs) {
-		return fmt.Errorf("scanfile: %w: tokenizer returned %d tokens for %d values", ErrTokenize, len(toks), len(ru.reqs))
+	if len(toks) != len(wk.reqs) {
+		return nil, fmt.Errorf("scanfile: %w: tokenizer returned %d tokens for %d values", ErrTokenize, len(toks), len(wk.reqs))
 	}
-	ru.toks = toks
-	return nil
+	return toks, nil
 }
 
-
-func (ru *runner) render(b []byte) {
-	var tk []tazala.Token
+func (wk *worker) render(p *piece, toks []tazala.Token) {
 	fi := 0
-	for _, l := range ru.lines {
-		rec := b[l.start:l.end]
-		fs := ru.fs[l.fStart:l.fEnd]
-		tk = tk[:0]
-		if len(ru.toks) > 0 {
+	for _, r := range wk.recs {
+		rec := p.data[r.a:r.b]
+		fs := wk.fs[r.fStart:r.fEnd]
+		wk.tk = wk.tk[:0]
+		if toks != nil {
 			for j := range fs {
-				ix := ru.reqIx[fi+j]
-				if ix >= 0 {
-					tk = append(tk, ru.toks[ix])
+				if ix := wk.reqIx[fi+j]; ix >= 0 {
+					wk.tk = append(wk.tk, toks[ix])
 				} else {
-					tk = append(tk, tazala.Token{Kind: fs[j].Kind})
+					wk.tk = append(wk.tk, tazala.Token{Kind: fs[j].Kind})
 				}
 			}
 		}
 		fi += len(fs)
-		ru.out = ru.red.Append(ru.out, rec, fs, tk)
-		if l.nl {
-			ru.out = append(ru.out, '\n')
+		var off int64
+		if p.window {
+			// write only what this window owns, plus the tail of a finding
+			// that starts here and runs on
+			p.out = wk.red.AppendRange(p.out, rec, fs, wk.tk, p.skip, p.end)
+			off = p.winOff - int64(p.pre)
+		} else {
+			p.out = wk.red.Append(p.out, rec, fs, wk.tk)
+		}
+		if r.nl {
+			p.out = append(p.out, '\n')
 		}
 		for j, f := range fs {
-			ru.stats.Findings++
-			ru.stats.ByKind[f.Kind&7]++
-			if ru.cfg.Findings != nil {
+			p.stats.Findings++
+			p.stats.ByKind[f.Kind&7]++
+			if wk.cfg.Findings != nil {
 				var id string
-				if j < len(tk) {
-					id = tk[j].ID
+				if j < len(wk.tk) {
+					id = wk.tk[j].ID
 				}
-				ru.fout = appendFinding(ru.fout, ru.cfg.File, l.no, l.winOff, f, id)
+				p.fout = appendFinding(p.fout, wk.cfg.File, r.no, off, f, id)
 			}
 		}
 	}
@@ -362,10 +402,10 @@ func appendFinding(b []byte, file string, line, off int64, f tazala.Finding, tok
 		b = append(b, `,"path":`...)
 		b = strconv.AppendQuote(b, f.Path)
 	}
-	b = append(b, `,"detector":"`...)
-	b = append(b, f.Detector...)
-	b = append(b, `","confidence":`...)
-	b = strconv.AppendFloat(b, float64(f.Confidence), 'f', 2, 32)
+	b = append(b, `,"detector":`...)
+	b = strconv.AppendQuote(b, f.Detector)
+	b = append(b, `,"confidence":`...)
+	b = appendConf(b, f.Confidence)
 	if token != "" {
 		b = append(b, `,"token":"`...)
 		b = append(b, token...)
@@ -376,4 +416,16 @@ func appendFinding(b []byte, file string, line, off int64, f tazala.Finding, tok
 		b = strconv.AppendQuote(b, file)
 	}
 	return append(b, "}\n"...)
+}
+
+// appendConf writes a confidence in [0,1] with two decimals.
+func appendConf(b []byte, c float32) []byte {
+	v := int(c*100 + 0.5)
+	if v <= 0 {
+		return append(b, '0')
+	}
+	if v >= 100 {
+		return append(b, '1')
+	}
+	return append(b, '0', '.', byte('0'+v/10), byte('0'+v%10))
 }

@@ -3,6 +3,7 @@ package scanner
 import (
 	"bufio"
 	"embed"
+	"hash/maphash"
 	"strings"
 	"sync"
 	"unicode"
@@ -70,8 +71,25 @@ var surnameEnds = []string{
 	"yuk", "chuk", "yan", "dze", "shvili", "uly", "kyzy", "qyzy",
 }
 
-// wordFlags classifies one capitalised word.
+// wordFlags classifies one capitalised word. Results are memoised per
+// Scanner under a seeded hash of the word, so the cache never holds the
+// word itself.
 func (s *Scanner) wordFlags(w []byte) uint8 {
+	h := maphash.Bytes(s.seed, w)
+	if f, ok := s.wcache[h]; ok {
+		return f
+	}
+	f := s.classifyWord(w)
+	if len(s.wcache) >= maxWordCache {
+		clear(s.wcache)
+	}
+	s.wcache[h] = f
+	return f
+}
+
+const maxWordCache = 1 << 16
+
+func (s *Scanner) classifyWord(w []byte) uint8 {
 	lexOnce.Do(loadLexicon)
 	s.wbuf = lowerInto(s.wbuf[:0], w)
 	lw := s.wbuf
@@ -112,6 +130,10 @@ func letterAt(t []byte, i int) (letter, upper bool, n int) {
 			return true, true, 1
 		}
 		return c >= 'a' && c <= 'z', false, 1
+	}
+	// fast path for basic Cyrillic: D0 80..BF, D1 80..BF
+	if (c == 0xD0 || c == 0xD1) && i+1 < len(t) && t[i+1] >= 0x80 && t[i+1] <= 0xBF {
+		return true, c == 0xD0 && t[i+1] <= 0xAF, 2
 	}
 	r, n := utf8.DecodeRune(t[i:])
 	return unicode.IsLetter(r), unicode.IsUpper(r), n
@@ -227,9 +249,9 @@ func (s *Scanner) nameLabel(g *seg, i int) ctx {
 		}
 		return 0
 	}
-	c := ctxOf(w)
+	c := s.ctxOf(w)
 	if len(w) == 2 && (w[0]|0x20) == 'i' && (w[1]|0x20) == 's' {
-		if w2, _, ok := prevWord(g.text, ws, g.lo); ok && ctxOf(w2)&ctxNameWeak != 0 {
+		if w2, _, ok := prevWord(g.text, ws, g.lo); ok && s.ctxOf(w2)&ctxNameWeak != 0 {
 			return ctxNameIntro
 		}
 	}

@@ -1,6 +1,9 @@
 package scanner
 
 import (
+	"hash/maphash"
+	"sync"
+
 	"github.com/nyaruka/phonenumbers"
 	"github.com/tazala/tazala"
 )
@@ -112,6 +115,7 @@ func (s *Scanner) number(g *seg, i int) int {
 	var gs [maxGroups]group
 	gs[0] = group{a: a, b: j}
 	ng := 1
+	total := first
 	for ng < maxGroups && j < n {
 		k, sep := sepAt(t, j)
 		if k == j || k >= n || !isDigit(t[k]) {
@@ -123,6 +127,7 @@ func (s *Scanner) number(g *seg, i int) int {
 		}
 		gs[ng] = group{a: k, b: b, sep: sep}
 		ng++
+		total += b - k
 		j = b
 	}
 	if ng == 1 {
@@ -136,6 +141,13 @@ func (s *Scanner) number(g *seg, i int) int {
 			s.cvv(g, a, j)
 		case first >= 10 && first <= 19:
 			s.tryGroups(g, i, false, gs[:1])
+		}
+		return j
+	}
+	if total < 10 && !plus && (j >= n || t[j] != '/') {
+		// too few digits for an IIN, a PAN or a phone: a date, an amount, an IP
+		if attachedAfter(t, j) {
+			return skipAttached(t, j)
 		}
 		return j
 	}
@@ -358,13 +370,41 @@ func validIntlPhone(d []byte) bool {
 	if d[0] == '0' {
 		return false
 	}
+	return intlValid.check(d)
+}
+
+// intlCache memoises numbering-plan checks (libphonenumber's are regular
+// expressions, far slower than the rest of the scanner) under a seeded
+// hash of the digits, so the cache holds no phone number.
+type intlCache struct {
+	mu   sync.Mutex
+	seed maphash.Seed
+	m    map[uint64]bool
+}
+
+var intlValid = &intlCache{seed: maphash.MakeSeed(), m: make(map[uint64]bool)}
+
+func (c *intlCache) check(d []byte) bool {
+	h := maphash.Bytes(c.seed, d)
+	c.mu.Lock()
+	v, ok := c.m[h]
+	c.mu.Unlock()
+	if ok {
+		return v
+	}
 	var buf [16]byte
 	buf[0] = '+'
-	num, err := phonenumbers.Parse(string(append(buf[:1], d...)), "ZZ")
-	if err != nil {
-		return false
+	v = false
+	if num, err := phonenumbers.Parse(string(append(buf[:1], d...)), "ZZ"); err == nil {
+		v = phonenumbers.IsValidNumber(num)
 	}
-	return phonenumbers.IsValidNumber(num)
+	c.mu.Lock()
+	if len(c.m) >= maxWordCache {
+		clear(c.m)
+	}
+	c.m[h] = v
+	c.mu.Unlock()
+	return v
 }
 
 // labelCtx returns the hints of the label before position p: the word
@@ -375,7 +415,21 @@ func (s *Scanner) labelCtx(g *seg, p int) ctx {
 	if !ok {
 		return g.key
 	}
-	return ctxOf(w)
+	return s.ctxOf(w)
+}
+
+// ctxOf is ctxOf memoised under a seeded hash of the label.
+func (s *Scanner) ctxOf(w []byte) ctx {
+	h := maphash.Bytes(s.seed, w)
+	if c, ok := s.ccache[h]; ok {
+		return c
+	}
+	c := ctxOf(w)
+	if len(s.ccache) >= maxWordCache {
+		clear(s.ccache)
+	}
+	s.ccache[h] = c
+	return c
 }
 
 // expiry handles "MM/YY" or "MM/YYYY" starting at i (slash at j).

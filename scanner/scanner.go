@@ -16,7 +16,9 @@
 package scanner
 
 import (
-	"sort"
+	"bytes"
+	"hash/maphash"
+	"slices"
 	"time"
 
 	"github.com/tazala/tazala"
@@ -54,6 +56,10 @@ type Scanner struct {
 	wbuf  []byte  // lower-cased word scratch
 	paths pathCache
 
+	seed   maphash.Seed
+	wcache map[uint64]uint8 // word flags by seeded hash
+	ccache map[uint64]ctx   // label hints by seeded hash
+
 	lastPAN   int // raw end of the last PAN found in this record, -1 if none
 	lastExp   int // raw end of the last expiry found, -1 if none
 	userRules []int
@@ -61,7 +67,7 @@ type Scanner struct {
 
 // New returns a Scanner for cfg.
 func New(cfg Config) *Scanner {
-	s := &Scanner{cfg: cfg}
+	s := &Scanner{cfg: cfg, seed: maphash.MakeSeed(), wcache: make(map[uint64]uint8), ccache: make(map[uint64]ctx)}
 	now := cfg.Now
 	if now.IsZero() {
 		now = time.Now()
@@ -100,11 +106,22 @@ func (g *seg) raw(i int) int {
 // Scan appends the findings in rec to dst and returns the extended slice.
 // Findings are sorted by start offset and do not overlap.
 func (s *Scanner) Scan(rec []byte, dst []tazala.Finding) []tazala.Finding {
+	return s.scan(rec, dst, looksJSON(rec))
+}
+
+// ScanText is Scan for a piece of a record that is not known to start at a
+// JSON value's beginning (a window of an over-long record): it is scanned
+// as plain text, with no JSON escape decoding or paths.
+func (s *Scanner) ScanText(rec []byte, dst []tazala.Finding) []tazala.Finding {
+	return s.scan(rec, dst, false)
+}
+
+func (s *Scanner) scan(rec []byte, dst []tazala.Finding, json bool) []tazala.Finding {
 	s.line = rec
 	s.out = dst
 	s.base = len(dst)
 	s.lastPAN, s.lastExp = -1, -1
-	s.json = looksJSON(rec)
+	s.json = json
 	g := seg{text: rec}
 	s.scanSeg(&g)
 	if s.cfg.Rules != nil {
@@ -255,7 +272,7 @@ func (s *Scanner) escaped(g *seg, start, at int) int {
 	s.dec, s.off = decodeJSONString(s.dec[:0], s.off[:0], t[start:end], start)
 	var kc ctx
 	if w, _, ok := prevWord(t, start, 0); ok {
-		kc = ctxOf(w)
+		kc = s.ctxOf(w)
 	}
 	d := seg{text: s.dec, off: s.off, key: kc, decoded: true}
 	s.scanSeg(&d)
@@ -266,14 +283,20 @@ func (s *Scanner) escaped(g *seg, start, at int) int {
 // that contains position i, or len(t).
 func stringEnd(t []byte, i int) int {
 	for i < len(t) {
-		switch t[i] {
-		case '\\':
-			i += 2
-			continue
-		case '"':
-			return i
+		q := bytes.IndexByte(t[i:], '"')
+		if q < 0 {
+			return len(t)
 		}
-		i++
+		q += i
+		// a quote preceded by an odd number of backslashes is escaped
+		bs := 0
+		for j := q - 1; j >= i && t[j] == '\\'; j-- {
+			bs++
+		}
+		if bs%2 == 0 {
+			return q
+		}
+		i = q + 1
 	}
 	return len(t)
 }
@@ -286,11 +309,11 @@ func (s *Scanner) resolve() {
 	if len(f) < 2 {
 		return
 	}
-	sort.SliceStable(f, func(i, j int) bool {
-		if f[i].Span.Start != f[j].Span.Start {
-			return f[i].Span.Start < f[j].Span.Start
+	slices.SortStableFunc(f, func(x, y tazala.Finding) int {
+		if x.Span.Start != y.Span.Start {
+			return x.Span.Start - y.Span.Start
 		}
-		return f[i].Span.Len() > f[j].Span.Len()
+		return y.Span.Len() - x.Span.Len()
 	})
 	w := 0
 	for i := range f {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 	"sort"
 	"time"
 
@@ -35,12 +36,23 @@ func scanCommand() *cli.Command {
 			&cli.BoolFlag{Name: "paths", Value: true, Usage: "add JSON paths to findings"},
 			&cli.BoolFlag{Name: "fail-on-findings", Usage: "exit 3 when anything was found"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no summary on stderr"},
+			&cli.StringFlag{Name: "cpuprofile", Hidden: true, Usage: "write a CPU profile to `FILE`"},
 		},
 		Action: runScan,
 	}
 }
 
 func runScan(c *cli.Context) error {
+	if p := c.String("cpuprofile"); p != "" {
+		f, err := os.Create(p)
+		if err != nil {
+			return cli.Exit(fmt.Sprintf("scan: %v", err), exitFailure)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return cli.Exit(fmt.Sprintf("scan: cpu profile: %v", err), exitFailure)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	inputs := c.Args().Slice()
 	if len(inputs) == 0 {
 		return usageErr("scan: no input given\nTry: tazala scan --out redacted.jsonl input.jsonl   (or - for stdin)")
@@ -218,7 +230,9 @@ func openOut(p string, stdout io.Writer) (io.Writer, func(), error) {
 
 func flushOut(w io.Writer) error {
 	if f, ok := w.(*os.File); ok && f != os.Stdout {
-		return f.Sync()
+		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+			return f.Sync()
+		}
 	}
 	return nil
 }

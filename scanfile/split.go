@@ -1,0 +1,196 @@
+package scanfile
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"sync"
+	"unicode/utf8"
+)
+
+// piece is one unit of work: a batch of whole records, or one window of an
+// over-long record.
+type piece struct {
+	data []byte
+	line int64 // line number of the first record (or of the windowed record)
+
+	window bool
+	pre    int   // context bytes before the owned range (windows)
+	own    int   // owned bytes (windows)
+	winOff int64 // offset of data[pre] within its record (windows)
+	last   bool  // last window of its record
+	nl     bool  // the (last) record ends with '\n'
+
+	// results
+	skip, end int
+	out       []byte
+	fout      []byte
+	stats     Stats
+	err       error
+}
+
+var piecePool = sync.Pool{New: func() any { return new(piece) }}
+
+func getPiece() *piece {
+	p := piecePool.Get().(*piece)
+	data, out, fout := p.data[:0], p.out[:0], p.fout[:0]
+	*p = piece{data: data, out: out, fout: fout}
+	return p
+}
+
+func releasePiece(p *piece) {
+	if cap(p.data) > 8*blockSize || cap(p.out) > 16*blockSize {
+		return // do not keep giant buffers around
+	}
+	piecePool.Put(p)
+}
+
+func indexNL(b []byte) int { return bytes.IndexByte(b, '\n') }
+
+func validUTF8(b []byte) bool { return utf8.Valid(b) }
+
+// split reads r and sends pieces: batches of whole records of about
+// blockSize bytes, and windows of MaxLine bytes (with Overlap bytes of
+// context each side) for records longer than maxLine.
+func split(ctx context.Context, r io.Reader, maxLine int, out chan<- *piece) error {
+	bufSize := 4 * blockSize
+	if need := maxLine + 2*Overlap + blockSize; need > bufSize {
+		bufSize = need
+	}
+	buf := make([]byte, bufSize)
+	var (
+		pos, fill int
+		eof       bool
+		line      int64 = 1
+		// state of an over-long record being windowed
+		inLong bool
+		winOff int64
+	)
+	send := func(p *piece) error {
+		select {
+		case out <- p:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	for {
+		// refill: keep Overlap bytes before pos as context for windows
+		if !eof && fill-pos < maxLine+2*Overlap+blockSize {
+			keep := pos
+			if inLong && keep > Overlap {
+				keep = Overlap
+			} else if inLong {
+				keep = pos
+			} else {
+				keep = 0
+			}
+			start := pos - keep
+			copy(buf, buf[start:fill])
+			fill -= start
+			pos = keep
+			for !eof && fill < len(buf) {
+				n, err := r.Read(buf[fill:])
+				fill += n
+				if err == io.EOF {
+					eof = true
+				} else if err != nil {
+					return fmt.Errorf("scanfile: read: %w", err)
+				}
+				if n == 0 && err == nil {
+					continue
+				}
+				if fill-pos >= maxLine+2*Overlap+blockSize {
+					break
+				}
+			}
+		}
+		if pos >= fill && eof {
+			return nil
+		}
+		if inLong {
+			// next window of the over-long record at pos
+			nl := indexNL(buf[pos:min(fill, pos+maxLine)])
+			own := maxLine
+			last := false
+			hasNL := false
+			if nl >= 0 {
+				own, last, hasNL = nl, true, true
+			} else if fill-pos <= maxLine && eof {
+				own, last = fill-pos, true
+			}
+			pre := min(Overlap, pos)
+			postEnd := pos + own
+			if !last {
+				postEnd = min(fill, pos+own+Overlap)
+				if k := indexNL(buf[pos+own : postEnd]); k >= 0 {
+					postEnd = pos + own + k
+				}
+			}
+			p := getPiece()
+			p.data = append(p.data, buf[pos-pre:postEnd]...)
+			p.line, p.window, p.pre, p.own, p.winOff, p.last, p.nl = line, true, pre, own, winOff, last, hasNL
+			if err := send(p); err != nil {
+				return err
+			}
+			winOff += int64(own)
+			pos += own
+			if last {
+				if hasNL {
+					pos++
+				}
+				inLong = false
+				line++
+			}
+			continue
+		}
+		// a batch of whole records
+		lim := min(fill, pos+blockSize)
+		cut := bytes.LastIndexByte(buf[pos:lim], '\n')
+		if cut < 0 {
+			// no newline in a whole block: the record at pos is longer than
+			// blockSize, or this is the unterminated last record
+			e := indexNL(buf[pos:fill])
+			if e < 0 && eof && fill-pos <= maxLine {
+				cut = fill - pos - 1 // final record without newline
+			} else if e >= 0 && e <= maxLine {
+				cut = e
+			} else {
+				inLong, winOff = true, 0
+				continue
+			}
+		}
+		// an over-long record inside the batch: stop the batch before it
+		end := pos + cut + 1
+		b := pos
+		for b < end {
+			e := indexNL(buf[b:end])
+			if e < 0 {
+				e = end - b
+			}
+			if e > maxLine {
+				break
+			}
+			b += e + 1
+		}
+		if b > end {
+			b = end
+		}
+		if b == pos {
+			inLong, winOff = true, 0
+			continue
+		}
+		p := getPiece()
+		p.data = append(p.data, buf[pos:b]...)
+		p.line = line
+		line += int64(bytes.Count(p.data, []byte{'\n'}))
+		if p.data[len(p.data)-1] != '\n' {
+			line++
+		}
+		if err := send(p); err != nil {
+			return err
+		}
+		pos = b
+	}
+}
