@@ -35,7 +35,7 @@ var labelPrefixes = []struct {
 	p string
 	c ctx
 }{
-	{"карт", ctxCard}, {"картас", ctxCard}, {"телефон", ctxPhone}, {"действ", ctxExpiry},
+	{"карт", ctxCard}, {"картас", ctxCard}, {"телефон", ctxPhone}, {"действ", ctxExpiry}, {"годн", ctxExpiry}, {"valid", ctxExpiry},
 	{"cardnum", ctxCard}, {"card_num", ctxCard}, {"card_no", ctxCard}, {"cardno", ctxCard},
 	{"expir", ctxExpiry}, {"exp_", ctxExpiry}, {"expdate", ctxExpiry}, {"exp-", ctxExpiry},
 	{"cvv", ctxCVV}, {"cvc", ctxCVV}, {"mobile", ctxPhone}, {"msisdn", ctxPhone}, {"phone", ctxPhone},

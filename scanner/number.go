@@ -455,6 +455,14 @@ func (s *Scanner) expiry(g *seg, i, j int) int {
 		return k
 	}
 	c := s.labelCtx(g, i)
+	if c&ctxExpiry == 0 {
+		// "действует до 12/27", "valid thru 12/27", "годна до": look one word further
+		if w, ws, ok := prevWord(g.text, i, g.lo); ok && isUntil(w) {
+			if w2, _, ok := prevWord(g.text, ws, g.lo); ok {
+				c |= s.ctxOf(w2) & ctxExpiry
+			}
+		}
+	}
 	switch {
 	case c&ctxExpiry != 0:
 		s.emit(g, tazala.KindExpiry, i, k, "card_expiry", 0.95)
@@ -488,4 +496,13 @@ func (s *Scanner) cvv(g *seg, a, b int) {
 	if s.labelCtx(g, a)&ctxCVV != 0 {
 		s.emit(g, tazala.KindCVV, a, b, "card_cvv", 0.95)
 	}
+}
+
+// isUntil reports whether w is "до", "по", "thru", "through", "until" or "to".
+func isUntil(w []byte) bool {
+	switch string(w) {
+	case "до", "по", "thru", "through", "until", "to", "дейін", "Thru", "THRU":
+		return true
+	}
+	return false
 }
