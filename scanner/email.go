@@ -26,8 +26,20 @@ func (s *Scanner) email(g *seg, at int) int {
 	t := g.text
 	// local part, backwards
 	a := at
-	for a > g.lo && at-a < 64 && isLocalByte(t[a-1]) {
-		a--
+	for a > g.lo && at-a < 64 {
+		c := t[a-1]
+		if isLocalByte(c) {
+			a--
+			continue
+		}
+		if c >= 0x80 { // internationalised local part (RFC 6531): letters and digits
+			r, n := utf8.DecodeLastRune(t[g.lo:a])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				a -= n
+				continue
+			}
+		}
+		break
 	}
 	// a quote or brace that opened the local part is punctuation, not local
 	for a < at && (t[a] == '.' || t[a] == '-' || t[a] == '+') {
@@ -35,12 +47,6 @@ func (s *Scanner) email(g *seg, at int) int {
 	}
 	if a == at || t[at-1] == '.' {
 		return at + 1
-	}
-	// the local part must not be glued to a letter outside ASCII (a handle in text)
-	if a > g.lo && t[a-1] >= 0x80 {
-		if r, _ := utf8.DecodeLastRune(t[g.lo:a]); unicode.IsLetter(r) {
-			return at + 1
-		}
 	}
 	// domain, forwards: labels of ASCII letters/digits/hyphens or non-ASCII letters
 	b := at + 1

@@ -1,0 +1,201 @@
+package scanner
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tazala/tazala"
+)
+
+// TestValidators checks the validators on their own, with true and false
+// examples per rule.
+func TestValidators(t *testing.T) {
+	iin := []struct {
+		v    string
+		want bool
+		why  string
+	}{
+		{"900101300017", true, "1990-01-01, century digit 3, control 5"},
+		{"050229500017", false, "2005-02-29 does not exist"},
+		{"040229600011", true, "2004-02-29, leap year"},
+		{"901301300017", false, "month 13"},
+		{"900132300016", false, "day 32"},
+		{"900101700012", false, "century digit 7"},
+		{"900101000018", false, "century digit 0"},
+		{"900101300016", false, "wrong control digit"},
+		{"120840589303", false, "business BIN: fifth digit 4"},
+		{"991231600012", false, "born in 2099: in the future"},
+		{"90010130001", false, "11 digits"},
+	}
+	for _, c := range iin {
+		if got := validIIN([]byte(c.v), 2026); got != c.want {
+			t.Errorf("validIIN(%s): got %v, want %v (%s)", c.why, got, c.want, c.why)
+		}
+	}
+	pan := []struct {
+		v    string
+		want bool
+		why  string
+	}{
+		{"4111111111111111", true, "Visa test number"},
+		{"5555555555554444", true, "Mastercard test number"},
+		{"2223003122003222", true, "Mastercard 2-series"},
+		{"378282246310005", true, "Amex"},
+		{"6011111111111117", true, "Discover"},
+		{"3530111333300000", true, "JCB"},
+		{"6200000000000005", true, "UnionPay"},
+		{"2200000000000004", true, "Mir"},
+		{"4111111111111112", false, "Luhn fails"},
+		{"1111111111111117", false, "Luhn-valid, no network"},
+		{"9111111111111113", false, "Luhn-valid, no network"},
+		{"378282246310006", false, "Amex, Luhn fails"},
+		{"41111111111111", false, "Visa with 14 digits"},
+	}
+	for _, c := range pan {
+		if got := validPAN([]byte(c.v)); got != c.want {
+			t.Errorf("validPAN(%s): got %v, want %v", c.why, got, c.want)
+		}
+	}
+}
+
+// TestDetectors is the table of true and false examples per detector: the
+// marked part of each input (between ⟦ and ⟧) must be found with that
+// kind, and nothing else.
+func TestDetectors(t *testing.T) {
+	cases := []struct {
+		name string
+		in   string // ⟦kind:value⟧ marks expected findings
+	}{
+		// IIN
+		{"iin json", `{"iin":"⟦iin:900101300017⟧"}`},
+		{"iin json number", `{"payer":{"iin":⟦iin:900101300017⟧}}`},
+		{"iin text label", `ИИН: ⟦iin:900101300017⟧, спасибо`},
+		{"iin kazakh label", `ЖСН ⟦iin:900101300017⟧`},
+		{"iin bare", `client ⟦iin:900101300017⟧ ok`},
+		{"iin invalid json fallback", `{"iin":⟦iin:090818600012⟧}`},
+		{"rrn valid iin shape", `{"rrn":"900101300017"}`},
+		{"order valid iin shape", `order_id=900101300017`},
+		{"bin", `{"bin":"120840589303"}`},
+		{"iin inside longer number", `x=19001013000170 y`},
+		{"iin glued to letters", `ref=AB900101300017`},
+		{"bad control", `ИИН 900101300016`},
+		// phone
+		{"phone +7 spaced", `tel ⟦phone:+7 701 540 18 02⟧.`},
+		{"phone +7 parens", `phone=⟦phone:+7 (701) 540-18-02⟧ ok`},
+		{"phone 8 prefix", `{"msisdn":"⟦phone:87015401802⟧"}`},
+		{"phone 8 dashes", `звоните ⟦phone:8-701-540-18-02⟧`},
+		{"phone russia", `⟦phone:+7 916 123 45 67⟧`},
+		{"phone uk", `call ⟦phone:+44 20 7946 0958⟧ now`},
+		{"phone uzbek", `⟦phone:+998 90 123 45 67⟧`},
+		{"phone invalid country", `+999 12 345 6789`},
+		{"phone +7 bad range", `+7 101 540 18 02`},
+		{"epoch ms", `ts=1666299804000`},
+		{"date", `2024-05-30 12:00:01`},
+		{"amount", `amount=87015401802.50`},
+		{"timezone", `2023-01-30T03:52:27.097+06:00`},
+		// email
+		{"email plain", `mail ⟦email:a.b+shop@mail.kz⟧.`},
+		{"email brackets", `to=<⟦email:Asel.Li@Outlook.COM⟧>,`},
+		{"email mailto", `href="mailto:⟦email:help@ioka.kz⟧"`},
+		{"email idn", `⟦email:иван@почта.рф⟧ ⟦email:ivan@пример.қаз⟧`},
+		{"message id", `message-id=<20250101.ABC@ioka.kz>`},
+		{"retina file", `logo@2x.png`},
+		{"handle", `follow @ioka_support`},
+		{"no tld", `user@localhost and a@b.internal`},
+		// card
+		{"pan spaced", `card ⟦card_pan:4111 1111 1111 1111⟧ ok`},
+		{"pan dashed", `card=⟦card_pan:4111-1111-1111-1111⟧`},
+		{"pan amex", `⟦card_pan:3782 822463 10005⟧`},
+		{"pan 19", `⟦card_pan:6200 0000 0000 0000 000⟧`},
+		{"masked pan", `440043******1234 and 4400 43** **** 1234`},
+		{"last4", `{"last4":"1111"}`},
+		{"luhn no network", `id=1111111111111117`},
+		{"luhn fails", `4111111111111112`},
+		// expiry and cvv
+		{"expiry label", `exp=⟦card_expiry:12/27⟧`},
+		{"expiry srok", `срок ⟦card_expiry:05/2030⟧`},
+		{"expiry json", `{"expiry":"⟦card_expiry:11/25⟧"}`},
+		{"expiry after pan", `⟦card_pan:4111111111111111⟧ ⟦card_expiry:12/27⟧`},
+		{"expiry valid thru", `valid thru ⟦card_expiry:01/29⟧`},
+		{"date not expiry", `date 05/11/2024`},
+		{"fraction not expiry", `installments 3/12`},
+		{"cvv label", `cvv=⟦card_cvv:123⟧`},
+		{"cvv upper", `CVV ⟦card_cvv:4321⟧.`},
+		{"cvv json", `{"cvc2":"⟦card_cvv:123⟧"}`},
+		{"no cvv without context", `qty 123`},
+		{"mcc", `{"mcc":"5411"}`},
+		// names
+		{"name json strong", `{"full_name":"⟦person_name:Попова Ирина Николаевна⟧"}`},
+		{"name cardholder caps", `{"cardholder":"⟦person_name:ASEL LI⟧"}`},
+		{"name text intro", `Меня зовут ⟦person_name:Ержан Болатұлы⟧, помогите`},
+		{"name english", `Regards, ⟦person_name:Aruzhan Omarova⟧`},
+		{"name lexicon", `Перезвоните. ⟦person_name:Смирнов Дмитрий⟧`},
+		{"name kazakh", `⟦person_name:Әсем Маратқызы Омарова⟧ жазды`},
+		{"company ip", `{"name":"ИП Садыков"}`},
+		{"company too", `{"merchant":{"name":"Arman Foods"}}`},
+		{"lone given", `{"first_name":"Арман"}`},
+		{"greeting", `Добрый день, Уважаемая поддержка`},
+	}
+	s := New(Config{Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			line, want := parseMarked(t, c.in)
+			got := s.Scan([]byte(line), nil)
+			var gs []string
+			for _, f := range got {
+				gs = append(gs, spanStr(f.Kind, f.Span.Start, f.Span.End))
+			}
+			if strings.Join(gs, " ") != strings.Join(want, " ") {
+				t.Errorf("findings %v, want %v", gs, want)
+			}
+		})
+	}
+}
+
+func spanStr(k tazala.Kind, a, b int) string {
+	return k.String() + "@" + itoa(a) + "-" + itoa(b)
+}
+
+func itoa(i int) string {
+	if i == 0 {
+		return "0"
+	}
+	var b []byte
+	for i > 0 {
+		b = append([]byte{byte('0' + i%10)}, b...)
+		i /= 10
+	}
+	return string(b)
+}
+
+// parseMarked removes ⟦kind:…⟧ markers and returns the plain line and the
+// expected findings as kind@start-end.
+func parseMarked(t *testing.T, in string) (string, []string) {
+	t.Helper()
+	var out strings.Builder
+	var want []string
+	for {
+		i := strings.Index(in, "⟦")
+		if i < 0 {
+			out.WriteString(in)
+			break
+		}
+		out.WriteString(in[:i])
+		in = in[i+len("⟦"):]
+		j := strings.Index(in, "⟧")
+		c := strings.IndexByte(in, ':')
+		if j < 0 || c < 0 || c > j {
+			t.Fatalf("bad marker in test case")
+		}
+		k, err := tazala.ParseKind(in[:c])
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := out.Len()
+		out.WriteString(in[c+1 : j])
+		want = append(want, spanStr(k, a, out.Len()))
+		in = in[j+len("⟧"):]
+	}
+	return out.String(), want
+}
