@@ -102,6 +102,8 @@ func (r *Redactor) Append(dst, rec []byte, fs []tazala.Finding, toks []tazala.To
 		quote := false
 		if isJSON {
 			quote = bareJSONValue(rec, a, b) && !q.inString(rec, a)
+		} else {
+			quote = topLevelNumber(rec, a, b)
 		}
 		if quote {
 			dst = append(dst, '"')
@@ -291,4 +293,28 @@ func (r *Redactor) AppendRange(dst, rec []byte, fs []tazala.Finding, toks []taza
 		pos = b
 	}
 	return append(dst, rec[pos:to]...)
+}
+
+// topLevelNumber reports whether the record is nothing but the JSON number
+// rec[a:b] (with blanks around): a valid JSON document that must stay one.
+func topLevelNumber(rec []byte, a, b int) bool {
+	for _, c := range rec[:a] {
+		if c != ' ' && c != '\t' && c != '\r' && c != '\n' {
+			return false
+		}
+	}
+	for _, c := range rec[b:] {
+		if c != ' ' && c != '\t' && c != '\r' && c != '\n' {
+			return false
+		}
+	}
+	if b-a > 1 && rec[a] == '0' {
+		return false
+	}
+	for _, c := range rec[a:b] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return b > a
 }

@@ -29,7 +29,7 @@ func attachedBefore(t []byte, i, lo int) bool {
 	}
 	p := t[i-1]
 	switch {
-	case isASCIILetter(p), isDigit(p), p == '_', p == '*', p == '#' && i-1 > lo && t[i-2] == '*':
+	case isASCIILetter(p), isDigit(p), p == '_', p == '*', p == ']', p == '#' && i-1 > lo && t[i-2] == '*':
 		return true
 	case p >= 0x80:
 		// a letter glued to the number (UTF-8 continuation of Cyrillic), but
