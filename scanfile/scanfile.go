@@ -15,6 +15,7 @@ import (
 	"runtime"
 	"strconv"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/tazala/tazala"
 	"github.com/tazala/tazala/redact"
@@ -399,11 +400,19 @@ func appendFinding(b []byte, file string, line, off int64, f tazala.Finding, tok
 	b = append(b, `,"end":`...)
 	b = strconv.AppendInt(b, off+int64(f.Span.End), 10)
 	if f.Path != "" {
+		// a path is built from raw JSON key text, already valid inside
+		// quotes unless the record was broken JSON with control bytes
 		b = append(b, `,"path":`...)
-		b = strconv.AppendQuote(b, f.Path)
+		if rawJSONSafe(f.Path) {
+			b = append(b, '"')
+			b = append(b, f.Path...)
+			b = append(b, '"')
+		} else {
+			b = strconv.AppendQuote(b, f.Path)
+		}
 	}
 	b = append(b, `,"detector":`...)
-	b = strconv.AppendQuote(b, f.Detector)
+	b = appendJSONString(b, f.Detector)
 	b = append(b, `,"confidence":`...)
 	b = appendConf(b, f.Confidence)
 	if token != "" {
@@ -428,4 +437,34 @@ func appendConf(b []byte, c float32) []byte {
 		return append(b, '1')
 	}
 	return append(b, '0', '.', byte('0'+v/10), byte('0'+v%10))
+}
+
+// appendJSONString quotes s; detector names are plain ASCII, the common case.
+func appendJSONString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c >= 0x80 {
+			return strconv.AppendQuote(b, s)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+func rawJSONSafe(s string) bool {
+	esc := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c < 0x20:
+			return false
+		case esc:
+			esc = false
+		case c == '\\':
+			esc = true
+		case c == '"':
+			return false
+		}
+	}
+	return !esc && utf8.ValidString(s)
 }

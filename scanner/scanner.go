@@ -60,6 +60,10 @@ type Scanner struct {
 	wcache map[uint64]uint8 // word flags by seeded hash
 	ccache map[uint64]ctx   // label hints by seeded hash
 
+	runes   []rune
+	roffs   []int
+	matches []rules.Match
+
 	lastPAN   int // raw end of the last PAN found in this record, -1 if none
 	lastExp   int // raw end of the last expiry found, -1 if none
 	userRules []int
@@ -329,5 +333,20 @@ func (s *Scanner) resolve() {
 	s.out = s.out[:s.base+w]
 }
 
-// runRules runs user rules over the record (see package rules).
-func (s *Scanner) runRules() {}
+// runRules runs the user rules whose keywords occur in the record.
+func (s *Scanner) runRules() {
+	decoded := false
+	for _, r := range s.cfg.Rules.Rules {
+		if s.disabled[r.Kind] || !r.HasKeyword(s.line) {
+			continue
+		}
+		if !decoded {
+			s.runes, s.roffs = rules.Runes(s.line, s.runes, s.roffs)
+			decoded = true
+		}
+		s.matches = r.Find(s.line, s.runes, s.roffs, s.matches[:0])
+		for _, m := range s.matches {
+			s.out = append(s.out, tazala.Finding{Kind: r.Kind, Span: tazala.Span{Start: m.Start, End: m.End}, Detector: r.Detector, Confidence: r.Confidence})
+		}
+	}
+}
