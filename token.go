@@ -1,8 +1,8 @@
 package tazala
 
 import (
+	"bytes"
 	"encoding/base32"
-	"strings"
 )
 
 // TokenPrefix starts every token ID.
@@ -37,6 +37,14 @@ func MACInput(k Kind, normalized string) []byte {
 	return b
 }
 
+// AppendMACInput appends MACInput(k, Normalize(k, raw)) to dst without
+// intermediate allocations.
+func AppendMACInput(dst []byte, k Kind, raw []byte) []byte {
+	dst = append(dst, k.String()...)
+	dst = append(dst, 0x1f)
+	return AppendNormalized(dst, k, raw)
+}
+
 // Normalize returns the canonical form of a raw value of kind k, so that
 // one person's value written in different ways gets one token:
 //   - IIN, PAN, CVV: digits only;
@@ -46,11 +54,19 @@ func MACInput(k Kind, normalized string) []byte {
 //   - expiry: "MM/YY";
 //   - name: words separated by single spaces, lower-cased.
 func Normalize(k Kind, raw []byte) string {
+	return string(AppendNormalized(nil, k, raw))
+}
+
+// AppendNormalized appends Normalize(k, raw) to dst.
+func AppendNormalized(dst []byte, k Kind, raw []byte) []byte {
 	switch k {
 	case KindIIN, KindPAN, KindCVV:
-		return digits(raw)
+		return appendDigits(dst, raw)
 	case KindPhone:
-		d := digits(raw)
+		start := len(dst)
+		dst = append(dst, '+')
+		dst = appendDigits(dst, raw)
+		d := dst[start+1:]
 		plus := false
 		for _, c := range raw {
 			if c == '+' {
@@ -63,47 +79,59 @@ func Normalize(k Kind, raw []byte) string {
 		}
 		switch {
 		case plus:
-			return "+" + d
 		case len(d) == 11 && d[0] == '8':
-			return "+7" + d[1:]
-		case len(d) == 11 && d[0] == '7':
-			return "+" + d
+			d[0] = '7'
 		case len(d) == 10:
-			return "+7" + d
+			dst = append(dst[:start+1], append([]byte{'7'}, d...)...)
 		}
-		return "+" + d
+		return dst
 	case KindEmail:
-		s := string(raw)
-		if i := strings.LastIndexByte(s, '@'); i >= 0 {
-			return s[:i+1] + strings.ToLower(s[i+1:])
+		at := bytes.LastIndexByte(raw, '@')
+		if at < 0 {
+			return append(dst, raw...)
 		}
-		return s
+		dst = append(dst, raw[:at+1]...)
+		return append(dst, bytes.ToLower(raw[at+1:])...)
 	case KindExpiry:
-		d := digits(raw)
+		start := len(dst)
+		dst = appendDigits(dst, raw)
+		d := dst[start:]
+		var mm, yy []byte
 		switch len(d) {
 		case 4: // MMYY
-			return d[:2] + "/" + d[2:]
+			mm, yy = d[:2], d[2:]
 		case 6: // MMYYYY or YYYYMM
 			if d[0] == '2' && d[1] == '0' {
-				return d[4:] + "/" + d[2:4]
+				mm, yy = d[4:6], d[2:4]
+			} else {
+				mm, yy = d[:2], d[4:]
 			}
-			return d[:2] + "/" + d[4:]
 		case 3:
-			return "0" + d[:1] + "/" + d[1:]
+			mm, yy = []byte{'0', d[0]}, d[1:]
+		default:
+			return dst
 		}
-		return d
+		v := []byte{mm[0], mm[1], '/', yy[0], yy[1]}
+		return append(dst[:start], v...)
 	case KindName:
-		return strings.ToLower(strings.Join(strings.Fields(string(raw)), " "))
+		first := true
+		for _, w := range bytes.Fields(raw) {
+			if !first {
+				dst = append(dst, ' ')
+			}
+			first = false
+			dst = append(dst, bytes.ToLower(w)...)
+		}
+		return dst
 	}
-	return string(raw)
+	return append(dst, raw...)
 }
 
-func digits(raw []byte) string {
-	b := make([]byte, 0, len(raw))
+func appendDigits(dst, raw []byte) []byte {
 	for _, c := range raw {
 		if c >= '0' && c <= '9' {
-			b = append(b, c)
+			dst = append(dst, c)
 		}
 	}
-	return string(b)
+	return dst
 }

@@ -2,14 +2,23 @@ package main
 
 import (
 	"github.com/tazala/tazala"
+	"github.com/tazala/tazala/tokenize/local"
 	"github.com/urfave/cli/v2"
 )
 
-// openTokenizer returns the tokenizer chosen by --tokenizer.
+// openTokenizer returns the tokenizer chosen by --tokenizer: the one place
+// where a concrete tokenizer is picked.
 func openTokenizer(c *cli.Context) (tazala.Tokenizer, error) {
-	switch c.String("tokenizer") {
-	case "local", "none":
-		return nil, nil
+	switch name := c.String("tokenizer"); name {
+	case "local":
+		tk, err := local.New(local.Config{KeyPath: c.String("key-file")})
+		if err != nil {
+			return nil, cli.Exit(err.Error(), exitFailure)
+		}
+		return tk, nil
+	case "vault":
+		return openVaultTokenizer(c)
+	default:
+		return nil, usageErr("unknown --tokenizer %q (want local or vault)", name)
 	}
-	return nil, usageErr("scan: unknown --tokenizer %q (want local or vault)", c.String("tokenizer"))
 }

@@ -1,0 +1,148 @@
+// Package local owns the embedded default tokenizer: HMAC-SHA256 under a
+// 32-byte key kept in a key file (created 0600 on first use). Tokens are
+// deterministic per (kind, normalized value) and have the same format as
+// the Vault tokenizer's, but are not reversible: no ciphertext is kept.
+package local
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"hash"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"github.com/tazala/tazala"
+)
+
+// KeySize is the HMAC key length in bytes.
+const KeySize = 32
+
+// Config configures a Tokenizer.
+type Config struct {
+	// KeyPath is the key file; empty means DefaultKeyPath(). Created with
+	// a random key, mode 0600, when missing.
+	KeyPath string
+	// Key, when set, is used instead of a key file (tests).
+	Key []byte
+}
+
+// DefaultKeyPath is $XDG_CONFIG_HOME/tazala/local.key or
+// ~/.config/tazala/local.key.
+func DefaultKeyPath() (string, error) {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("tokenize/local: no config directory for the key file: %w (set --key-file)", err)
+	}
+	return filepath.Join(dir, "tazala", "local.key"), nil
+}
+
+// Tokenizer is the local HMAC tokenizer. Safe for concurrent use.
+type Tokenizer struct {
+	key  []byte
+	pool sync.Pool // hash.Hash (HMAC state, reset per value)
+}
+
+var _ tazala.Tokenizer = (*Tokenizer)(nil)
+
+// New returns a Tokenizer for cfg.
+func New(cfg Config) (*Tokenizer, error) {
+	key := cfg.Key
+	if key == nil {
+		p := cfg.KeyPath
+		if p == "" {
+			var err error
+			if p, err = DefaultKeyPath(); err != nil {
+				return nil, err
+			}
+		}
+		var err error
+		if key, err = loadOrCreateKey(p); err != nil {
+			return nil, err
+		}
+	}
+	if len(key) != KeySize {
+		return nil, fmt.Errorf("tokenize/local: key is %d bytes, want %d", len(key), KeySize)
+	}
+	t := &Tokenizer{key: append([]byte(nil), key...)}
+	t.pool.New = func() any { return hmac.New(sha256.New, t.key) }
+	return t, nil
+}
+
+func loadOrCreateKey(p string) ([]byte, error) {
+	st, err := os.Stat(p)
+	switch {
+	case err == nil:
+		if st.Mode().Perm()&0o077 != 0 {
+			return nil, fmt.Errorf("tokenize/local: key file %s is readable by others (mode %v): chmod 600 it", p, st.Mode().Perm())
+		}
+		key, err := os.ReadFile(p)
+		if err != nil {
+			return nil, fmt.Errorf("tokenize/local: read key: %w", err)
+		}
+		if len(key) != KeySize {
+			return nil, fmt.Errorf("tokenize/local: key file %s holds %d bytes, want %d", p, len(key), KeySize)
+		}
+		return key, nil
+	case errors.Is(err, fs.ErrNotExist):
+		key := make([]byte, KeySize)
+		if _, err := rand.Read(key); err != nil {
+			return nil, fmt.Errorf("tokenize/local: generate key: %w", err)
+		}
+		if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
+			return nil, fmt.Errorf("tokenize/local: create key directory: %w", err)
+		}
+		// O_EXCL: two processes starting at once must not both write a key
+		f, err := os.OpenFile(p, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+		if errors.Is(err, fs.ErrExist) {
+			return loadOrCreateKey(p)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("tokenize/local: create key file: %w", err)
+		}
+		if _, err := f.Write(key); err != nil {
+			f.Close()
+			return nil, fmt.Errorf("tokenize/local: write key file: %w", err)
+		}
+		if err := f.Sync(); err != nil {
+			f.Close()
+			return nil, fmt.Errorf("tokenize/local: sync key file: %w", err)
+		}
+		return key, f.Close()
+	default:
+		return nil, fmt.Errorf("tokenize/local: key file: %w", err)
+	}
+}
+
+// Tokenize returns one token per request. CVV requests get a Token with
+// an empty ID: sensitive authentication data is never tokenized.
+func (t *Tokenizer) Tokenize(ctx context.Context, reqs []tazala.TokenRequest) ([]tazala.Token, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]tazala.Token, len(reqs))
+	h := t.pool.Get().(hash.Hash)
+	defer t.pool.Put(h)
+	var sum [sha256.Size]byte
+	var in []byte
+	for i, r := range reqs {
+		out[i].Kind = r.Kind
+		if r.Kind == tazala.KindCVV || !r.Kind.Valid() {
+			continue
+		}
+		in = tazala.AppendMACInput(in[:0], r.Kind, r.Value)
+		h.Reset()
+		h.Write(in)
+		out[i].ID = tazala.TokenID(h.Sum(sum[:0]))
+	}
+	clear(in)
+	return out, nil
+}
+
+// Close implements tazala.Tokenizer.
+func (t *Tokenizer) Close() error { return nil }
