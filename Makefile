@@ -22,9 +22,10 @@ test: build
 unit:
 	$(GO) test -short -count=1 $(PKGS)
 
-## bench: scanner and redactor throughput (MB/s) on generated input, single core.
+## bench: MB/s of scan-only and scan+redact on >=100 MB of generated input
+## (ScanRedact: one worker = per core; ScanRedactParallel: all cores).
 bench:
-	$(GO) test -run='^$$' -bench=. -benchmem -cpu=1 ./scanner ./redact ./cmd/tazala
+	$(GO) test -run='^$$' -bench=. -benchtime=3x ./scanfile
 
 FUZZTIME ?= 30s
 ## fuzz: run each fuzz target for FUZZTIME.
@@ -43,7 +44,7 @@ tidy-check:
 
 ## sample: scan the bundled sample with embedded defaults (no servers needed).
 sample: build
-	$(BIN)/tazala scan --findings - --out - testdata/sample/sample.jsonl
+	$(BIN)/tazala scan testdata/sample/sample.jsonl
 
 clean:
 	rm -rf $(BIN)

@@ -66,7 +66,8 @@ func TestScanEndToEnd(t *testing.T) {
 		var f struct {
 			Line       int     `json:"line"`
 			Type       string  `json:"type"`
-			Start, End int     `json:"start"`
+			Start      int     `json:"start"`
+			End        int     `json:"end"`
 			Confidence float64 `json:"confidence"`
 		}
 		if err := json.Unmarshal([]byte(l), &f); err != nil {
