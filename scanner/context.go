@@ -1,7 +1,6 @@
 package scanner
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -57,7 +56,7 @@ func init() {
 		"картам", "картасы", "карточка", "карточки", "account_number", "debug")
 	add(ctxExpiry, "exp", "expiry", "expires", "expiration", "exp_date", "expiry_date", "expdate", "exp_month_year",
 		"valid", "thru", "срок", "действия", "годна", "годен", "мерзімі", "мерзім", "card_exp", "card_expiry")
-	add(ctxCVV, "cvv", "cvc", "cvv2", "cvc2", "cid", "csc", "cvn", "security_code", "securitycode", "card_cvv", "card_cvc", "cav2", "cvd")
+	add(ctxCVV, "безопасности", "cvv2/cvc2", "cvv/cvc", "cvc/cvv", "cvv", "cvc", "cvv2", "cvc2", "cid", "csc", "cvn", "security_code", "securitycode", "card_cvv", "card_cvc", "cav2", "cvd")
 	add(ctxNameStrong, "full_name", "fullname", "fio", "фио", "holder", "cardholder", "card_holder", "holder_name",
 		"cardholder_name", "payer_name", "customer_name", "client_name", "sender_name", "recipient_name",
 		"beneficiary_name", "person_name", "owner_name", "contact_name", "account_holder", "name_on_card",
@@ -110,27 +109,59 @@ func ctxOf(w []byte) ctx {
 		return c
 	}
 	// compound keys: payer_phone, customer-email, cardNumber, billing.iin
-	if hasSep(lw) {
+	if hasSep(w) {
 		start := 0
-		for i := 0; i <= len(lw); i++ {
-			if i == len(lw) || lw[i] == '_' || lw[i] == '-' || lw[i] == '.' {
+		for i := 0; i <= len(w); i++ {
+			if i == len(w) || isKeySep(w, i) {
 				if i > start {
-					c |= labelWords[string(lw[start:i])] &^ (ctxNameIntro | ctxNotName)
+					part := lowerInto(buf[:0], w[start:i])
+					c |= labelWords[string(part)] &^ (ctxNameIntro | ctxNotName)
 				}
-				start = i + 1
+				start = i
+				if i < len(w) && !isUpperASCII(w[i]) {
+					start = i + 1
+				}
 			}
 		}
-		if c&ctxNameWeak != 0 && strings.HasSuffix(string(lw), "name") && c&ctxCompany == 0 {
-			// payer_name, customer_name...: the value is a whole name
+		if c&ctxNameWeak != 0 && hasSuffixFold(w, "name") && c&ctxCompany == 0 {
+			// payer_name, customerFullName...: the value is a whole name
 			c |= ctxNameStrong
+		}
+		if c&ctxCompany != 0 {
+			c &^= ctxNameWeak | ctxNameStrong
 		}
 	}
 	return c
 }
 
+func isUpperASCII(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+// isKeySep reports whether a key splits before w[i]: at '_', '-', '.', or
+// a lower-to-upper camelCase step ("clientIin", "cardHolderName").
+func isKeySep(w []byte, i int) bool {
+	c := w[i]
+	if c == '_' || c == '-' || c == '.' {
+		return true
+	}
+	return i > 0 && isUpperASCII(c) && w[i-1] >= 'a' && w[i-1] <= 'z'
+}
+
+func hasSuffixFold(w []byte, suf string) bool {
+	if len(w) < len(suf) {
+		return false
+	}
+	t := w[len(w)-len(suf):]
+	for i := range t {
+		if t[i]|0x20 != suf[i] {
+			return false
+		}
+	}
+	return true
+}
+
 func hasSep(b []byte) bool {
-	for _, c := range b {
-		if c == '_' || c == '-' || c == '.' {
+	for i := range b {
+		if isKeySep(b, i) {
 			return true
 		}
 	}

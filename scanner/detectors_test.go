@@ -199,3 +199,31 @@ func parseMarked(t *testing.T, in string) (string, []string) {
 	}
 	return out.String(), want
 }
+
+// TestNamesInContext covers name phrasing beyond the first table: label
+// words inside the capitalised run, camelCase keys, all-caps holders.
+func TestNamesInContext(t *testing.T) {
+	cases := []struct{ name, in string }{
+		{"label word before", `Клиент ⟦person_name:Жумабаев Ерасыл Кайратович⟧ оплатил`},
+		{"camel key", `{"customerFullName":"⟦person_name:Нурмагамбетова Аяулым⟧"}`},
+		{"caps fio", `{"fio":"⟦person_name:АХМЕТОВ АРМАН⟧"}`},
+		{"holder label", `Holder: ⟦person_name:GULNAZ AKHMETOVA⟧ exp ⟦card_expiry:04/29⟧`},
+		{"security code", `security code ⟦card_cvv:123⟧`},
+		{"not names", `Welcome Admin Login page opened by Support Team`},
+		{"places", `Алматы Арена, ул. Абая 10, Бизнес Центр Нурлы Тау`},
+		{"products", `iPhone 15 Pro Max Space Black`},
+	}
+	s := New(Config{Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			line, want := parseMarked(t, c.in)
+			var gs []string
+			for _, f := range s.Scan([]byte(line), nil) {
+				gs = append(gs, spanStr(f.Kind, f.Span.Start, f.Span.End))
+			}
+			if strings.Join(gs, " ") != strings.Join(want, " ") {
+				t.Errorf("findings %v, want %v", gs, want)
+			}
+		})
+	}
+}

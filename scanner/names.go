@@ -17,10 +17,12 @@ var lexiconFS embed.FS
 
 // word flags
 const (
-	wGiven      = 1 << iota // a given name from the lexicon
-	wSurname                // a surname: lexicon or surname ending
-	wPatronymic             // a patronymic ending (-ович, -овна, -ұлы, -kyzy)
-	wNot                    // never part of a person's name (company marker, greeting, currency)
+	wGiven         = 1 << iota // a given name from the lexicon
+	wSurname                   // a surname: lexicon or surname ending
+	wPatronymic                // a patronymic ending (-ович, -овна, -ұлы, -kyzy)
+	wNot                       // never part of a person's name (company marker, greeting, currency)
+	wStrongSurname             // a surname ending that ordinary words rarely have (-ов, -ова, -ұлы, -kyzy)
+	wNameShaped                // 2–20 letters, capitalised, no digits: could be a given name
 )
 
 var (
@@ -53,7 +55,9 @@ func loadLexicon() {
 	read("lexicon/given.txt", wGiven)
 	read("lexicon/surnames.txt", wSurname)
 	for w, c := range labelWords {
-		if c&ctxNotName != 0 {
+		// label words ("Клиент", "Payer", "Holder") and company markers
+		// are never part of a person's name
+		if c != 0 && lexicon[w]&(wGiven|wSurname) == 0 {
 			lexicon[w] |= wNot
 		}
 	}
@@ -113,8 +117,21 @@ func (s *Scanner) classifyWord(w []byte) uint8 {
 				break
 			}
 		}
+		for _, e := range strongSurnameEnds {
+			if hasSuffixStr(lw, e) {
+				f |= wSurname | wStrongSurname
+				break
+			}
+		}
 	}
 	return f
+}
+
+// strongSurnameEnds are endings of surnames that ordinary capitalised words
+// (sentence starts, product and place names) almost never have.
+var strongSurnameEnds = []string{
+	"ов", "ова", "ев", "ева", "ёв", "ёва", "ская", "ский", "цкая", "цкий", "баев", "баева", "ұлы", "қызы",
+	"ov", "ova", "ev", "eva", "yev", "yeva", "skaya", "skiy", "uly", "kyzy", "qyzy",
 }
 
 func hasSuffixStr(b []byte, s string) bool {
@@ -232,9 +249,9 @@ func (s *Scanner) name(g *seg, i int) int {
 				return ws[b][1]
 			}
 		}
-		if fl[a]&wNot == 0 {
-			intro = false
-		}
+		// a label word inside the sequence introduces the words after it:
+		// "Клиент Жумабаев Ерасыл", "Holder GULNAZ AKHMETOVA"
+		intro = fl[a]&wNot != 0 && s.ctxOf(t[ws[a][0]:ws[a][1]])&(ctxNameIntro|ctxNameStrong) != 0
 	}
 	return ws[0][1]
 }
@@ -295,8 +312,11 @@ func isUpperStart(t []byte, i int) bool {
 
 // acceptName decides whether a window of capitalised words is a full name.
 func acceptName(fl []uint8, intro, weak bool) bool {
-	var given, sur, pat, unk int
+	var given, sur, pat, unk, strong int
 	for _, f := range fl {
+		if f&wStrongSurname != 0 {
+			strong++
+		}
 		switch {
 		case f&wNot != 0:
 			return false
@@ -321,10 +341,26 @@ func acceptName(fl []uint8, intro, weak bool) bool {
 		return true
 	case given >= 1 && sur >= 1 && unk == 0:
 		return true
+	case given >= 2 && unk == 0 && anySurname(fl):
+		// "Ким Марина": a word that is both a given name and a surname
+		return true
 	case weak && given+sur+pat >= 1 && unk <= 1:
 		return true
 	case n == 3 && sur >= 1 && pat >= 1 && unk <= 1:
 		return true
+	case n == 2 && strong == 1 && unk == 1:
+		// "Жумабаев Ерасыл": a strong surname ending beside an unknown
+		// capitalised word that looks like a given name
+		return true
+	}
+	return false
+}
+
+func anySurname(fl []uint8) bool {
+	for _, f := range fl {
+		if f&wSurname != 0 {
+			return true
+		}
 	}
 	return false
 }

@@ -493,8 +493,22 @@ func (s *Scanner) cvv(g *seg, a, b int) {
 		s.emit(g, tazala.KindCVV, a, b, "card_cvv", 0.85)
 		return
 	}
-	if s.labelCtx(g, a)&ctxCVV != 0 {
+	w, ws, ok := prevWord(g.text, a, g.lo)
+	if !ok {
+		if g.key&ctxCVV != 0 {
+			s.emit(g, tazala.KindCVV, a, b, "card_cvv", 0.95)
+		}
+		return
+	}
+	if s.ctxOf(w)&ctxCVV != 0 {
 		s.emit(g, tazala.KindCVV, a, b, "card_cvv", 0.95)
+		return
+	}
+	// "security code 123", "verification code", "код безопасности"
+	if isCodeWord(w) {
+		if w2, _, ok := prevWord(g.text, ws, g.lo); ok && isCardCodeQualifier(w2) {
+			s.emit(g, tazala.KindCVV, a, b, "card_cvv", 0.9)
+		}
 	}
 }
 
@@ -502,6 +516,23 @@ func (s *Scanner) cvv(g *seg, a, b int) {
 func isUntil(w []byte) bool {
 	switch string(w) {
 	case "до", "по", "thru", "through", "until", "to", "дейін", "Thru", "THRU":
+		return true
+	}
+	return false
+}
+
+func isCodeWord(w []byte) bool {
+	switch string(w) {
+	case "code", "Code", "CODE", "код", "Код", "коды", "value":
+		return true
+	}
+	return false
+}
+
+func isCardCodeQualifier(w []byte) bool {
+	switch string(w) {
+	case "security", "Security", "SECURITY", "verification", "Verification", "card", "Card", "CVV", "CVC", "cvv", "cvc",
+		"безопасности", "проверочный", "Проверочный", "қауіпсіздік":
 		return true
 	}
 	return false
