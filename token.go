@@ -3,6 +3,8 @@ package tazala
 import (
 	"bytes"
 	"encoding/base32"
+	"unicode"
+	"unicode/utf8"
 )
 
 // TokenPrefix starts every token ID.
@@ -91,7 +93,7 @@ func AppendNormalized(dst []byte, k Kind, raw []byte) []byte {
 			return append(dst, raw...)
 		}
 		dst = append(dst, raw[:at+1]...)
-		return append(dst, bytes.ToLower(raw[at+1:])...)
+		return appendLower(dst, raw[at+1:])
 	case KindExpiry:
 		start := len(dst)
 		dst = appendDigits(dst, raw)
@@ -114,15 +116,22 @@ func AppendNormalized(dst []byte, k Kind, raw []byte) []byte {
 		v := []byte{mm[0], mm[1], '/', yy[0], yy[1]}
 		return append(dst[:start], v...)
 	case KindName:
-		first := true
-		for _, w := range bytes.Fields(raw) {
-			if !first {
-				dst = append(dst, ' ')
+		// lower-case, one space between words, none around
+		start := len(dst)
+		space := false
+		for _, c := range raw {
+			if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+				space = len(dst) > start
+				continue
 			}
-			first = false
-			dst = append(dst, bytes.ToLower(w)...)
+			if space {
+				dst = append(dst, ' ')
+				space = false
+			}
+			dst = append(dst, c)
 		}
-		return dst
+		tail := appendLower(nil, dst[start:])
+		return append(dst[:start], tail...)
 	}
 	return append(dst, raw...)
 }
@@ -132,6 +141,30 @@ func appendDigits(dst, raw []byte) []byte {
 		if c >= '0' && c <= '9' {
 			dst = append(dst, c)
 		}
+	}
+	return dst
+}
+
+// appendLower appends s lower-cased: ASCII in place, other UTF-8 through
+// unicode.ToLower.
+func appendLower(dst, s []byte) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			dst = append(dst, c) // keep invalid bytes as they are
+		} else {
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		}
+		i += n
 	}
 	return dst
 }

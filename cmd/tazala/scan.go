@@ -33,7 +33,7 @@ func scanCommand() *cli.Command {
 			&cli.StringFlag{Name: "key-file", Usage: "local tokenizer key `FILE` (default ~/.config/tazala/local.key, created 0600)"},
 			&cli.StringFlag{Name: "rules", Usage: "user rules `FILE` (TOML) run after the built-in detectors"},
 			&cli.IntFlag{Name: "max-line", Value: scanfile.DefaultMaxLine, Usage: "longest record scanned in one piece; longer ones are scanned in overlapping windows"},
-			&cli.BoolFlag{Name: "paths", Value: true, Usage: "add JSON paths to findings"},
+			&cli.BoolFlag{Name: "paths", Usage: "add the JSON path of each finding to --findings (costs about a tenth of the speed)"},
 			&cli.BoolFlag{Name: "fail-on-findings", Usage: "exit 3 when anything was found"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no summary on stderr"},
 			&cli.StringFlag{Name: "cpuprofile", Hidden: true, Usage: "write a CPU profile to `FILE`"},

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"hash"
+	"hash/maphash"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -46,7 +47,18 @@ func DefaultKeyPath() (string, error) {
 type Tokenizer struct {
 	key  []byte
 	pool sync.Pool // hash.Hash (HMAC state, reset per value)
+
+	// cache maps a seeded 64-bit hash of the MAC input to its token, so
+	// repeat customers cost no HMAC; it never holds a value.
+	mu    sync.Mutex
+	seed  maphash.Seed
+	cache map[uint64]string
+	hits  uint64
+	miss  uint64
 }
+
+// cacheSize bounds the token cache; when full it starts over.
+const cacheSize = 1 << 17
 
 var _ tazala.Tokenizer = (*Tokenizer)(nil)
 
@@ -69,7 +81,7 @@ func New(cfg Config) (*Tokenizer, error) {
 	if len(key) != KeySize {
 		return nil, fmt.Errorf("tokenize/local: key is %d bytes, want %d", len(key), KeySize)
 	}
-	t := &Tokenizer{key: append([]byte(nil), key...)}
+	t := &Tokenizer{key: append([]byte(nil), key...), seed: maphash.MakeSeed(), cache: make(map[uint64]string)}
 	t.pool.New = func() any { return hmac.New(sha256.New, t.key) }
 	return t, nil
 }
@@ -136,12 +148,37 @@ func (t *Tokenizer) Tokenize(ctx context.Context, reqs []tazala.TokenRequest) ([
 			continue
 		}
 		in = tazala.AppendMACInput(in[:0], r.Kind, r.Value)
-		h.Reset()
-		h.Write(in)
-		out[i].ID = tazala.TokenID(h.Sum(sum[:0]))
+		key := maphash.Bytes(t.seed, in)
+		t.mu.Lock()
+		id, ok := t.cache[key]
+		if ok {
+			t.hits++
+		} else {
+			t.miss++
+		}
+		t.mu.Unlock()
+		if !ok {
+			h.Reset()
+			h.Write(in)
+			id = tazala.TokenID(h.Sum(sum[:0]))
+			t.mu.Lock()
+			if len(t.cache) >= cacheSize {
+				clear(t.cache)
+			}
+			t.cache[key] = id
+			t.mu.Unlock()
+		}
+		out[i].ID = id
 	}
 	clear(in)
 	return out, nil
+}
+
+// Stats returns the token cache's hits and misses.
+func (t *Tokenizer) Stats() (hits, misses uint64) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.hits, t.miss
 }
 
 // Close implements tazala.Tokenizer.
