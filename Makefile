@@ -34,7 +34,7 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzJSONWalk -fuzztime=$(FUZZTIME) ./scanner
 	$(GO) test -run='^$$' -fuzz=FuzzRedact -fuzztime=$(FUZZTIME) ./redact
 
-STATICCHECK := $(GO) run honnef.co/go/tools/cmd/staticcheck@2025.1.1
+STATICCHECK := $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 lint:
 	$(GO) vet $(PKGS)
 	$(STATICCHECK) $(PKGS)

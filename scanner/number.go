@@ -156,7 +156,6 @@ func (s *Scanner) number(g *seg, i int) int {
 		if j < n && t[j] == '/' && ng > 1 && gs[ng-1].b-gs[ng-1].a <= 2 {
 			// "… 4400 12/27": the tail is an expiry, handled on its own
 			ng--
-			j = gs[ng-1].b
 			s.tryGroups(g, i, plus, gs[:ng])
 			return gs[ng].a
 		}

@@ -66,7 +66,6 @@ type Scanner struct {
 
 	lastPAN   int // raw end of the last PAN found in this record, -1 if none
 	lastExp   int // raw end of the last expiry found, -1 if none
-	userRules []int
 }
 
 // New returns a Scanner for cfg.

@@ -215,8 +215,6 @@ func openIn(p string, stdin io.Reader) (io.Reader, func(), error) {
 	return f, func() { f.Close() }, nil
 }
 
-type nopFlusher struct{ io.Writer }
-
 func openOut(p string, stdout io.Writer) (io.Writer, func(), error) {
 	if p == "-" || p == "" {
 		return stdout, func() {}, nil

@@ -207,7 +207,7 @@ func (g *Generator) appLog(l *line) {
 	if g.r.IntN(2) == 0 {
 		l.tparts(t(" card="), v(tazala.KindPAN, g.groupPAN(c.pan)), t(" exp="), v(tazala.KindExpiry, g.exp()))
 	} else {
-		l.tparts(t(" card_mask="+g.maskedPAN(c.pan)))
+		l.tparts(t(" card_mask=" + g.maskedPAN(c.pan)))
 	}
 	l.lit(fmt.Sprintf(" attempt=%d rrn=%s order=%s stan=%s", 1+g.r.IntN(3), g.digits(12), g.IIN(), g.digits(6)))
 }
