@@ -64,8 +64,8 @@ type Scanner struct {
 	roffs   []int
 	matches []rules.Match
 
-	lastPAN   int // raw end of the last PAN found in this record, -1 if none
-	lastExp   int // raw end of the last expiry found, -1 if none
+	lastPAN int // raw end of the last PAN found in this record, -1 if none
+	lastExp int // raw end of the last expiry found, -1 if none
 }
 
 // New returns a Scanner for cfg.
