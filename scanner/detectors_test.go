@@ -93,6 +93,7 @@ func TestDetectors(t *testing.T) {
 		{"epoch ms", `ts=1666299804000`},
 		{"date", `2024-05-30 12:00:01`},
 		{"amount", `amount=87015401802.50`},
+		{"amount grouped", `итого 87 015 401 802 тенге`},
 		{"timezone", `2023-01-30T03:52:27.097+06:00`},
 		// email
 		{"email plain", `mail ⟦email:a.b+shop@mail.kz⟧.`},

@@ -335,6 +335,11 @@ func phoneGrouping(gs []group) bool {
 	if len(gs) == 1 {
 		return true
 	}
+	// a national number's first group is the prefix alone ("8 701 …") or
+	// runs into the area code ("8701 …"); "87 015 401 802" is an amount
+	if l := gs[0].b - gs[0].a; l == 2 || l == 3 {
+		return false
+	}
 	for _, x := range gs[1:] {
 		if x.b-x.a > 7 {
 			return false
