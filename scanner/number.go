@@ -144,6 +144,15 @@ func (s *Scanner) number(g *seg, i int) int {
 		}
 		return j
 	}
+	if ng == 2 && !plus && gs[1].sep == '-' && gs[0].b-gs[0].a == 2 && !attachedAfter(t, j) {
+		// "exp 12-27", "срок 03-2029": a dashed expiry, only after an expiry label
+		if yl := gs[1].b - gs[1].a; yl == 2 || yl == 4 {
+			if s.labelCtx(g, i)&ctxExpiry != 0 && validMonth(t[gs[0].a:gs[0].b]) && (yl == 2 || (t[gs[1].a] == '2' && t[gs[1].a+1] == '0')) {
+				s.emit(g, tazala.KindExpiry, i, j, "card_expiry", 0.9)
+				return j
+			}
+		}
+	}
 	if total < 10 && !plus && (j >= n || t[j] != '/') {
 		// too few digits for an IIN, a PAN or a phone: a date, an amount, an IP
 		if attachedAfter(t, j) {
@@ -540,4 +549,12 @@ func isCardCodeQualifier(w []byte) bool {
 		return true
 	}
 	return false
+}
+
+func validMonth(mm []byte) bool {
+	if len(mm) != 2 {
+		return false
+	}
+	m := int(mm[0]-'0')*10 + int(mm[1]-'0')
+	return m >= 1 && m <= 12
 }

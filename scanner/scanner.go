@@ -189,10 +189,16 @@ func (s *Scanner) scanSeg(g *seg) {
 	inStr := false
 	strStart := 0
 	for i := g.lo; i < n; {
+		// skip the bytes no finding starts at: the tight loop that runs
+		// over most of the input
+		for class[t[i]] == clNone {
+			i++
+			if i == n {
+				return
+			}
+		}
 		c := t[i]
 		switch class[c] {
-		case clNone:
-			i++
 		case clDigit, clPlus:
 			i = s.number(g, i)
 		case clAt:
