@@ -50,3 +50,4 @@ clean:
 	rm -rf $(BIN)
 
 -include mk/stack.mk
+-include mk/vault.mk

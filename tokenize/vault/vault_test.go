@@ -1,0 +1,217 @@
+package vault_test
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/tazala/tazala"
+	"github.com/tazala/tazala/internal/stack"
+	"github.com/tazala/tazala/tokenize/local"
+	"github.com/tazala/tazala/tokenize/tokenizertest"
+	"github.com/tazala/tazala/tokenize/vault"
+)
+
+// one real Vault dev server per package run
+var srv *stack.Vault
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	code := func() int {
+		if testing.Short() {
+			return m.Run()
+		}
+		if _, ok := stack.VaultBin(); !ok {
+			return m.Run() // tests call stack.Missing
+		}
+		var err error
+		srv, err = stack.StartVault(context.Background(), stack.VaultConfig{LogPath: stack.LogDir() + "/vault-test.log"})
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "vault_test:", err)
+			return 1
+		}
+		fmt.Fprintf(os.Stderr, "vault dev server up in %v\n", srv.Started.Round(time.Millisecond))
+		defer srv.Stop()
+		return m.Run()
+	}()
+	os.Exit(code)
+}
+
+func needVault(t *testing.T) *stack.Vault {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("integration test (needs a Vault server)")
+	}
+	if srv == nil {
+		stack.Missing(t, "Vault server binary", "make vault-bin")
+	}
+	return srv
+}
+
+func newTok(t *testing.T, v *stack.Vault, mod func(*vault.Config)) *vault.Tokenizer {
+	t.Helper()
+	cfg := vault.Config{Addr: v.URL, Token: v.Token, Encrypt: true}
+	if mod != nil {
+		mod(&cfg)
+	}
+	tk, err := vault.New(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { tk.Close() })
+	return tk
+}
+
+func TestConformance(t *testing.T) {
+	v := needVault(t)
+	tokenizertest.Run(t, func(t *testing.T) tazala.Tokenizer { return newTok(t, v, nil) })
+}
+
+// TestSameFormatAsLocal: both backends produce tk_ + 24 base32 characters.
+func TestSameFormatAsLocal(t *testing.T) {
+	v := needVault(t)
+	lt, _ := local.New(local.Config{Key: make([]byte, 32)})
+	vt := newTok(t, v, nil)
+	r := []tazala.TokenRequest{{Kind: tazala.KindIIN, Value: []byte("900101300017")}}
+	a, _ := lt.Tokenize(context.Background(), r)
+	b, err := vt.Tokenize(context.Background(), r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a[0].ID) != len(b[0].ID) || a[0].ID[:3] != b[0].ID[:3] {
+		t.Errorf("token formats differ: local %d chars, vault %d chars", len(a[0].ID), len(b[0].ID))
+	}
+}
+
+// TestBatchAndCache: 1,000 distinct values cost one hmac and one encrypt
+// round trip; asking again costs none; decrypt gives the normalized value.
+func TestBatchAndCache(t *testing.T) {
+	v := needVault(t)
+	tk := newTok(t, v, nil)
+	var reqs []tazala.TokenRequest
+	for i := 0; i < 1000; i++ {
+		reqs = append(reqs, tazala.TokenRequest{Kind: tazala.KindPhone, Value: []byte(fmt.Sprintf("8701%07d", i))})
+	}
+	toks, err := tk.Tokenize(context.Background(), reqs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for i, tok := range toks {
+		if tok.ID == "" || tok.Ciphertext == "" {
+			t.Fatalf("item %d: missing token or ciphertext", i)
+		}
+		seen[tok.ID] = true
+	}
+	if len(seen) != 1000 {
+		t.Fatalf("%d distinct tokens for 1000 distinct values", len(seen))
+	}
+	if st := tk.Stats(); st.RoundTrips != 2 {
+		t.Errorf("%d round trips for one batch, want 2 (hmac + encrypt)", st.RoundTrips)
+	}
+	again, err := tk.Tokenize(context.Background(), reqs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := tk.Stats(); st.RoundTrips != 2 || st.Hits != 1000 {
+		t.Errorf("second call: %+v, want no new round trips and 1000 hits", st)
+	}
+	if again[17].ID != toks[17].ID {
+		t.Error("cached token differs")
+	}
+	pt, err := tk.Decrypt(context.Background(), toks[17].Ciphertext)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(pt) != "+77010000017" {
+		t.Error("decrypt did not give the normalized value")
+	}
+}
+
+// TestWrongToken: a bad token fails fast with ErrDenied and no retries.
+func TestWrongToken(t *testing.T) {
+	v := needVault(t)
+	tk := newTok(t, v, func(c *vault.Config) { c.Token = "not-a-token" })
+	start := time.Now()
+	_, err := tk.Tokenize(context.Background(), []tazala.TokenRequest{{Kind: tazala.KindIIN, Value: []byte("900101300017")}})
+	if !errors.Is(err, tazala.ErrDenied) {
+		t.Fatalf("err = %v, want ErrDenied", err)
+	}
+	if st := tk.Stats(); st.RoundTrips != 1 {
+		t.Errorf("%d round trips, want 1", st.RoundTrips)
+	}
+	if time.Since(start) > 2*time.Second {
+		t.Errorf("denial took %v: retried?", time.Since(start))
+	}
+}
+
+// TestKeyRotation: rotating the hmac key does not change tokens (the key
+// version is pinned).
+func TestKeyRotation(t *testing.T) {
+	v := needVault(t)
+	tk := newTok(t, v, nil)
+	r := []tazala.TokenRequest{{Kind: tazala.KindEmail, Value: []byte("rotate@mail.kz")}}
+	before, err := tk.Tokenize(context.Background(), r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _ := v.Client()
+	if _, err := c.Logical().Write("transit/keys/"+stack.HMACKey+"/rotate", nil); err != nil {
+		t.Fatal(err)
+	}
+	fresh := newTok(t, v, nil) // no cache
+	after, err := fresh.Tokenize(context.Background(), r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if before[0].ID != after[0].ID {
+		t.Error("token changed after key rotation")
+	}
+}
+
+// TestUnavailable: an address nobody listens on fails closed with
+// ErrUnavailable.
+func TestUnavailable(t *testing.T) {
+	addr, _ := stack.FreeAddr()
+	tk, err := vault.New(context.Background(), vault.Config{Addr: "http://" + addr, Token: "x", MaxRetries: -1, Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	toks, err := tk.Tokenize(context.Background(), []tazala.TokenRequest{{Kind: tazala.KindIIN, Value: []byte("900101300017")}})
+	if !errors.Is(err, tazala.ErrUnavailable) || toks != nil {
+		t.Fatalf("err = %v, toks = %v; want ErrUnavailable and no tokens", err, toks)
+	}
+}
+
+// TestStopMidRun: Vault stopped mid-run → errors, no tokens; a new server
+// (with the keys recreated) → tokenization works again.
+func TestStopMidRun(t *testing.T) {
+	needVault(t)
+	v, err := stack.StartVault(context.Background(), stack.VaultConfig{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer v.Stop()
+	tk := newTok(t, v, func(c *vault.Config) { c.MaxRetries = 1; c.Timeout = time.Second })
+	mk := func(i int) []tazala.TokenRequest {
+		return []tazala.TokenRequest{{Kind: tazala.KindIIN, Value: []byte(fmt.Sprintf("90010130%04d", i))}}
+	}
+	if _, err := tk.Tokenize(context.Background(), mk(1)); err != nil {
+		t.Fatal(err)
+	}
+	v.Stop()
+	toks, err := tk.Tokenize(context.Background(), mk(2))
+	if !errors.Is(err, tazala.ErrUnavailable) || toks != nil {
+		t.Fatalf("with Vault down: err = %v, toks = %v", err, toks)
+	}
+	if err := v.Restart(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tk.Tokenize(context.Background(), mk(3)); err != nil {
+		t.Fatalf("after restart: %v", err)
+	}
+}
