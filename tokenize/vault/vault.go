@@ -22,8 +22,8 @@ import (
 	"time"
 
 	"github.com/hashicorp/go-retryablehttp"
-	vapi "github.com/hashicorp/vault/api"
 	lru "github.com/hashicorp/golang-lru/v2"
+	vapi "github.com/hashicorp/vault/api"
 
 	"github.com/tazala/tazala"
 )
