@@ -42,6 +42,10 @@ type Config struct {
 	MaxLine int
 	// Workers scanning in parallel; 0 means GOMAXPROCS.
 	Workers int
+	// TokenStore, when set, receives the reversible copies (ciphertexts) of
+	// every block's tokens before the block's output is written, so every
+	// token in the output can be revealed.
+	TokenStore tazala.TokenStore
 	// Findings receives one JSON object per finding; nil for none.
 	Findings io.Writer
 	// File, when set, is added to every finding object as "file".
@@ -344,6 +348,17 @@ func (wk *worker) tokenize(ctx context.Context, p *piece) ([]tazala.Token, error
 	}
 	if len(toks) != len(wk.reqs) {
 		return nil, fmt.Errorf("scanfile: %w: tokenizer returned %d tokens for %d values", ErrTokenize, len(toks), len(wk.reqs))
+	}
+	if wk.cfg.TokenStore != nil {
+		var entries []tazala.TokenEntry
+		for _, tk := range toks {
+			if tk.Ciphertext != "" && tk.Kind != tazala.KindCVV {
+				entries = append(entries, tazala.TokenEntry{ID: tk.ID, Kind: tk.Kind, Ciphertext: tk.Ciphertext})
+			}
+		}
+		if err := wk.cfg.TokenStore.Put(ctx, entries); err != nil {
+			return nil, fmt.Errorf("scanfile: token store: %w", err)
+		}
 	}
 	return toks, nil
 }

@@ -8,5 +8,6 @@ func commands() []*cli.Command {
 		scanCommand(),
 		rulesCommand(),
 		genCommand(),
+		revealCommand(),
 	}
 }

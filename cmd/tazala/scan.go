@@ -13,6 +13,7 @@ import (
 	"github.com/tazala/tazala/redact"
 	"github.com/tazala/tazala/scanfile"
 	"github.com/tazala/tazala/scanner"
+	tsfile "github.com/tazala/tazala/tokenstore/file"
 	"github.com/urfave/cli/v2"
 )
 
@@ -30,6 +31,7 @@ func scanCommand() *cli.Command {
 			&cli.StringFlag{Name: "mode", Value: "token", Usage: "redaction mode: token, mask or last4 (PAN as first6/last4 + token)"},
 			&cli.StringSliceFlag{Name: "mode-for", Usage: "per-kind mode, e.g. card_pan=last4 (repeatable)"},
 			&cli.StringFlag{Name: "tokenizer", Value: "local", Usage: "tokenizer: local (key file) or vault (VAULT_ADDR, VAULT_TOKEN)"},
+			&cli.StringFlag{Name: "token-store", EnvVars: []string{"TAZALA_TOKEN_STORE"}, Usage: "token vault `FILE` for reversible copies (vault tokenizer; default tazala-tokens.jsonl)"},
 			&cli.StringFlag{Name: "key-file", Usage: "local tokenizer key `FILE` (default ~/.config/tazala/local.key, created 0600)"},
 			&cli.StringFlag{Name: "rules", Usage: "user rules `FILE` (TOML) run after the built-in detectors"},
 			&cli.IntFlag{Name: "max-line", Value: scanfile.DefaultMaxLine, Usage: "longest record scanned in one piece; longer ones are scanned in overlapping windows"},
@@ -77,6 +79,17 @@ func runScan(c *cli.Context) error {
 	if tok != nil {
 		defer tok.Close()
 	}
+	var store *tsfile.Store
+	if c.String("tokenizer") == "vault" {
+		p := c.String("token-store")
+		if p == "" {
+			p = "tazala-tokens.jsonl"
+		}
+		if store, err = tsfile.Open(p); err != nil {
+			return cli.Exit(err.Error(), exitFailure)
+		}
+		defer store.Close()
+	}
 	stdout := c.App.Writer
 	out, closeOut, err := openOut(c.String("out"), stdout)
 	if err != nil {
@@ -101,6 +114,9 @@ func runScan(c *cli.Context) error {
 			return err
 		}
 		cfg := scanfile.Config{Scanner: scfg, Redactor: red, Tokenizer: tok, MaxLine: c.Int("max-line")}
+		if store != nil {
+			cfg.TokenStore = store
+		}
 		if fw != nil {
 			cfg.Findings = fw
 			if len(inputs) > 1 {

@@ -2,10 +2,16 @@ package main
 
 import (
 	"github.com/tazala/tazala"
+	"github.com/tazala/tazala/tokenize/vault"
 	"github.com/urfave/cli/v2"
 )
 
-// openVaultTokenizer is wired once tokenize/vault lands.
+// openVaultTokenizer connects to Vault with the standard VAULT_*
+// environment (see tokenize/vault.ConfigFromEnv).
 func openVaultTokenizer(c *cli.Context) (tazala.Tokenizer, error) {
-	return nil, cli.Exit("the vault tokenizer is not built into this binary yet", exitFailure)
+	tk, err := vault.New(c.Context, vault.ConfigFromEnv())
+	if err != nil {
+		return nil, cli.Exit(err.Error(), exitFailure)
+	}
+	return tk, nil
 }
