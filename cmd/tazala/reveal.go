@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"github.com/tazala/tazala"
-	tsfile "github.com/tazala/tazala/tokenstore/file"
 	"github.com/tazala/tazala/tokenize/vault"
+	tsfile "github.com/tazala/tazala/tokenstore/file"
 	"github.com/urfave/cli/v2"
 )
 

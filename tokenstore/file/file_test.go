@@ -23,7 +23,7 @@ func TestStoreLifecycle(t *testing.T) {
 	err = s.Put(ctx, []tazala.TokenEntry{
 		{ID: "tk_a", Kind: tazala.KindIIN, Ciphertext: "vault:v1:AAAA"},
 		{ID: "tk_b", Kind: tazala.KindCVV, Ciphertext: "vault:v1:BBBB"}, // never stored
-		{ID: "tk_c", Kind: tazala.KindEmail},                           // nothing to store
+		{ID: "tk_c", Kind: tazala.KindEmail},                            // nothing to store
 	})
 	if err != nil {
 		t.Fatal(err)
