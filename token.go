@@ -93,7 +93,7 @@ func AppendNormalized(dst []byte, k Kind, raw []byte) []byte {
 			return append(dst, raw...)
 		}
 		dst = append(dst, raw[:at+1]...)
-		return appendLower(dst, raw[at+1:])
+		return AppendLower(dst, raw[at+1:])
 	case KindExpiry:
 		start := len(dst)
 		dst = appendDigits(dst, raw)
@@ -130,7 +130,7 @@ func AppendNormalized(dst []byte, k Kind, raw []byte) []byte {
 			}
 			dst = append(dst, c)
 		}
-		tail := appendLower(nil, dst[start:])
+		tail := AppendLower(nil, dst[start:])
 		return append(dst[:start], tail...)
 	}
 	return append(dst, raw...)
@@ -145,9 +145,9 @@ func appendDigits(dst, raw []byte) []byte {
 	return dst
 }
 
-// appendLower appends s lower-cased: ASCII in place, other UTF-8 through
+// AppendLower appends s lower-cased: ASCII in place, other UTF-8 through
 // unicode.ToLower.
-func appendLower(dst, s []byte) []byte {
+func AppendLower(dst, s []byte) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -167,4 +167,19 @@ func appendLower(dst, s []byte) []byte {
 		i += n
 	}
 	return dst
+}
+
+// LooksJSON reports whether a record starts (after blanks) with '{' or '[':
+// it is scanned and rewritten as JSON.
+func LooksJSON(b []byte) bool {
+	for _, c := range b {
+		switch c {
+		case ' ', '\t', '\r', '\n':
+			continue
+		case '{', '[':
+			return true
+		}
+		return false
+	}
+	return false
 }

@@ -86,7 +86,7 @@ func (r *Redactor) NeedsToken(k tazala.Kind) bool {
 // no finding needs one). A finding with an out-of-range span is replaced
 // by nothing rather than copied through.
 func (r *Redactor) Append(dst, rec []byte, fs []tazala.Finding, toks []tazala.Token) []byte {
-	isJSON := looksJSON(rec)
+	isJSON := tazala.LooksJSON(rec)
 	pos := 0
 	var q quoteState
 	for i, f := range fs {
@@ -201,19 +201,6 @@ func appendFirst6Last4(dst, v []byte) []byte {
 		i++
 	}
 	return dst
-}
-
-func looksJSON(b []byte) bool {
-	for _, c := range b {
-		switch c {
-		case ' ', '\t', '\r', '\n':
-			continue
-		case '{', '[':
-			return true
-		}
-		return false
-	}
-	return false
 }
 
 // bareJSONValue reports whether [a,b) is a whole JSON value outside a

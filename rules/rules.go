@@ -19,6 +19,7 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/dlclark/regexp2"
 	"github.com/tazala/tazala"
+	"github.com/tazala/tazala/internal/checksum"
 )
 
 // MatchTimeout bounds one regexp2 match, so a pathological pattern cannot
@@ -176,9 +177,12 @@ func validator(name string) (func(string) bool, error) {
 	case name == "":
 		return nil, nil
 	case name == "luhn":
-		return func(v string) bool { d := onlyDigits(v); return len(d) >= 2 && luhn(d) }, nil
+		return func(v string) bool { d := onlyDigits(v); return len(d) >= 2 && checksum.Luhn(d) }, nil
 	case name == "iin":
-		return func(v string) bool { d := onlyDigits(v); return len(d) == 12 && iinControl(d) == int(d[11]-'0') }, nil
+		return func(v string) bool {
+			d := onlyDigits(v)
+			return len(d) == 12 && checksum.IINControl(d) == int(d[11]-'0')
+		}, nil
 	case strings.HasPrefix(name, "digits:"):
 		var lo, hi int
 		if _, err := fmt.Sscanf(name, "digits:%d-%d", &lo, &hi); err != nil || lo < 1 || hi < lo {
@@ -197,39 +201,6 @@ func onlyDigits(s string) []byte {
 		}
 	}
 	return b
-}
-
-func luhn(d []byte) bool {
-	sum, dbl := 0, false
-	for i := len(d) - 1; i >= 0; i-- {
-		v := int(d[i] - '0')
-		if dbl {
-			if v *= 2; v > 9 {
-				v -= 9
-			}
-		}
-		sum += v
-		dbl = !dbl
-	}
-	return sum%10 == 0
-}
-
-func iinControl(d []byte) int {
-	s := 0
-	for i := 0; i < 11; i++ {
-		s += int(d[i]-'0') * (i + 1)
-	}
-	if c := s % 11; c != 10 {
-		return c
-	}
-	s = 0
-	for i := 0; i < 11; i++ {
-		s += int(d[i]-'0') * ((i+2)%11 + 1)
-	}
-	if c := s % 11; c != 10 {
-		return c
-	}
-	return -1
 }
 
 // Match is one user-rule finding in byte offsets.

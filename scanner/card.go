@@ -1,21 +1,6 @@
 package scanner
 
-// luhn reports whether the digits in d pass the Luhn check.
-func luhn(d []byte) bool {
-	sum, dbl := 0, false
-	for i := len(d) - 1; i >= 0; i-- {
-		v := int(d[i] - '0')
-		if dbl {
-			v *= 2
-			if v > 9 {
-				v -= 9
-			}
-		}
-		sum += v
-		dbl = !dbl
-	}
-	return sum%10 == 0
-}
+import "github.com/tazala/tazala/internal/checksum"
 
 // prefixN returns the first n digits of d as an integer.
 func prefixN(d []byte, n int) int {
@@ -79,5 +64,5 @@ func cardNetwork(d []byte) string {
 // validPAN reports whether d is a full card number: 13–19 digits, Luhn-valid
 // and inside a card network's range.
 func validPAN(d []byte) bool {
-	return len(d) >= 13 && len(d) <= 19 && cardNetwork(d) != "" && luhn(d)
+	return len(d) >= 13 && len(d) <= 19 && cardNetwork(d) != "" && checksum.Luhn(d)
 }

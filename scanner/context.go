@@ -1,6 +1,7 @@
 package scanner
 
 import (
+	"github.com/tazala/tazala"
 	"unicode"
 	"unicode/utf8"
 )
@@ -168,25 +169,8 @@ func hasSep(b []byte) bool {
 	return false
 }
 
-// lowerInto appends the lower-cased w to dst. ASCII takes a fast path;
-// other runes go through unicode.ToLower.
-func lowerInto(dst, w []byte) []byte {
-	for i := 0; i < len(w); {
-		c := w[i]
-		if c < utf8.RuneSelf {
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			dst = append(dst, c)
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRune(w[i:])
-		dst = utf8.AppendRune(dst, unicode.ToLower(r))
-		i += n
-	}
-	return dst
-}
+// lowerInto appends the lower-cased w to dst.
+func lowerInto(dst, w []byte) []byte { return tazala.AppendLower(dst, w) }
 
 // isWordByte reports whether c can be part of a label word: ASCII letters,
 // digits, '_' and '-', and any byte of a multi-byte UTF-8 sequence.

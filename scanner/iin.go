@@ -1,5 +1,7 @@
 package scanner
 
+import "github.com/tazala/tazala/internal/checksum"
+
 // validIIN reports whether d (exactly 12 ASCII digits) is a valid personal
 // IIN (ИИН/ЖСН): a real birth date in YYMMDD, a century/sex digit 1–6 whose
 // century puts the date no later than maxYear, and a correct control digit.
@@ -26,30 +28,7 @@ func validIIN(d []byte, maxYear int) bool {
 	if year > maxYear || mm < 1 || mm > 12 || dd < 1 || dd > daysIn(year, mm) {
 		return false
 	}
-	return iinControl(d) == int(d[11]-'0')
-}
-
-// iinControl computes the IIN/BIN control digit, or -1 when the number has
-// none (both weighting passes give 10).
-func iinControl(d []byte) int {
-	s := 0
-	for i := 0; i < 11; i++ {
-		s += int(d[i]-'0') * (i + 1)
-	}
-	c := s % 11
-	if c != 10 {
-		return c
-	}
-	s = 0
-	for i := 0; i < 11; i++ {
-		w := (i+2)%11 + 1 // 3,4,...,11,1,2
-		s += int(d[i]-'0') * w
-	}
-	c = s % 11
-	if c == 10 {
-		return -1
-	}
-	return c
+	return checksum.IINControl(d) == int(d[11]-'0')
 }
 
 func daysIn(year, month int) int {

@@ -109,7 +109,7 @@ func (g *seg) raw(i int) int {
 // Scan appends the findings in rec to dst and returns the extended slice.
 // Findings are sorted by start offset and do not overlap.
 func (s *Scanner) Scan(rec []byte, dst []tazala.Finding) []tazala.Finding {
-	return s.scan(rec, dst, looksJSON(rec))
+	return s.scan(rec, dst, tazala.LooksJSON(rec))
 }
 
 // ScanText is Scan for a piece of a record that is not known to start at a
@@ -137,19 +137,6 @@ func (s *Scanner) scan(rec []byte, dst []tazala.Finding, json bool) []tazala.Fin
 	out := s.out
 	s.out, s.line = nil, nil
 	return out
-}
-
-func looksJSON(b []byte) bool {
-	for _, c := range b {
-		switch c {
-		case ' ', '\t', '\r', '\n':
-			continue
-		case '{', '[':
-			return true
-		}
-		return false
-	}
-	return false
 }
 
 // byte classes for the main loop

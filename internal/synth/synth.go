@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tazala/tazala"
+	"github.com/tazala/tazala/internal/checksum"
 )
 
 // Span is one labelled value in a generated record.
@@ -97,23 +98,7 @@ func (g *Generator) BadIIN() string {
 	return s[:11] + strconv.Itoa(last)
 }
 
-func control(s string) int {
-	sum := 0
-	for i := 0; i < 11; i++ {
-		sum += int(s[i]-'0') * (i + 1)
-	}
-	if c := sum % 11; c != 10 {
-		return c
-	}
-	sum = 0
-	for i := 0; i < 11; i++ {
-		sum += int(s[i]-'0') * ((i+2)%11 + 1)
-	}
-	if c := sum % 11; c != 10 {
-		return c
-	}
-	return -1
-}
+func control(s string) int { return checksum.IINControl([]byte(s)) }
 
 var panPrefixes = []struct {
 	p string
@@ -138,22 +123,7 @@ func (g *Generator) BadRangePAN() string {
 	return body + strconv.Itoa(luhnDigit(body))
 }
 
-func luhnDigit(body string) int {
-	sum := 0
-	dbl := true
-	for i := len(body) - 1; i >= 0; i-- {
-		v := int(body[i] - '0')
-		if dbl {
-			v *= 2
-			if v > 9 {
-				v -= 9
-			}
-		}
-		sum += v
-		dbl = !dbl
-	}
-	return (10 - sum%10) % 10
-}
+func luhnDigit(body string) int { return checksum.LuhnDigit([]byte(body)) }
 
 // groupPAN writes a PAN in one of the usual groupings.
 func (g *Generator) groupPAN(p string) string {
