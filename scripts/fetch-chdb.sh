@@ -1,42 +1,73 @@
 #!/usr/bin/env bash
-# Fetches the embedded ClickHouse engine (libchdb.so, ClickHouse 26.x) from
-# the npm registry into .cache/chdb/, once per machine, and verifies it.
+# Fetches the embedded ClickHouse engine (libchdb.so from the npm package
+# @chdb/lib-linux-x64-gnu) into .cache/chdb/, once per machine, and verifies
+# it: the npm tarball against its pinned SHA-1 (the registry's shasum) and
+# the library against its pinned SHA-256. Idempotent: a verified library is
+# left alone. Called by `make chdb`, which passes the pinned values.
 set -euo pipefail
-VERSION="${CHDB_VERSION:-26.5.3}"
-# sha1 of the npm tarball as published (npm view @chdb/lib-linux-x64-gnu@26.5.3 dist.shasum)
-SHA1="${CHDB_SHA1:-3e52ecb7d894d9ebb1a6a50ac03f64208cc65501}"
+VERSION="${CHDB_VERSION:?CHDB_VERSION not set (make chdb sets it)}"
+TGZ_SHA1="${CHDB_TGZ_SHA1:-}"
+SO_SHA256="${CHDB_SO_SHA256:-}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
-out="$root/.cache/chdb"
-lib="$out/libchdb.so"
-if [ -f "$lib" ] && [ -f "$out/VERSION" ] && [ "$(cat "$out/VERSION")" = "$VERSION" ]; then
-  echo "libchdb $VERSION already present: $lib"
-  exit 0
+dir="$root/.cache/chdb"
+lib="$dir/libchdb.so"
+stamp="$dir/VERSION"
+
+verify_lib() { # $1: path of a libchdb.so; prints nothing, fails loudly
+  local f="$1" sum
+  if [ -n "$SO_SHA256" ]; then
+    sum="$(sha256sum "$f" | cut -d' ' -f1)"
+    if [ "$sum" != "$SO_SHA256" ]; then
+      echo "fetch-chdb: $f: sha256 $sum, want $SO_SHA256" >&2
+      return 1
+    fi
+  fi
+  # the C API the Go binding (internal/chdb) loads
+  local syms
+  if command -v nm >/dev/null; then
+    syms="$(nm -D --defined-only "$f" | awk '{print $NF}')"
+  else
+    syms="$(grep -a -o 'chdb_[a-z_]*' "$f" | sort -u)"
+  fi
+  for sym in chdb_set_signal_handlers_enabled chdb_connect chdb_close_conn chdb_query_n \
+             chdb_query_with_params_n chdb_destroy_query_result chdb_result_buffer \
+             chdb_result_length chdb_result_error chdb_result_elapsed \
+             chdb_result_rows_read chdb_result_rows_written; do
+    if ! grep -qx "$sym" <<<"$syms"; then
+      echo "fetch-chdb: $f does not export $sym" >&2
+      return 1
+    fi
+  done
+}
+
+if [ -f "$lib" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$VERSION" ]; then
+  if verify_lib "$lib"; then
+    echo "libchdb $VERSION present and verified: $lib"
+    exit 0
+  fi
+  echo "fetch-chdb: cached library fails verification, fetching again" >&2
 fi
-mkdir -p "$out"
-tmp="$(mktemp -d)"
+
+mkdir -p "$dir"
+tmp="$(mktemp -d "$dir/.fetch.XXXXXX")"
 trap 'rm -rf "$tmp"' EXIT
-echo "fetching @chdb/lib-linux-x64-gnu@$VERSION (about 180 MB)"
-(cd "$tmp" && npm pack --silent "@chdb/lib-linux-x64-gnu@$VERSION" >/dev/null 2>"$tmp/npm.err") || { cat "$tmp/npm.err" >&2; exit 1; }
-tgz="$(ls "$tmp"/*.tgz)"
-got="$(sha1sum "$tgz" | cut -d' ' -f1)"
-if [ "$got" != "$SHA1" ]; then
-  echo "fetch-chdb: checksum mismatch for $tgz: got $got, want $SHA1" >&2
+echo "npm pack @chdb/lib-linux-x64-gnu@$VERSION (about 180 MB)"
+start=$(date +%s)
+tgz="$(cd "$tmp" && npm pack --silent --pack-destination "$tmp" "@chdb/lib-linux-x64-gnu@$VERSION" 2>/dev/null | tail -n1)"
+tgz="$tmp/$tgz"
+if [ ! -f "$tgz" ]; then
+  echo "fetch-chdb: npm pack produced no tarball (is the npm registry reachable?)" >&2
   exit 1
 fi
-tar -xzf "$tgz" -C "$tmp"
-so="$(find "$tmp/package" -name 'libchdb.so' | head -1)"
-if [ -z "$so" ]; then
-  echo "fetch-chdb: libchdb.so not found in the package" >&2
-  exit 1
-fi
-# the C API tazala binds must be exported
-for sym in chdb_connect chdb_query_n chdb_destroy_query_result chdb_close_conn; do
-  if ! nm -D --defined-only "$so" 2>/dev/null | grep -q " $sym$"; then
-    echo "fetch-chdb: $so does not export $sym" >&2
+if [ -n "$TGZ_SHA1" ]; then
+  sum="$(sha1sum "$tgz" | cut -d' ' -f1)"
+  if [ "$sum" != "$TGZ_SHA1" ]; then
+    echo "fetch-chdb: $tgz: sha1 $sum, want $TGZ_SHA1" >&2
     exit 1
   fi
-done
-mv "$so" "$lib.tmp" && mv "$lib.tmp" "$lib"
-find "$tmp/package" -name '*.h' -exec cp {} "$out/" \; || true
-echo "$VERSION" > "$out/VERSION"
-echo "libchdb $VERSION ready: $lib ($(du -h "$lib" | cut -f1))"
+fi
+tar -xzf "$tgz" -C "$tmp" package/libchdb.so
+verify_lib "$tmp/package/libchdb.so"
+mv "$tmp/package/libchdb.so" "$lib"
+echo "$VERSION" > "$stamp"
+echo "libchdb $VERSION fetched in $(( $(date +%s) - start ))s: $lib ($(du -h "$lib" | cut -f1)), sha256 $(sha256sum "$lib" | cut -d' ' -f1)"

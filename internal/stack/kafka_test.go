@@ -1,113 +1,219 @@
 package stack_test
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os/exec"
+	"sort"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/segmentio/kafka-go"
+
 	"github.com/tazala/tazala/internal/stack"
 )
 
-func startKafka(t *testing.T, topics ...string) *stack.Kafka {
+func TestMain(m *testing.M) { stack.Main(m) }
+
+func writer(k *stack.Kafka, topic string) *kafka.Writer {
+	return &kafka.Writer{
+		Addr:         kafka.TCP(k.Addr),
+		Topic:        topic,
+		Balancer:     &kafka.Hash{},
+		BatchSize:    1000,
+		BatchTimeout: 5 * time.Millisecond,
+		RequiredAcks: kafka.RequireAll,
+	}
+}
+
+func groupReader(k *stack.Kafka, topic, group string) *kafka.Reader {
+	return kafka.NewReader(kafka.ReaderConfig{
+		Brokers:           []string{k.Addr},
+		GroupID:           group,
+		Topic:             topic,
+		StartOffset:       kafka.FirstOffset,
+		MinBytes:          1,
+		MaxBytes:          1 << 20,
+		MaxWait:           100 * time.Millisecond,
+		SessionTimeout:    6 * time.Second,
+		HeartbeatInterval: 500 * time.Millisecond,
+		RebalanceTimeout:  2 * time.Second,
+		JoinGroupBackoff:  100 * time.Millisecond,
+		CommitInterval:    0, // synchronous commits
+	})
+}
+
+func produce(t *testing.T, k *stack.Kafka, topic string, n int) time.Duration {
 	t.Helper()
-	if testing.Short() {
-		t.Skip("integration test")
+	w := writer(k, topic)
+	defer w.Close()
+	msgs := make([]kafka.Message, n)
+	for i := range msgs {
+		msgs[i] = kafka.Message{Key: fmt.Appendf(nil, "k%d", i%97), Value: fmt.Appendf(nil, "v%06d", i)}
 	}
-	k, err := stack.StartKafka(stack.KafkaConfig{Topics: topics, Partitions: 3})
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	begin := time.Now()
+	for i := 0; i < n; i += 1000 {
+		if err := w.WriteMessages(ctx, msgs[i:min(i+1000, n)]...); err != nil {
+			t.Fatalf("produce: %v", err)
+		}
+	}
+	return time.Since(begin)
+}
+
+// TestKafkaGroupCommitResume: a consumer group member reads part of a
+// topic and commits; a second member of the same group, started after the
+// first left, continues exactly from the committed offsets.
+func TestKafkaGroupCommitResume(t *testing.T) {
+	k := stack.NeedKafka(t)
+	topic := k.Topic(t, 3)
+	const n = 10000
+	d := produce(t, k, topic, n)
+	t.Logf("produced %d messages in %v (%.0f msg/s)", n, d.Round(time.Millisecond), float64(n)/d.Seconds())
+
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	group := topic + ".group"
+	seen := map[string]int{}
+
+	r1 := groupReader(k, topic, group)
+	const first = 4000
+	var batch []kafka.Message
+	for len(batch) < first {
+		m, err := r1.FetchMessage(ctx)
+		if err != nil {
+			t.Fatalf("reader 1 fetch: %v", err)
+		}
+		batch = append(batch, m)
+	}
+	if err := r1.CommitMessages(ctx, batch...); err != nil {
+		t.Fatalf("reader 1 commit: %v", err)
+	}
+	for _, m := range batch {
+		seen[string(m.Value)]++
+	}
+	if err := r1.Close(); err != nil {
+		t.Fatalf("reader 1 close: %v", err)
+	}
+
+	r2 := groupReader(k, topic, group)
+	defer r2.Close()
+	begin := time.Now()
+	for got := 0; got < n-first; got++ {
+		m, err := r2.FetchMessage(ctx)
+		if err != nil {
+			t.Fatalf("reader 2 fetch after %d messages: %v", got, err)
+		}
+		if got == 0 {
+			t.Logf("second group member got its first message %v after joining", time.Since(begin).Round(time.Millisecond))
+		}
+		seen[string(m.Value)]++
+		if err := r2.CommitMessages(ctx, m); err != nil {
+			t.Fatalf("reader 2 commit: %v", err)
+		}
+	}
+	dups := 0
+	for v, c := range seen {
+		if c > 1 {
+			dups++
+			if dups < 5 {
+				t.Errorf("%s delivered %d times", v, c)
+			}
+		}
+	}
+	if len(seen) != n || dups > 0 {
+		t.Fatalf("group saw %d distinct messages of %d, %d duplicated", len(seen), n, dups)
+	}
+	// Nothing more to read: a third member finds every partition committed.
+	r3 := groupReader(k, topic, group)
+	defer r3.Close()
+	short, cancel3 := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel3()
+	if m, err := r3.FetchMessage(short); err == nil {
+		t.Fatalf("third member re-read %s at partition %d offset %d", m.Value, m.Partition, m.Offset)
+	} else if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("third member: %v", err)
+	}
+}
+
+// TestKafkaPortTaken: starting a broker on a taken port says so.
+func TestKafkaPortTaken(t *testing.T) {
+	k := stack.NeedKafka(t)
+	_, err := stack.StartKafka(context.Background(), stack.KafkaConfig{Addr: k.Addr})
+	if err == nil || !strings.Contains(err.Error(), "is taken") {
+		t.Fatalf("StartKafka on a taken port: %v, want an error saying it is taken", err)
+	}
+}
+
+func TestKafkaStartupTime(t *testing.T) {
+	stack.Integration(t)
+	begin := time.Now()
+	k, err := stack.StartKafka(context.Background(), stack.KafkaConfig{Topics: []string{"a", "b"}, Partitions: 4})
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("kfake broker up in %v on %s", k.Started.Round(time.Millisecond), k.Addr)
-	t.Cleanup(k.Close)
-	return k
+	k.Close()
+	t.Logf("kfake broker with 2 topics x 4 partitions: ready in %v, closed after %v", k.Started.Round(time.Microsecond), time.Since(begin).Round(time.Microsecond))
 }
 
-// TestKafkaGoConsumerGroupResume: kafka-go produces, a consumer group reads
-// half and commits, a second reader in the same group resumes after the
-// committed offset.
-func TestKafkaGoConsumerGroupResume(t *testing.T) {
-	k := startKafka(t, "tx")
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	w := &kafka.Writer{Addr: kafka.TCP(k.Addr), Topic: "tx", Balancer: &kafka.Hash{}, BatchSize: 100, BatchTimeout: 5 * time.Millisecond, RequiredAcks: kafka.RequireAll}
-	const n = 200
-	var msgs []kafka.Message
-	for i := 0; i < n; i++ {
-		msgs = append(msgs, kafka.Message{Key: []byte(fmt.Sprint(i % 7)), Value: []byte(fmt.Sprint(i))})
-	}
-	if err := w.WriteMessages(ctx, msgs...); err != nil {
-		t.Fatal(err)
-	}
-	w.Close()
-
-	read := func(limit int) map[string]bool {
-		r := kafka.NewReader(kafka.ReaderConfig{Brokers: k.Brokers(), GroupID: "tazala-test", Topic: "tx", MinBytes: 1, MaxBytes: 1 << 20, MaxWait: 100 * time.Millisecond, StartOffset: kafka.FirstOffset})
-		defer r.Close()
-		got := map[string]bool{}
-		for len(got) < limit {
-			m, err := r.FetchMessage(ctx)
-			if err != nil {
-				t.Fatalf("fetch after %d: %v", len(got), err)
-			}
-			got[string(m.Value)] = true
-			if err := r.CommitMessages(ctx, m); err != nil {
-				t.Fatal(err)
-			}
-		}
-		return got
-	}
-	first := read(n / 2)
-	second := read(n / 2)
-	for v := range second {
-		if first[v] {
-			t.Fatalf("message %s delivered again after its offset was committed", v)
-		}
-	}
-	if len(first)+len(second) != n {
-		t.Fatalf("read %d+%d, want %d", len(first), len(second), n)
-	}
-}
-
-// TestKcatRoundTrip: Debian's kcat, a third-party librdkafka client,
-// produces to the broker and kafka-go reads it back, and the reverse.
+// TestKcatRoundTrip drives the broker with a third-party client: kcat
+// (librdkafka) produces and kafka-go consumes, then the reverse.
 func TestKcatRoundTrip(t *testing.T) {
-	kcat, err := exec.LookPath("kcat")
-	if err != nil {
-		stack.Missing(t, "kcat", "make stack-deps (apt-get install kcat)")
-	}
-	k := startKafka(t, "kc")
+	kcat := stack.NeedKcat(t)
+	k := stack.NeedKafka(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, kcat, "-b", k.Addr, "-t", "kc", "-P", "-p", "0")
-	cmd.Stdin = strings.NewReader("one\ntwo\nthree\n")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("kcat produce: %v: %s", err, out)
+
+	// kcat -> kafka-go
+	topic := k.Topic(t, 1)
+	var in bytes.Buffer
+	var want []string
+	for i := 0; i < 500; i++ {
+		fmt.Fprintf(&in, "key%d\t{\"n\":%d,\"msg\":\"привет %d\"}\n", i, i, i)
+		want = append(want, fmt.Sprintf("key%d={\"n\":%d,\"msg\":\"привет %d\"}", i, i, i))
 	}
-	r := kafka.NewReader(kafka.ReaderConfig{Brokers: k.Brokers(), Topic: "kc", Partition: 0, MinBytes: 1, MaxBytes: 1 << 20, MaxWait: 100 * time.Millisecond})
+	cmd := exec.CommandContext(ctx, kcat, "-P", "-b", k.Addr, "-t", topic, "-K", "\t", "-X", "linger.ms=5")
+	cmd.Stdin = &in
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("kcat -P: %v\n%s", err, out)
+	}
+	r := kafka.NewReader(kafka.ReaderConfig{Brokers: []string{k.Addr}, Topic: topic, Partition: 0, MaxWait: 100 * time.Millisecond})
 	defer r.Close()
-	for _, want := range []string{"one", "two", "three"} {
+	var got []string
+	for len(got) < len(want) {
 		m, err := r.ReadMessage(ctx)
 		if err != nil {
-			t.Fatal(err)
+			t.Fatalf("kafka-go read after %d: %v", len(got), err)
 		}
-		if string(m.Value) != want {
-			t.Fatalf("got %q, want %q", m.Value, want)
-		}
+		got = append(got, string(m.Key)+"="+string(m.Value))
 	}
-	w := &kafka.Writer{Addr: kafka.TCP(k.Addr), Topic: "kc", Balancer: &kafka.LeastBytes{}, RequiredAcks: kafka.RequireAll}
-	if err := w.WriteMessages(ctx, kafka.Message{Value: []byte("from-kafka-go")}); err != nil {
-		t.Fatal(err)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("kafka-go read differs from what kcat produced: first %q, want %q", got[0], want[0])
 	}
-	w.Close()
-	out, err := exec.CommandContext(ctx, kcat, "-b", k.Addr, "-t", "kc", "-C", "-o", "beginning", "-e", "-q").CombinedOutput()
+
+	// kafka-go -> kcat
+	topic2 := k.Topic(t, 2)
+	produce(t, k, topic2, 300)
+	cmd = exec.CommandContext(ctx, kcat, "-C", "-b", k.Addr, "-t", topic2, "-o", "beginning", "-e", "-q", "-f", "%p %o %k %s\n")
+	out, err := cmd.Output()
 	if err != nil {
-		t.Fatalf("kcat consume: %v: %s", err, out)
+		t.Fatalf("kcat -C: %v", err)
 	}
-	if !strings.Contains(string(out), "from-kafka-go") || !strings.Contains(string(out), "three") {
-		t.Fatalf("kcat read %q", out)
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	var values []string
+	for _, l := range lines {
+		f := strings.Fields(l)
+		if len(f) != 4 {
+			t.Fatalf("kcat line %q", l)
+		}
+		values = append(values, f[3])
+	}
+	sort.Strings(values)
+	if len(values) != 300 || values[0] != "v000000" || values[299] != "v000299" {
+		t.Fatalf("kcat consumed %d messages (%v..), want 300", len(values), values[:min(3, len(values))])
 	}
 }
