@@ -110,7 +110,10 @@ func Open(cfg Config) (*DB, error) {
 		return nil, fmt.Errorf("%w: %s is open, %s requested", ErrOtherPath, process.path, path)
 	}
 
-	args := []string{"tazala", "--path=" + path}
+	args := []string{"tazala"}
+	if path != ":memory:" { // no --path: the engine keeps nothing on disk
+		args = append(args, "--path="+path)
+	}
 	var pin runtime.Pinner
 	defer pin.Unpin()
 	argv := make([]*byte, len(args)+1)
@@ -173,21 +176,23 @@ func (db *DB) closeLocked() {
 
 // Param is a named query parameter: the query names it as {name:Type} and
 // the engine binds it (no string interpolation). Value is the text form of
-// the value, as ClickHouse parses it for Type.
+// the value in ClickHouse's escaped (TSV) format for Type: a String must
+// have backslash, tab and newline escaped. P does that.
 type Param struct {
 	Name  string
 	Value string
 }
 
 // P returns a Param whose value is v formatted as ClickHouse reads it:
-// time.Time as RFC 3339 with nanoseconds (bind as DateTime64(9, 'UTC') or
-// use parseDateTime64BestEffort), []byte as a string, others with fmt.
+// strings and []byte escaped, time.Time as "2006-01-02 15:04:05.999999999"
+// in UTC (bind as DateTime64(9, 'UTC') or DateTime('UTC')), bools as 1/0,
+// others with fmt.
 func P(name string, v any) Param {
 	switch x := v.(type) {
 	case string:
-		return Param{name, x}
+		return Param{name, escape(x)}
 	case []byte:
-		return Param{name, string(x)}
+		return Param{name, escape(string(x))}
 	case time.Time:
 		return Param{name, x.UTC().Format("2006-01-02 15:04:05.999999999")}
 	case bool:
@@ -198,6 +203,11 @@ func P(name string, v any) Param {
 	}
 	return Param{name, fmt.Sprint(v)}
 }
+
+var escaper = strings.NewReplacer(`\`, `\\`, "\t", `\t`, "\n", `\n`, "\r", `\r`, "\x00", `\0`, "\b", `\b`, "\f", `\f`)
+
+// escape writes s in ClickHouse's escaped text format.
+func escape(s string) string { return escaper.Replace(s) }
 
 // Result summarizes a statement.
 type Result struct {
