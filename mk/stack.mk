@@ -25,6 +25,13 @@ kcat:
 ## stack-deps: everything the integration tests need, cached; idempotent.
 stack-deps: kcat chdb vault-bin
 
+# `make test` needs the whole stack: install it first, and make a missing
+# component fail the tests instead of skipping them (override with
+# TAZALA_REQUIRE_STACK=0 make test). `make unit` needs nothing.
+test: stack-deps
+test: export TAZALA_REQUIRE_STACK ?= 1
+test: export TAZALA_LIBCHDB ?= $(CURDIR)/.cache/chdb/libchdb.so
+
 ## stack-up: broker on 127.0.0.1:9092, Vault on 127.0.0.1:8200, libchdb; writes .stack/env.
 stack-up: chdb vault-bin
 	@scripts/stack-up.sh

@@ -48,6 +48,7 @@ if [ -f "$lib" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$VERSION" ]; then
   echo "fetch-chdb: cached library fails verification, fetching again" >&2
 fi
 
+command -v npm >/dev/null || { echo "fetch-chdb: npm not found (Debian: apt-get install npm)" >&2; exit 1; }
 mkdir -p "$dir"
 tmp="$(mktemp -d "$dir/.fetch.XXXXXX")"
 trap 'rm -rf "$tmp"' EXIT
