@@ -115,13 +115,15 @@ func (k *Kafka) wait(ctx context.Context, topics []string, d time.Duration) erro
 	for {
 		md, err := cl.Metadata(ctx, &kafka.MetadataRequest{Topics: topics})
 		if err == nil && len(md.Brokers) > 0 {
-			ok := true
+			served := map[string]bool{}
 			for _, t := range md.Topics {
-				if t.Error != nil || len(t.Partitions) == 0 {
-					ok = false
-				}
+				served[t.Name] = t.Error == nil && len(t.Partitions) > 0
 			}
-			if ok && len(md.Topics) == len(topics) {
+			ok := true
+			for _, t := range topics {
+				ok = ok && served[t]
+			}
+			if ok {
 				return nil
 			}
 		}
