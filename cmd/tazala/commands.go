@@ -9,5 +9,6 @@ func commands() []*cli.Command {
 		rulesCommand(),
 		genCommand(),
 		revealCommand(),
+		devCommand(),
 	}
 }
