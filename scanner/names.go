@@ -183,6 +183,20 @@ const maxNameWords = 4
 // person's full name. It returns the index to continue from.
 func (s *Scanner) name(g *seg, i int) int {
 	t := g.text
+	// fast path: an ASCII word not followed by " " and a capital cannot
+	// start a multi-word name ("INFO", "KZT", "Hello,")
+	if t[i] < 0x80 {
+		j := i + 1
+		for j < len(t) && (wordTail[t[j]] && t[j] != '_') {
+			j++
+		}
+		if j < len(t) && t[j] < 0x80 && t[j] != ' ' && t[j] != '-' && t[j] != '\'' && t[j] != '_' {
+			return j
+		}
+		if j+1 < len(t) && t[j] == ' ' && !isUpperStart(t, j+1) {
+			return j
+		}
+	}
 	if i > g.lo {
 		if p := t[i-1]; isDigit(p) || isASCIILetter(p) || p == '_' {
 			return wordEnd(t, i)

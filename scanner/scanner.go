@@ -153,13 +153,22 @@ const (
 
 var class [256]uint8
 
+// wordTail marks ASCII letters, digits and '_': bytes that glue a digit run
+// to an identifier.
+var wordTail [256]bool
+
 func init() {
 	for c := '0'; c <= '9'; c++ {
 		class[c] = clDigit
 	}
 	for c := 'A'; c <= 'Z'; c++ {
 		class[c] = clUpper
+		wordTail[c], wordTail[c+'a'-'A'] = true, true
 	}
+	for c := '0'; c <= '9'; c++ {
+		wordTail[c] = true
+	}
+	wordTail['_'] = true
 	class['+'] = clPlus
 	class['@'] = clAt
 	class['"'] = clQuote
@@ -186,7 +195,20 @@ func (s *Scanner) scanSeg(g *seg) {
 		}
 		c := t[i]
 		switch class[c] {
-		case clDigit, clPlus:
+		case clDigit:
+			// fast path: digits glued to a preceding letter, digit or '_'
+			// (hex ids, UUIDs, "ORD123") start no finding
+			if i > g.lo {
+				if p := t[i-1]; p < 0x80 && wordTail[p] {
+					i++
+					for i < n && wordTail[t[i]] {
+						i++
+					}
+					continue
+				}
+			}
+			i = s.number(g, i)
+		case clPlus:
 			i = s.number(g, i)
 		case clAt:
 			i = s.email(g, i)
