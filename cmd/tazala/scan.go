@@ -13,6 +13,8 @@ import (
 	"github.com/tazala/tazala/redact"
 	"github.com/tazala/tazala/scanfile"
 	"github.com/tazala/tazala/scanner"
+	"github.com/tazala/tazala/tokenize/local"
+	"github.com/tazala/tazala/tokenize/vault"
 	tsfile "github.com/tazala/tazala/tokenstore/file"
 	"github.com/urfave/cli/v2"
 )
@@ -151,6 +153,7 @@ func runScan(c *cli.Context) error {
 	}
 	if !c.Bool("quiet") {
 		printSummary(c.App.ErrWriter, total, time.Since(start))
+		printTokenizerStats(c.App.ErrWriter, tok)
 	}
 	if c.Bool("fail-on-findings") && total.Findings > 0 {
 		return cli.Exit("", exitFindings)
@@ -210,6 +213,23 @@ func printSummary(w io.Writer, s scanfile.Stats, el time.Duration) {
 	}
 	if s.LongLines > 0 {
 		fmt.Fprintf(w, "  note: %d lines were longer than --max-line; they were scanned in overlapping windows\n", s.LongLines)
+	}
+}
+
+// printTokenizerStats reports the token cache and, for Vault, the round
+// trips: how much the tokenizer cost.
+func printTokenizerStats(w io.Writer, tok tazala.Tokenizer) {
+	switch t := tok.(type) {
+	case *vault.Tokenizer:
+		st := t.Stats()
+		if n := st.Hits + st.Misses; n > 0 {
+			fmt.Fprintf(w, "  tokens: %d, cache hit ratio %.1f%%, %d Vault round trips\n", n, 100*float64(st.Hits)/float64(n), st.RoundTrips)
+		}
+	case *local.Tokenizer:
+		h, m := t.Stats()
+		if n := h + m; n > 0 {
+			fmt.Fprintf(w, "  tokens: %d, cache hit ratio %.1f%%\n", n, 100*float64(h)/float64(n))
+		}
 	}
 }
 

@@ -6,9 +6,11 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
+	vapi "github.com/hashicorp/vault/api"
 	"github.com/tazala/tazala"
 	"github.com/tazala/tazala/internal/stack"
 	"github.com/tazala/tazala/tokenize/local"
@@ -213,5 +215,51 @@ func TestStopMidRun(t *testing.T) {
 	}
 	if _, err := tk.Tokenize(context.Background(), mk(3)); err != nil {
 		t.Fatalf("after restart: %v", err)
+	}
+}
+
+// TestAppRoleAndPolicies: a tokenizer logs in with AppRole under the
+// scanner policy of docs/tokens.md; it can tokenize but not decrypt, so a
+// stolen scanner credential reveals nothing.
+func TestAppRoleAndPolicies(t *testing.T) {
+	v := needVault(t)
+	c, err := v.Client()
+	if err != nil {
+		t.Fatal(err)
+	}
+	policy := `
+path "transit/hmac/tazala-hmac/*" { capabilities = ["update"] }
+path "transit/encrypt/tazala-pii" { capabilities = ["update"] }
+`
+	if err := c.Sys().PutPolicy("tazala-scanner", policy); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Sys().EnableAuthWithOptions("approle", &vapi.EnableAuthOptions{Type: "approle"}); err != nil && !strings.Contains(err.Error(), "path is already in use") {
+		t.Fatal(err)
+	}
+	if _, err := c.Logical().Write("auth/approle/role/scanner", map[string]any{"token_policies": "tazala-scanner", "token_ttl": "10m"}); err != nil {
+		t.Fatal(err)
+	}
+	rid, err := c.Logical().Read("auth/approle/role/scanner/role-id")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sid, err := c.Logical().Write("auth/approle/role/scanner/secret-id", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tk := newTok(t, v, func(cfg *vault.Config) {
+		cfg.Token = ""
+		cfg.AppRole = vault.AppRole{RoleID: rid.Data["role_id"].(string), SecretID: sid.Data["secret_id"].(string)}
+	})
+	toks, err := tk.Tokenize(context.Background(), []tazala.TokenRequest{{Kind: tazala.KindIIN, Value: []byte("040229600011")}})
+	if err != nil {
+		t.Fatalf("tokenize with the scanner policy: %v", err)
+	}
+	if _, err := tk.Decrypt(context.Background(), toks[0].Ciphertext); !errors.Is(err, tazala.ErrDenied) {
+		t.Fatalf("decrypt with the scanner policy: err = %v, want ErrDenied", err)
+	}
+	if _, err := vault.New(context.Background(), vault.Config{Addr: v.URL, AppRole: vault.AppRole{RoleID: "nope", SecretID: "nope"}}); !errors.Is(err, tazala.ErrDenied) {
+		t.Fatalf("bad AppRole credentials: err = %v, want ErrDenied", err)
 	}
 }
