@@ -231,3 +231,17 @@ func TestNamesInContext(t *testing.T) {
 		})
 	}
 }
+
+func TestPaths(t *testing.T) {
+	s := New(Config{Paths: true})
+	line := `{"payer":{"contacts":[{"email":"a@mail.kz"},{"phone":"+7 701 540 18 02"}],"iin":900101300017}}`
+	fs := s.Scan([]byte(line), nil)
+	var got []string
+	for _, f := range fs {
+		got = append(got, f.Kind.String()+"="+f.Path)
+	}
+	want := "email=payer.contacts[0].email phone=payer.contacts[1].phone iin=payer.iin"
+	if strings.Join(got, " ") != want {
+		t.Errorf("paths %v, want %s", got, want)
+	}
+}

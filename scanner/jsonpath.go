@@ -99,6 +99,26 @@ func (w *pathWalker) assign(a, b int) {
 	}
 }
 
+// member walks one object member or array element under path element e,
+// then the ',' or closing bracket after it. It reports whether another
+// member follows.
+func (w *pathWalker) member(e pathElem, depth int, closing byte) bool {
+	w.pc.stack = append(w.pc.stack, e)
+	w.value(depth + 1)
+	w.pc.stack = w.pc.stack[:len(w.pc.stack)-1]
+	w.ws()
+	if w.i < len(w.t) && w.t[w.i] == ',' {
+		w.i++
+		return !w.bad
+	}
+	if w.i < len(w.t) && w.t[w.i] == closing {
+		w.i++
+		return false
+	}
+	w.bad = true
+	return false
+}
+
 func (w *pathWalker) value(depth int) {
 	if w.bad || w.i >= len(w.t) || len(w.f) == 0 {
 		w.bad = true
@@ -132,19 +152,9 @@ func (w *pathWalker) value(depth int) {
 			}
 			w.i++
 			w.ws()
-			w.pc.stack = append(w.pc.stack, pathElem{key: w.t[ka:kb]})
-			w.value(depth + 1)
-			w.pc.stack = w.pc.stack[:len(w.pc.stack)-1]
-			w.ws()
-			if w.i < len(w.t) && w.t[w.i] == ',' {
-				w.i++
-				continue
-			}
-			if w.i < len(w.t) && w.t[w.i] == '}' {
-				w.i++
+			if !w.member(pathElem{key: w.t[ka:kb]}, depth, '}') {
 				return
 			}
-			w.bad = true
 		}
 	case c == '[':
 		w.i++
@@ -155,19 +165,9 @@ func (w *pathWalker) value(depth int) {
 		}
 		for idx := 0; !w.bad; idx++ {
 			w.ws()
-			w.pc.stack = append(w.pc.stack, pathElem{index: idx})
-			w.value(depth + 1)
-			w.pc.stack = w.pc.stack[:len(w.pc.stack)-1]
-			w.ws()
-			if w.i < len(w.t) && w.t[w.i] == ',' {
-				w.i++
-				continue
-			}
-			if w.i < len(w.t) && w.t[w.i] == ']' {
-				w.i++
+			if !w.member(pathElem{index: idx}, depth, ']') {
 				return
 			}
-			w.bad = true
 		}
 	case c == '"':
 		a := w.i + 1
