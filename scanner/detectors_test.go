@@ -104,6 +104,7 @@ func TestDetectors(t *testing.T) {
 		{"retina file", `logo@2x.png`},
 		{"handle", `follow @ioka_support`},
 		{"no tld", `user@localhost and a@b.internal`},
+		{"url encoded", `GET /pay?phone=⟦phone:%2B77011234567⟧&email=⟦email:a.b%40mail.kz⟧&x=%20`},
 		// card
 		{"pan spaced", `card ⟦card_pan:4111 1111 1111 1111⟧ ok`},
 		{"pan dashed", `card=⟦card_pan:4111-1111-1111-1111⟧`},
@@ -121,6 +122,9 @@ func TestDetectors(t *testing.T) {
 		{"expiry valid thru", `valid thru ⟦card_expiry:01/29⟧`},
 		{"date not expiry", `date 05/11/2024`},
 		{"expiry dashed", `exp: ⟦card_expiry:12-27⟧`},
+		{"expiry mmyy", `{"exp":"⟦card_expiry:0330⟧"}`},
+		{"expiry and code after card", `Карта ⟦card_pan:5555 5555 5555 4444⟧ до ⟦card_expiry:12/29⟧, код ⟦card_cvv:123⟧`},
+		{"no code without card", `заказ 12/29, код 123`},
 		{"dashed date", `date 2024-05-30`},
 		{"public test cards", `⟦card_pan:4242424242424242⟧ ⟦card_pan:36227206271667⟧ ⟦card_pan:3566002020360505⟧ ⟦card_pan:6759649826438453⟧`},
 		{"fraction not expiry", `installments 3/12`},

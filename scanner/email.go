@@ -21,8 +21,9 @@ func isLocalByte(c byte) bool {
 
 }
 
-// email handles the '@' at t[at]. It returns the index to continue from.
-func (s *Scanner) email(g *seg, at int) int {
+// email handles the '@' at t[at], written in atLen bytes ("@", or "%40"
+// in URL-encoded text). It returns the index to continue from.
+func (s *Scanner) email(g *seg, at, atLen int) int {
 	t := g.text
 	// local part, backwards
 	a := at
@@ -46,8 +47,9 @@ func (s *Scanner) email(g *seg, at int) int {
 		a++
 	}
 	if a == at || t[at-1] == '.' {
-		return at + 1
+		return at + atLen
 	}
+	at += atLen - 1 // from here on t[at] is the last byte of the at sign
 	// domain, forwards: labels of ASCII letters/digits/hyphens or non-ASCII letters
 	b := at + 1
 	dots := 0

@@ -1,6 +1,7 @@
 package scanner
 
 import (
+	"bytes"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -93,6 +94,12 @@ func hex4(s []byte, i int) (rune, bool) {
 // value a finding's raw span stands for. Text without a backslash is copied
 // as is.
 func AppendUnescaped(dst, raw []byte) []byte {
+	if bytes.IndexByte(raw, '%') >= 0 {
+		// URL-encoded '@' and '+' (the only escapes the detectors read)
+		r := bytes.ReplaceAll(raw, []byte("%40"), []byte("@"))
+		r = bytes.ReplaceAll(r, []byte("%2B"), []byte("+"))
+		raw = bytes.ReplaceAll(r, []byte("%2b"), []byte("+"))
+	}
 	for _, c := range raw {
 		if c == '\\' {
 			start := len(dst)

@@ -479,7 +479,7 @@ func (s *Scanner) expiry(g *seg, i, j int) int {
 	switch {
 	case c&ctxExpiry != 0:
 		s.emit(g, tazala.KindExpiry, i, k, "card_expiry", 0.95)
-	case s.lastPAN >= 0 && near(g, s.lastPAN, i):
+	case s.lastPAN >= 0 && (near(g, s.lastPAN, i) || s.nearVia(g, s.lastPAN, i)):
 		s.emit(g, tazala.KindExpiry, i, k, "card_expiry", 0.85)
 	}
 	return k
@@ -499,12 +499,58 @@ func near(g *seg, end, i int) bool {
 	return ri >= end && ri-end <= 3
 }
 
+// nearVia reports whether the previous finding ending at raw offset end is
+// separated from text position i only by blanks, punctuation and at most
+// one short connecting word ("до", "exp", "код"): "4111… до 12/29",
+// "12/29, код 123".
+func (s *Scanner) nearVia(g *seg, end, i int) bool {
+	ri := g.raw(i)
+	if ri < end || ri-end > 24 {
+		return false
+	}
+	// the text between, in segment coordinates
+	a := i
+	for a > g.lo && g.raw(a-1) >= end {
+		a--
+	}
+	gap := g.text[a:i]
+	words := 0
+	for k := 0; k < len(gap); {
+		c := gap[k]
+		if isDigit(c) {
+			return false
+		}
+		if c == ' ' || c == ',' || c == ':' || c == ';' || c == '/' || c == '-' || c == '=' || c == '(' || c == ')' {
+			k++
+			continue
+		}
+		e := k
+		for e < len(gap) && gap[e] != ' ' && gap[e] != ',' && gap[e] != ':' && gap[e] != '=' {
+			e++
+		}
+		w := gap[k:e]
+		if !isUntil(w) && !isCodeWord(w) && s.ctxOf(w)&(ctxExpiry|ctxCVV) == 0 {
+			return false
+		}
+		words++
+		k = e
+	}
+	return words <= 1
+}
+
 // cvv handles a 3–4 digit number at [a,b): a CVV only after a CVV label or
 // right after an expiry.
 func (s *Scanner) cvv(g *seg, a, b int) {
-	if s.lastExp >= 0 && near(g, s.lastExp, a) {
+	if s.lastExp >= 0 && (near(g, s.lastExp, a) || s.nearVia(g, s.lastExp, a)) {
 		s.emit(g, tazala.KindCVV, a, b, "card_cvv", 0.85)
 		return
+	}
+	if b-a == 4 && validMonth(g.text[a:a+2]) {
+		// "exp":"0330", "срок 0330": MMYY without a slash, after an expiry label
+		if c := s.labelCtx(g, a); c&ctxExpiry != 0 && c&ctxCVV == 0 {
+			s.emit(g, tazala.KindExpiry, a, b, "card_expiry", 0.85)
+			return
+		}
 	}
 	w, ws, ok := prevWord(g.text, a, g.lo)
 	if !ok {
@@ -557,4 +603,38 @@ func validMonth(mm []byte) bool {
 	}
 	m := int(mm[0]-'0')*10 + int(mm[1]-'0')
 	return m >= 1 && m <= 12
+}
+
+// encodedPlus handles "%2B" followed by digits (a URL-encoded '+'): the
+// digits are checked as an international phone number whose span includes
+// the encoded plus.
+func (s *Scanner) encodedPlus(g *seg, i int) int {
+	t := g.text
+	n := len(t)
+	j := i + 3
+	a := j
+	for j < n && isDigit(t[j]) {
+		j++
+	}
+	if attachedAfter(t, j) {
+		return skipAttached(t, j)
+	}
+	gs := []group{{a: a, b: j}}
+	for len(gs) < maxGroups && j < n {
+		k, sep := sepAt(t, j)
+		if k == j || k >= n || !isDigit(t[k]) {
+			break
+		}
+		b := k
+		for b < n && isDigit(t[b]) {
+			b++
+		}
+		gs = append(gs, group{a: k, b: b, sep: sep})
+		j = b
+	}
+	if attachedAfter(t, j) {
+		return skipAttached(t, j)
+	}
+	s.tryGroups(g, i, true, gs)
+	return j
 }

@@ -149,6 +149,7 @@ const (
 	clLead // first byte of a 2-byte UTF-8 sequence that may be a Cyrillic capital
 	clQuote
 	clBackslash
+	clPercent // URL encoding: %40 is '@', %2B is '+' (query strings in access logs)
 )
 
 var class [256]uint8
@@ -173,6 +174,7 @@ func init() {
 	class['@'] = clAt
 	class['"'] = clQuote
 	class['\\'] = clBackslash
+	class['%'] = clPercent
 	for _, c := range []byte{0xD0, 0xD2, 0xD3} {
 		class[c] = clLead
 	}
@@ -211,7 +213,16 @@ func (s *Scanner) scanSeg(g *seg) {
 		case clPlus:
 			i = s.number(g, i)
 		case clAt:
-			i = s.email(g, i)
+			i = s.email(g, i, 1)
+		case clPercent:
+			switch {
+			case i+2 < n && t[i+1] == '4' && t[i+2] == '0':
+				i = s.email(g, i, 3)
+			case i+3 < n && t[i+1] == '2' && (t[i+2] == 'B' || t[i+2] == 'b') && isDigit(t[i+3]):
+				i = s.encodedPlus(g, i)
+			default:
+				i++
+			}
 		case clUpper:
 			i = s.name(g, i)
 		case clLead:
