@@ -141,8 +141,10 @@ func (g *Generator) Next() Record {
 		g.supportJSON(l)
 	case n < 75:
 		g.mailLog(l)
-	case n < 87:
+	case n < 82:
 		g.negatives(l)
+	case n < 87:
+		g.accessLog(l)
 	default:
 		g.supportText(l)
 	}
@@ -289,4 +291,15 @@ func (g *Generator) negatives(l *line) {
 		1_600_000_000+g.r.IntN(1e8), 1_600_000_000_000_000+g.r.Int64N(1e14)))
 	l.lit(fmt.Sprintf("masked=%s last4=%s ref=%s luhn_other=%s order_id=%s otp=%s ver=3.%d.%d sha=%016x%016x date=05/11/2024 handle=@ioka_support uuid=%s",
 		g.maskedPAN(g.PAN()), g.digits(4), g.BadIIN(), g.BadRangePAN(), g.IIN(), g.digits(6), g.r.IntN(20), g.r.IntN(50), g.r.Uint64(), g.r.Uint64(), g.uuid()))
+}
+
+func (g *Generator) accessLog(l *line) {
+	c := g.customer()
+	l.lit(fmt.Sprintf("10.%d.%d.%d - - [%02d/Mar/2026:10:%02d:%02d +0600] \"GET /api/v2/lookup?", g.r.IntN(256), g.r.IntN(256), g.r.IntN(256), 1+g.r.IntN(28), g.r.IntN(60), g.r.IntN(60)))
+	local, domain, _ := strings.Cut(c.email, "@")
+	l.tparts(t("iin="), v(tazala.KindIIN, c.iin), t("&email="), v(tazala.KindEmail, local+"%40"+domain))
+	if p := c.phone; strings.HasPrefix(p, "+7") && !strings.ContainsAny(p, " ()-") {
+		l.tparts(t("&msisdn="), v(tazala.KindPhone, "%2B"+p[1:]))
+	}
+	l.lit(fmt.Sprintf("&session=%x HTTP/1.1\" 200 %d \"-\" \"okhttp/4.12.0\"", g.r.Uint64(), 200+g.r.IntN(5000)))
 }
