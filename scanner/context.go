@@ -87,7 +87,11 @@ func init() {
 		"astana", "казахстан", "kazakhstan", "республика", "рк", "ул", "пр", "мкр", "г", "kz", "api", "id", "iin", "иин",
 		"жсн", "фио", "тел", "email", "cvv", "exp", "pan", "ok", "null", "true", "false", "none", "n/a", "support",
 		"поддержка", "team", "команда", "ioka", "kaspi", "halyk", "fintech", "арена", "плаза", "центр", "center",
-		"сити", "city", "mall", "hotel", "отель", "кафе", "cafe", "restaurant", "ресторан", "аптека", "pharmacy")
+		"сити", "city", "mall", "hotel", "отель", "кафе", "cafe", "restaurant", "ресторан", "аптека", "pharmacy",
+		// capitalised words with surname-like endings (-ин, -ов, -ская)
+		"магазин", "бензин", "витамин", "кофеин", "берлин", "пекин", "кремль", "готов", "admin", "login", "pin",
+		"cabin", "domain", "plugin", "bitcoin", "berlin", "linkedin", "main", "margin", "origin", "lupin",
+		"наличными", "онлайн", "online", "offline", "оффлайн", "пин", "логин", "админ")
 }
 
 // ctxOf returns the hints of one label word (any case, UTF-8).

@@ -220,6 +220,8 @@ func TestNamesInContext(t *testing.T) {
 		{"not names", `Welcome Admin Login page opened by Support Team`},
 		{"places", `Алматы Арена, ул. Абая 10, Бизнес Центр Нурлы Тау`},
 		{"products", `iPhone 15 Pro Max Space Black`},
+		{"kazakh surname without ending", `Перезвоните. ⟦person_name:Жұмабай Нұрлан⟧. ⟦person_name:Серікбай Әсел⟧ жазды`},
+		{"shop is not a surname", `Магазин Бекзат, Welcome Admin Login`},
 	}
 	s := New(Config{Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})
 	for _, c := range cases {

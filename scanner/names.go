@@ -45,9 +45,13 @@ func loadLexicon() {
 			}
 			for _, w := range strings.Fields(line) {
 				lw := strings.ToLower(w)
-				lexicon[lw] |= f
-				for _, v := range translit(lw) {
-					lexicon[v] |= f
+				// the Kazakh spelling also as people type it on a Russian
+				// keyboard (Нұрлан → Нурлан), then both in Latin letters
+				for _, form := range []string{lw, kazakhToRussian.Replace(lw)} {
+					lexicon[form] |= f
+					for _, v := range translit(form) {
+						lexicon[v] |= f
+					}
 				}
 			}
 		}
@@ -63,6 +67,10 @@ func loadLexicon() {
 	}
 }
 
+// kazakhToRussian maps the Kazakh-only letters to the Russian ones they are
+// typed as.
+var kazakhToRussian = strings.NewReplacer("ә", "а", "ғ", "г", "қ", "к", "ң", "н", "ө", "о", "ұ", "у", "ү", "у", "һ", "х", "і", "и")
+
 var patronymicEnds = []string{
 	"ович", "евич", "ьич", "овна", "евна", "ична", "инична", "ұлы", "улы", "қызы", "кызы",
 	"ovich", "evich", "ovna", "evna", "ichna", "uly", "ulu", "kyzy", "qyzy", "kizi",
@@ -70,9 +78,9 @@ var patronymicEnds = []string{
 
 var surnameEnds = []string{
 	"ов", "ова", "ев", "ева", "ёв", "ёва", "ин", "ина", "ын", "ына", "ский", "ская", "цкий", "цкая", "енко", "ук", "юк",
-	"ян", "янц", "дзе", "швили", "баев", "баева", "бекова", "беков", "ұлы", "қызы", "улы", "кызы", "их", "ых",
+	"ян", "янц", "дзе", "швили", "баев", "баева", "бекова", "беков", "ұлы", "қызы", "улы", "кызы", "их", "ых", "бай", "бек",
 	"ov", "ova", "ev", "eva", "yev", "yeva", "in", "ina", "yn", "yna", "sky", "skiy", "skii", "skaya", "enko", "uk",
-	"yuk", "chuk", "yan", "dze", "shvili", "uly", "kyzy", "qyzy",
+	"yuk", "chuk", "yan", "dze", "shvili", "uly", "kyzy", "qyzy", "bai", "bay", "bek",
 }
 
 // wordFlags classifies one capitalised word. Results are memoised per
@@ -97,7 +105,12 @@ func (s *Scanner) classifyWord(w []byte) uint8 {
 	lexOnce.Do(loadLexicon)
 	s.wbuf = lowerInto(s.wbuf[:0], w)
 	lw := s.wbuf
-	f := lexicon[string(lw)]
+	f, ok := lexicon[string(lw)]
+	if !ok {
+		if r := kazakhToRussian.Replace(string(lw)); r != string(lw) {
+			f = lexicon[r]
+		}
+	}
 	if f&wNot != 0 {
 		return wNot
 	}
@@ -110,13 +123,15 @@ func (s *Scanner) classifyWord(w []byte) uint8 {
 			break
 		}
 	}
-	if f&wGiven == 0 {
-		for _, e := range surnameEnds {
-			if hasSuffixStr(lw, e) {
-				f |= wSurname
-				break
-			}
+	// surname endings count for given names too: Kazakh names such as
+	// Серікбай or Алибек are given names and surnames alike
+	for _, e := range surnameEnds {
+		if hasSuffixStr(lw, e) {
+			f |= wSurname
+			break
 		}
+	}
+	if f&wGiven == 0 {
 		for _, e := range strongSurnameEnds {
 			if hasSuffixStr(lw, e) {
 				f |= wSurname | wStrongSurname
