@@ -35,10 +35,11 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzRedact -fuzztime=$(FUZZTIME) ./redact
 
 STATICCHECK := $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
-lint:
+lint: tidy-check
 	$(GO) vet $(PKGS)
 	$(STATICCHECK) $(PKGS)
 
+## tidy-check: go.mod and go.sum match the imports.
 tidy-check:
 	$(GO) mod tidy -diff
 

@@ -144,3 +144,19 @@ func TestRulesCommands(t *testing.T) {
 		t.Errorf("rules lint: exit %d %q", code, e)
 	}
 }
+
+// TestScanWithUserRules: a user rule finds what the built-ins do not.
+func TestScanWithUserRules(t *testing.T) {
+	key := filepath.Join(t.TempDir(), "key")
+	in := "loyalty ok member:77015401802 tier=gold\n"
+	code, out, e := runCLI(t, in, "scan", "-q", "--key-file", key, "--rules", "../../testdata/rules/valid/loyalty.toml", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, e)
+	}
+	if strings.Contains(out, "77015401802") || !strings.Contains(out, "member:[PHONE:tk_") {
+		t.Fatalf("user rule did not redact: %q", out)
+	}
+	if code, _, e := runCLI(t, in, "scan", "--rules", "../../testdata/rules/invalid/bad-kind.toml", "-"); code != exitUsage || !strings.Contains(e, `rule "x"`) {
+		t.Errorf("invalid rules: exit %d, %q", code, e)
+	}
+}
