@@ -88,7 +88,7 @@ func (hashTokenizer) Close() error { return nil }
 // redact, findings, ordered write) with one worker: MB/s per core.
 func BenchmarkScanRedact(b *testing.B) {
 	data := benchInput(b)
-	cfg := Config{Workers: 1, Redactor: redact.New(redact.Config{}), Tokenizer: hashTokenizer{}, Findings: io.Discard, Scanner: scanner.Config{Paths: true}}
+	cfg := Config{Workers: 1, Redactor: redact.New(redact.Config{}), Tokenizer: hashTokenizer{}, Findings: io.Discard}
 	b.SetBytes(int64(len(data)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -101,7 +101,7 @@ func BenchmarkScanRedact(b *testing.B) {
 // BenchmarkScanRedactParallel: the same with one worker per core.
 func BenchmarkScanRedactParallel(b *testing.B) {
 	data := benchInput(b)
-	cfg := Config{Redactor: redact.New(redact.Config{}), Tokenizer: hashTokenizer{}, Findings: io.Discard, Scanner: scanner.Config{Paths: true}}
+	cfg := Config{Redactor: redact.New(redact.Config{}), Tokenizer: hashTokenizer{}, Findings: io.Discard}
 	b.SetBytes(int64(len(data)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

@@ -173,6 +173,9 @@ func split(ctx context.Context, r io.Reader, maxLine int, out chan<- *piece) err
 		// an over-long record inside the batch: stop the batch before it
 		end := pos + cut + 1
 		b := pos
+		if end-pos <= maxLine {
+			b = end // no record in a batch this small can be over-long
+		}
 		for b < end {
 			e := indexNL(buf[b:end])
 			if e < 0 {
