@@ -62,3 +62,17 @@ func FuzzJSONWalk(f *testing.F) {
 		}
 	})
 }
+
+func TestAppendUnescaped(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{`plain`, `plain`},
+		{`\u0418\u0418\u041d \"x\"`, `ИИН "x"`},
+		{`a%40mail.kz`, `a@mail.kz`},
+		{`%2B77011234567`, `+77011234567`},
+		{`\ud83d\ude00`, "\U0001F600"},
+	} {
+		if got := string(AppendUnescaped(nil, []byte(c.in))); got != c.want {
+			t.Errorf("AppendUnescaped(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

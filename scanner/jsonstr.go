@@ -9,13 +9,17 @@ import (
 // decodeJSONString appends the decoded form of the JSON string body s (the
 // text between the quotes) to dst, and to off the raw offset (base + index
 // in s) where each decoded byte's source starts, plus one final entry for
-// the end. Invalid escapes are kept as written.
+// the end. Invalid escapes are kept as written. A negative base records no
+// offsets.
 func decodeJSONString(dst []byte, off []int32, s []byte, base int) ([]byte, []int32) {
+	track := base >= 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c != '\\' || i+1 >= len(s) {
 			dst = append(dst, c)
-			off = append(off, int32(base+i))
+			if track {
+				off = append(off, int32(base+i))
+			}
 			i++
 			continue
 		}
@@ -54,18 +58,22 @@ func decodeJSONString(dst []byte, off []int32, s []byte, base int) ([]byte, []in
 		}
 		if r < 0 {
 			dst = append(dst, c)
-			off = append(off, int32(base+i))
+			if track {
+				off = append(off, int32(base+i))
+			}
 			i++
 			continue
 		}
 		l := len(dst)
 		dst = utf8.AppendRune(dst, r)
-		for j := l; j < len(dst); j++ {
+		for j := l; track && j < len(dst); j++ {
 			off = append(off, int32(base+src))
 		}
 		i += n
 	}
-	off = append(off, int32(base+len(s)))
+	if track {
+		off = append(off, int32(base+len(s)))
+	}
 	return dst, off
 }
 
@@ -100,14 +108,9 @@ func AppendUnescaped(dst, raw []byte) []byte {
 		r = bytes.ReplaceAll(r, []byte("%2B"), []byte("+"))
 		raw = bytes.ReplaceAll(r, []byte("%2b"), []byte("+"))
 	}
-	for _, c := range raw {
-		if c == '\\' {
-			start := len(dst)
-			var off [0]int32
-			d, _ := decodeJSONString(dst, off[:0:0], raw, 0)
-			_ = start
-			return d
-		}
+	if bytes.IndexByte(raw, '\\') >= 0 {
+		d, _ := decodeJSONString(dst, nil, raw, -1)
+		return d
 	}
 	return append(dst, raw...)
 }

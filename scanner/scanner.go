@@ -94,9 +94,6 @@ type seg struct {
 	// key holds the hints of the JSON key owning a decoded string, used when
 	// no label is found inside the string.
 	key ctx
-	// strStart/strEnd bound the enclosing JSON string in text (raw record
-	// only; -1 when not in a string).
-	decoded bool
 }
 
 func (g *seg) raw(i int) int {
@@ -303,7 +300,7 @@ func (s *Scanner) escaped(g *seg, start, at int) int {
 	if w, _, ok := prevWord(t, start, 0); ok {
 		kc = s.ctxOf(w)
 	}
-	d := seg{text: s.dec, off: s.off, key: kc, decoded: true}
+	d := seg{text: s.dec, off: s.off, key: kc}
 	s.scanSeg(&d)
 	return end
 }
