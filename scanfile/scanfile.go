@@ -207,7 +207,19 @@ func newWorker(cfg Config) *worker {
 	return &worker{cfg: cfg, sc: scanner.New(cfg.Scanner), red: cfg.Redactor}
 }
 
+// ErrInternal wraps a recovered panic: the run stops, nothing of the piece
+// is written, and the message names the line, never its content.
+var ErrInternal = errors.New("internal error")
+
 func (wk *worker) process(ctx context.Context, p *piece) {
+	defer func() {
+		if r := recover(); r != nil {
+			// a fresh scanner: the old one may hold inconsistent scratch state
+			wk.sc = scanner.New(wk.cfg.Scanner)
+			p.out, p.fout = p.out[:0], p.fout[:0]
+			p.err = fmt.Errorf("scanfile: %w: scanning the block starting at line %d failed (%T)", ErrInternal, p.line, r)
+		}
+	}()
 	if ctx.Err() != nil {
 		p.err = ctx.Err()
 		return
