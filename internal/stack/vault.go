@@ -73,7 +73,7 @@ type Vault struct {
 	cfg     VaultConfig
 	mu      sync.Mutex
 	cmd     *exec.Cmd
-	exited  chan struct{} // closed when cmd has exited (one goroutine waits)
+	exited  chan struct{}     // closed when cmd has exited (one goroutine waits)
 	log     *bytes.Buffer     // server output when no LogPath
 	backups map[string]string // key name → transit backup, taken by Stop
 }
