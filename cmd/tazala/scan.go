@@ -91,6 +91,9 @@ func runScan(c *cli.Context) error {
 			return cli.Exit(err.Error(), exitFailure)
 		}
 		defer store.Close()
+		if !c.Bool("quiet") {
+			fmt.Fprintf(c.App.ErrWriter, "token vault (reversible copies for tazala reveal): %s\n", p)
+		}
 	}
 	stdout := c.App.Writer
 	out, closeOut, err := openOut(c.String("out"), stdout)
