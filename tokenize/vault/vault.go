@@ -1,23 +1,27 @@
 // Package vault owns the HashiCorp Vault tokenizer: deterministic tokens
 // from transit `hmac` under a pinned key version (so key rotation never
 // changes a token), and a reversible copy from transit `encrypt`, both
-// requested in batches (`batch_input`) for the distinct values of a batch,
-// with a bounded cache keyed by a seeded hash of the value. It fails
-// closed: any error from Vault, for any item, fails the whole call and no
-// token is returned.
+// requested in batches (`batch_input`) for the distinct values of a call,
+// with a bounded LRU keyed by a seeded 128-bit hash of the value (never the
+// value). It fails closed: any error from Vault, for any item, fails the
+// whole call and no token is returned; errors wrap tazala.ErrDenied (retrying
+// will not help) or tazala.ErrUnavailable (back off and retry) and never
+// contain a value.
 package vault
 
 import (
 	"context"
 	"encoding/base64"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/maphash"
-	"net"
+	"math/rand/v2"
 	"net/http"
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -34,7 +38,11 @@ const (
 	DefaultEncryptKey = "tazala-pii"
 	DefaultMount      = "transit"
 	DefaultBatchSize  = 1000
+	// DefaultCacheSize bounds the token cache: about 200 bytes per entry
+	// (token, ciphertext, LRU bookkeeping), so ~50 MB.
 	DefaultCacheSize  = 1 << 18
+	DefaultTimeout    = 10 * time.Second
+	DefaultMaxRetries = 3
 )
 
 // AppRole holds AppRole credentials.
@@ -43,38 +51,46 @@ type AppRole struct {
 	Mount            string // default "approle"
 }
 
-// Config configures a Tokenizer. Zero values take the defaults above and
-// the standard VAULT_* environment (see ConfigFromEnv).
+// Config configures a Tokenizer. Zero values take the defaults above.
+// ConfigFromEnv fills it from the standard VAULT_* environment.
 type Config struct {
-	Addr      string
+	Addr string // e.g. https://vault.internal:8200
+	// Credentials, in order of precedence: AppRole, TokenFile, Token.
 	Token     string
 	TokenFile string
 	AppRole   AppRole
 	Namespace string
-	TLS       vapi.TLSConfig
+	// TLS: CACert/CAPath, ClientCert/ClientKey, TLSServerName, Insecure.
+	TLS vapi.TLSConfig
 	// Timeout bounds one HTTP request (default 10s).
 	Timeout time.Duration
-	// MaxRetries for 5xx and connection errors (default 3); 4xx never retries.
+	// MaxRetries for connection errors, 429 and 5xx (default 3; negative:
+	// none), with jittered exponential backoff from 100ms up to 2s (all
+	// retries of one request: at most ~0.7s with the default). Other 4xx
+	// never retry.
 	MaxRetries int
-	Mount      string
-	HMACKey    string
-	EncryptKey string
+	Mount      string // transit mount path (default "transit")
+	HMACKey    string // default "tazala-hmac"
+	EncryptKey string // default "tazala-pii"
 	// KeyVersion pins the hmac key version (default 1) so rotating the key
 	// does not change tokens; see docs/tokens.md for moving to a new version.
 	KeyVersion int
 	// Encrypt requests the reversible copy (Token.Ciphertext) for every
 	// value; off, tokens are computed but nothing can be revealed.
-	Encrypt   bool
+	Encrypt bool
+	// CacheSize bounds the token cache in entries (default 1<<18).
 	CacheSize int
+	// BatchSize bounds the values in one batch_input request (default 1000).
 	BatchSize int
 }
 
 // ConfigFromEnv reads the variables every Vault tool reads: VAULT_ADDR,
 // VAULT_TOKEN, VAULT_NAMESPACE, VAULT_CACERT, VAULT_CAPATH,
 // VAULT_CLIENT_CERT, VAULT_CLIENT_KEY, VAULT_SKIP_VERIFY,
-// VAULT_TLS_SERVER_NAME, plus TAZALA_VAULT_TOKEN_FILE,
-// TAZALA_VAULT_ROLE_ID / TAZALA_VAULT_SECRET_ID (AppRole) and
-// TAZALA_VAULT_HMAC_KEY / TAZALA_VAULT_ENCRYPT_KEY.
+// VAULT_TLS_SERVER_NAME, VAULT_CLIENT_TIMEOUT, VAULT_MAX_RETRIES; plus
+// TAZALA_VAULT_TOKEN_FILE, TAZALA_VAULT_ROLE_ID / TAZALA_VAULT_SECRET_ID
+// (AppRole), TAZALA_VAULT_HMAC_KEY, TAZALA_VAULT_ENCRYPT_KEY and
+// TAZALA_VAULT_KEY_VERSION. Encrypt is on.
 func ConfigFromEnv() Config {
 	c := Config{
 		Addr:      os.Getenv("VAULT_ADDR"),
@@ -99,32 +115,64 @@ func ConfigFromEnv() Config {
 	if v, err := strconv.ParseBool(os.Getenv("VAULT_SKIP_VERIFY")); err == nil {
 		c.TLS.Insecure = v
 	}
+	if d, err := time.ParseDuration(os.Getenv("VAULT_CLIENT_TIMEOUT")); err == nil {
+		c.Timeout = d
+	} else if n, err := strconv.Atoi(os.Getenv("VAULT_CLIENT_TIMEOUT")); err == nil {
+		c.Timeout = time.Duration(n) * time.Second
+	}
+	if n, err := strconv.Atoi(os.Getenv("VAULT_MAX_RETRIES")); err == nil {
+		c.MaxRetries = n
+		if n == 0 {
+			c.MaxRetries = -1
+		}
+	}
+	if n, err := strconv.Atoi(os.Getenv("TAZALA_VAULT_KEY_VERSION")); err == nil {
+		c.KeyVersion = n
+	}
 	return c
 }
 
 // Stats counts cache behaviour and Vault traffic.
 type Stats struct {
-	Hits, Misses uint64
-	RoundTrips   uint64 // HTTP requests to Vault (hmac and encrypt batches)
+	Hits   uint64 // requests answered from the cache
+	Misses uint64 // requests that needed Vault (duplicates in a call counted once each)
+	Values uint64 // distinct values sent to Vault
+	// RoundTrips counts logical Vault requests (one hmac and one encrypt
+	// per batch of up to BatchSize values); Attempts counts HTTP attempts,
+	// retries included.
+	RoundTrips, Attempts uint64
+}
+
+// HitRatio is Hits/(Hits+Misses), 0 when nothing was asked.
+func (s Stats) HitRatio() float64 {
+	if s.Hits+s.Misses == 0 {
+		return 0
+	}
+	return float64(s.Hits) / float64(s.Hits+s.Misses)
 }
 
 // Tokenizer is the Vault transit tokenizer. Safe for concurrent use.
 type Tokenizer struct {
 	cfg    Config
 	client *vapi.Client
-	seed   maphash.Seed
-	cache  *lru.Cache[uint64, entry]
+	seeds  [2]maphash.Seed
+	cache  *lru.Cache[cacheKey, entry]
+	bufs   sync.Pool // *[]byte scratch for MAC inputs
 
-	hits, misses, trips atomic.Uint64
+	hits, misses, values, trips, attempts atomic.Uint64
 }
+
+// cacheKey is a 128-bit seeded hash of a MAC input: the per-process random
+// seeds keep it from being a stable fingerprint of the value, and 128 bits
+// make a false hit (a wrong token) negligible even over years of traffic.
+type cacheKey struct{ a, b uint64 }
 
 type entry struct{ id, ct string }
 
 var _ tazala.Tokenizer = (*Tokenizer)(nil)
 
-// New connects to Vault (logging in with AppRole when configured) and
-// checks that the token can be used; it does not check the transit keys,
-// which the first Tokenize call does.
+// New builds a Tokenizer, logging in with AppRole when configured. It does
+// not contact Vault otherwise: Ping checks address, credentials and key.
 func New(ctx context.Context, cfg Config) (*Tokenizer, error) {
 	if cfg.Addr == "" {
 		return nil, errors.New("tokenize/vault: no Vault address (set VAULT_ADDR)")
@@ -148,22 +196,33 @@ func New(ctx context.Context, cfg Config) (*Tokenizer, error) {
 		cfg.BatchSize = DefaultBatchSize
 	}
 	if cfg.Timeout <= 0 {
-		cfg.Timeout = 10 * time.Second
+		cfg.Timeout = DefaultTimeout
 	}
 	if cfg.MaxRetries == 0 {
-		cfg.MaxRetries = 3
+		cfg.MaxRetries = DefaultMaxRetries
 	}
+	t := &Tokenizer{cfg: cfg, seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}}
+	t.bufs.New = func() any { b := make([]byte, 0, 128); return &b }
+	t.cache, _ = lru.New[cacheKey, entry](cfg.CacheSize)
+
 	vc := vapi.DefaultConfig()
 	if vc.Error != nil {
 		return nil, fmt.Errorf("tokenize/vault: %w", vc.Error)
 	}
 	vc.Address = cfg.Addr
-	vc.Timeout = cfg.Timeout
+	// Timeout bounds each HTTP attempt, reading the body included. Not
+	// vapi's Config.Timeout: WriteRaw cancels that context on return,
+	// before the body is read.
+	vc.Timeout = 0
+	vc.HttpClient.Timeout = cfg.Timeout
 	vc.MaxRetries = max(cfg.MaxRetries, 0)
 	vc.MinRetryWait = 100 * time.Millisecond
 	vc.MaxRetryWait = 2 * time.Second
-	vc.Backoff = retryablehttp.LinearJitterBackoff
-	vc.CheckRetry = retryOnlyTransient
+	vc.Backoff = backoff
+	vc.CheckRetry = func(ctx context.Context, resp *http.Response, err error) (bool, error) {
+		t.attempts.Add(1)
+		return retryOnlyTransient(ctx, resp, err)
+	}
 	if err := vc.ConfigureTLS(&cfg.TLS); err != nil {
 		return nil, fmt.Errorf("tokenize/vault: TLS: %w", err)
 	}
@@ -171,9 +230,8 @@ func New(ctx context.Context, cfg Config) (*Tokenizer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("tokenize/vault: %w", err)
 	}
-	if cfg.Namespace != "" {
-		client.SetNamespace(cfg.Namespace)
-	}
+	client.SetNamespace(cfg.Namespace) // the configuration wins over the environment
+	t.client = client
 	switch {
 	case cfg.AppRole.RoleID != "":
 		mount := cfg.AppRole.Mount
@@ -201,8 +259,7 @@ func New(ctx context.Context, cfg Config) (*Tokenizer, error) {
 	default:
 		return nil, fmt.Errorf("tokenize/vault: %w: no credentials (set VAULT_TOKEN, TAZALA_VAULT_TOKEN_FILE or AppRole)", tazala.ErrDenied)
 	}
-	cache, _ := lru.New[uint64, entry](cfg.CacheSize)
-	return &Tokenizer{cfg: cfg, client: client, seed: maphash.MakeSeed(), cache: cache}, nil
+	return t, nil
 }
 
 // retryOnlyTransient retries connection errors, 429 and 5xx (Vault
@@ -221,8 +278,22 @@ func retryOnlyTransient(ctx context.Context, resp *http.Response, err error) (bo
 	return false, nil
 }
 
-// classify wraps a Vault error with tazala.ErrDenied (4xx) or
-// tazala.ErrUnavailable (everything else), keeping Vault's own message —
+// backoff waits min·2^attempt, capped at max, with the upper half
+// jittered so many scanners do not retry in step; a Retry-After header on
+// 429/503 wins (via retryablehttp.DefaultBackoff).
+func backoff(lo, hi time.Duration, attempt int, resp *http.Response) time.Duration {
+	if resp != nil && resp.Header.Get("Retry-After") != "" {
+		return retryablehttp.DefaultBackoff(lo, hi, attempt, resp)
+	}
+	d := lo << min(attempt, 16)
+	if d <= 0 || d > hi {
+		d = hi
+	}
+	return d/2 + rand.N(d/2+1)
+}
+
+// classify wraps a Vault error with tazala.ErrDenied (4xx other than 429)
+// or tazala.ErrUnavailable (everything else), keeping Vault's own message,
 // which never contains the values sent.
 func classify(op string, err error) error {
 	var re *vapi.ResponseError
@@ -232,181 +303,264 @@ func classify(op string, err error) error {
 			msg = msg[:200]
 		}
 		if re.StatusCode >= 400 && re.StatusCode < 500 && re.StatusCode != http.StatusTooManyRequests {
-			return fmt.Errorf("tokenize/vault: %s: %w: HTTP %d: %s", op, tazala.ErrDenied, re.StatusCode, msg)
+			hint := ""
+			if re.StatusCode == http.StatusForbidden {
+				hint = " (check the token, and that its policy allows this path: docs/tokens.md)"
+			}
+			return fmt.Errorf("tokenize/vault: %s: %w: HTTP %d: %s%s", op, tazala.ErrDenied, re.StatusCode, msg, hint)
 		}
 		return fmt.Errorf("tokenize/vault: %s: %w: HTTP %d: %s", op, tazala.ErrUnavailable, re.StatusCode, msg)
 	}
-	var ne net.Error
-	if errors.As(err, &ne) || errors.Is(err, context.DeadlineExceeded) {
-		return fmt.Errorf("tokenize/vault: %s: %w: %v", op, tazala.ErrUnavailable, err)
-	}
-	return fmt.Errorf("tokenize/vault: %s: %w: %v", op, tazala.ErrUnavailable, err)
+	return fmt.Errorf("tokenize/vault: %s: %w: %w", op, tazala.ErrUnavailable, err)
 }
 
+func (t *Tokenizer) key(b []byte) cacheKey {
+	return cacheKey{maphash.Bytes(t.seeds[0], b), maphash.Bytes(t.seeds[1], b)}
+}
+
+// miss is one distinct value to send to Vault: its MAC input is
+// arena[off:end], the normalized value arena[off+sep:end].
 type miss struct {
-	key    uint64
-	mac    []byte // MAC input (kind, 0x1f, normalized value)
-	norm   []byte // normalized value (for the reversible copy)
-	result entry
+	key           cacheKey
+	off, sep, end int
+	res           entry
 }
 
-// Tokenize returns one token per request. CVV requests get no token and no
-// ciphertext. On any error no tokens are returned.
+// Tokenize returns one token per request. CVV requests (and invalid kinds)
+// get no token and no ciphertext. On any error no tokens are returned.
 func (t *Tokenizer) Tokenize(ctx context.Context, reqs []tazala.TokenRequest) ([]tazala.Token, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("tokenize/vault: %w", err)
+	}
 	out := make([]tazala.Token, len(reqs))
-	keys := make([]uint64, len(reqs))
-	want := make([]bool, len(reqs))
-	var misses []miss
-	pending := map[uint64]int{} // cache key → index in misses
+	bp := t.bufs.Get().(*[]byte)
+	buf := (*bp)[:0]
+	var (
+		misses  []miss
+		arena   []byte             // MAC inputs of the misses, back to back
+		pending map[cacheKey]int32 // key → index in misses
+		fill    [][2]int32         // (request, miss) pairs to fill in at the end
+		hits    uint64
+	)
 	for i, r := range reqs {
 		out[i].Kind = r.Kind
 		if r.Kind == tazala.KindCVV || !r.Kind.Valid() {
 			continue
 		}
-		mac := tazala.AppendMACInput(nil, r.Kind, r.Value)
-		k := maphash.Bytes(t.seed, mac)
-		keys[i], want[i] = k, true
+		buf = tazala.AppendMACInput(buf[:0], r.Kind, r.Value)
+		k := t.key(buf)
 		if e, ok := t.cache.Get(k); ok {
-			t.hits.Add(1)
+			hits++
 			out[i].ID, out[i].Ciphertext = e.id, e.ct
-			clear(mac)
 			continue
 		}
-		t.misses.Add(1)
-		if _, ok := pending[k]; ok {
-			clear(mac)
-			continue
+		if pending == nil {
+			pending = make(map[cacheKey]int32)
 		}
-		pending[k] = len(misses)
-		sep := len(r.Kind.String()) + 1
-		misses = append(misses, miss{key: k, mac: mac, norm: mac[sep:]})
+		j, ok := pending[k]
+		if !ok {
+			j = int32(len(misses))
+			pending[k] = j
+			off := len(arena)
+			arena = append(arena, buf...)
+			misses = append(misses, miss{key: k, off: off, sep: len(r.Kind.String()) + 1, end: len(arena)})
+		}
+		fill = append(fill, [2]int32{int32(i), j})
 	}
-	defer func() {
-		for i := range misses {
-			clear(misses[i].mac)
-		}
-	}()
+	clear(buf)
+	*bp = buf[:0]
+	t.bufs.Put(bp)
+	t.hits.Add(hits)
+	if len(misses) == 0 {
+		return out, nil
+	}
+	defer clear(arena)
+	t.misses.Add(uint64(len(fill)))
+	t.values.Add(uint64(len(misses)))
 	for lo := 0; lo < len(misses); lo += t.cfg.BatchSize {
-		chunk := misses[lo:min(lo+t.cfg.BatchSize, len(misses))]
-		if err := t.hmacBatch(ctx, chunk); err != nil {
+		if err := t.batch(ctx, misses[lo:min(lo+t.cfg.BatchSize, len(misses))], arena); err != nil {
 			return nil, err
-		}
-		if t.cfg.Encrypt {
-			if err := t.encryptBatch(ctx, chunk); err != nil {
-				return nil, err
-			}
 		}
 	}
 	for _, m := range misses {
-		t.cache.Add(m.key, m.result)
+		t.cache.Add(m.key, m.res)
 	}
-	for i := range reqs {
-		if out[i].ID != "" || !want[i] {
-			continue
-		}
-		if j, ok := pending[keys[i]]; ok {
-			out[i].ID, out[i].Ciphertext = misses[j].result.id, misses[j].result.ct
-		}
+	for _, f := range fill {
+		m := &misses[f[1]]
+		out[f[0]].ID, out[f[0]].Ciphertext = m.res.id, m.res.ct
 	}
 	return out, nil
 }
 
-func (t *Tokenizer) write(ctx context.Context, op, path string, body map[string]any) (*vapi.Secret, error) {
+// batch asks for the hmacs and, concurrently, the ciphertexts of ms.
+func (t *Tokenizer) batch(ctx context.Context, ms []miss, arena []byte) error {
+	if !t.cfg.Encrypt {
+		return t.hmacBatch(ctx, ms, arena)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	encErr := make(chan error, 1)
+	go func() {
+		err := t.encryptBatch(ctx, ms, arena)
+		if err != nil {
+			cancel()
+		}
+		encErr <- err
+	}()
+	herr := t.hmacBatch(ctx, ms, arena)
+	if herr != nil {
+		cancel()
+	}
+	eerr := <-encErr
+	switch {
+	case herr != nil && !(errors.Is(herr, context.Canceled) && eerr != nil):
+		return herr
+	case eerr != nil:
+		return eerr
+	}
+	return nil
+}
+
+// batchResult is one item of data.batch_results.
+type batchResult struct {
+	HMAC       string `json:"hmac"`
+	Ciphertext string `json:"ciphertext"`
+	Error      string `json:"error"`
+	Reference  string `json:"reference"`
+}
+
+// post sends one batch_input request body and decodes its results,
+// checking there is one result per item, in order, without item errors.
+func (t *Tokenizer) post(ctx context.Context, op, path string, body []byte, n int) ([]batchResult, error) {
 	t.trips.Add(1)
-	sec, err := t.client.Logical().WriteWithContext(ctx, path, body)
+	resp, err := t.client.Logical().WriteRawWithContext(ctx, path, body)
+	if resp != nil {
+		defer resp.Body.Close()
+	}
 	if err != nil {
 		return nil, classify(op, err)
 	}
-	if sec == nil || sec.Data == nil {
-		return nil, fmt.Errorf("tokenize/vault: %s: %w: empty response", op, tazala.ErrUnavailable)
+	var r struct {
+		Data struct {
+			BatchResults []batchResult `json:"batch_results"`
+		} `json:"data"`
 	}
-	return sec, nil
-}
-
-// batchResults extracts data.batch_results and checks it matches n items.
-func batchResults(op string, sec *vapi.Secret, n int) ([]map[string]any, error) {
-	raw, ok := sec.Data["batch_results"].([]any)
-	if !ok || len(raw) != n {
-		return nil, fmt.Errorf("tokenize/vault: %s: %w: %d results for %d items", op, tazala.ErrUnavailable, len(raw), n)
+	if err := json.NewDecoder(resp.Body).Decode(&r); err != nil {
+		return nil, fmt.Errorf("tokenize/vault: %s: %w: malformed response: %v", op, tazala.ErrUnavailable, err)
 	}
-	res := make([]map[string]any, n)
-	for i, r := range raw {
-		m, ok := r.(map[string]any)
-		if !ok {
-			return nil, fmt.Errorf("tokenize/vault: %s: %w: malformed result %d", op, tazala.ErrUnavailable, i)
-		}
-		if e, _ := m["error"].(string); e != "" {
-			return nil, fmt.Errorf("tokenize/vault: %s: %w: item %d: %s", op, tazala.ErrDenied, i, e)
+	res := r.Data.BatchResults
+	if len(res) != n {
+		return nil, fmt.Errorf("tokenize/vault: %s: %w: %d results for %d items", op, tazala.ErrUnavailable, len(res), n)
+	}
+	for i := range res {
+		if res[i].Error != "" {
+			msg := res[i].Error
+			if len(msg) > 200 {
+				msg = msg[:200]
+			}
+			return nil, fmt.Errorf("tokenize/vault: %s: %w: item %d: %s", op, tazala.ErrDenied, i, msg)
 		}
 		// results come in input order; the reference confirms it
-		if ref, _ := m["reference"].(string); ref != "" && ref != strconv.Itoa(i) {
-			return nil, fmt.Errorf("tokenize/vault: %s: %w: result %d has reference %q", op, tazala.ErrUnavailable, i, ref)
+		if res[i].Reference != strconv.Itoa(i) {
+			return nil, fmt.Errorf("tokenize/vault: %s: %w: result %d carries reference %q", op, tazala.ErrUnavailable, i, res[i].Reference)
 		}
-		res[i] = m
 	}
 	return res, nil
 }
 
-func (t *Tokenizer) hmacBatch(ctx context.Context, ms []miss) error {
-	in := make([]map[string]any, len(ms))
+// appendBatchBody appends {"batch_input":[{"reference":"i","<field>":"<base64>"},…]<extra>}:
+// built by hand (base64 needs no JSON escaping) so values are not copied
+// through maps and interfaces.
+func appendBatchBody(b []byte, field string, ms []miss, arena []byte, normalizedOnly bool, extra string) []byte {
+	b = append(b, `{"batch_input":[`...)
 	for i, m := range ms {
-		in[i] = map[string]any{"input": base64.StdEncoding.EncodeToString(m.mac), "reference": strconv.Itoa(i)}
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"reference":"`...)
+		b = strconv.AppendInt(b, int64(i), 10)
+		b = append(b, `","`...)
+		b = append(b, field...)
+		b = append(b, `":"`...)
+		v := arena[m.off:m.end]
+		if normalizedOnly {
+			v = arena[m.off+m.sep : m.end]
+		}
+		b = base64.StdEncoding.AppendEncode(b, v)
+		b = append(b, `"}`...)
 	}
-	sec, err := t.write(ctx, "hmac", t.cfg.Mount+"/hmac/"+t.cfg.HMACKey+"/sha2-256", map[string]any{
-		"batch_input": in, "key_version": t.cfg.KeyVersion,
-	})
-	clear(in)
+	b = append(b, ']')
+	b = append(b, extra...)
+	return append(b, '}')
+}
+
+func bodySize(ms []miss) int {
+	n := 64
+	for _, m := range ms {
+		n += 40 + base64.StdEncoding.EncodedLen(m.end-m.off)
+	}
+	return n
+}
+
+func (t *Tokenizer) hmacBatch(ctx context.Context, ms []miss, arena []byte) error {
+	body := appendBatchBody(make([]byte, 0, bodySize(ms)), "input", ms, arena, false,
+		`,"key_version":`+strconv.Itoa(t.cfg.KeyVersion))
+	res, err := t.post(ctx, "hmac", t.cfg.Mount+"/hmac/"+t.cfg.HMACKey+"/sha2-256", body, len(ms))
+	clear(body)
 	if err != nil {
 		return err
 	}
-	res, err := batchResults("hmac", sec, len(ms))
-	if err != nil {
-		return err
-	}
-	for i, r := range res {
-		h, _ := r["hmac"].(string)
-		// "vault:v1:<base64>"
-		p := strings.LastIndexByte(h, ':')
-		mac, derr := base64.StdEncoding.DecodeString(h[p+1:])
-		if p < 0 || derr != nil || len(mac) < 16 {
+	want := "vault:v" + strconv.Itoa(t.cfg.KeyVersion) + ":"
+	var mac [64]byte
+	for i := range res {
+		h := res[i].HMAC
+		if !strings.HasPrefix(h, want) {
+			return fmt.Errorf("tokenize/vault: hmac: %w: item %d: not an hmac under key version %d", tazala.ErrUnavailable, i, t.cfg.KeyVersion)
+		}
+		n, derr := base64.StdEncoding.Decode(mac[:], []byte(h[len(want):]))
+		if derr != nil || n < 16 {
 			return fmt.Errorf("tokenize/vault: hmac: %w: malformed hmac for item %d", tazala.ErrUnavailable, i)
 		}
-		ms[i].result.id = tazala.TokenID(mac)
+		ms[i].res.id = tazala.TokenID(mac[:n])
 	}
 	return nil
 }
 
-func (t *Tokenizer) encryptBatch(ctx context.Context, ms []miss) error {
-	in := make([]map[string]any, len(ms))
-	for i, m := range ms {
-		in[i] = map[string]any{"plaintext": base64.StdEncoding.EncodeToString(m.norm), "reference": strconv.Itoa(i)}
-	}
-	sec, err := t.write(ctx, "encrypt", t.cfg.Mount+"/encrypt/"+t.cfg.EncryptKey, map[string]any{"batch_input": in})
-	clear(in)
+func (t *Tokenizer) encryptBatch(ctx context.Context, ms []miss, arena []byte) error {
+	body := appendBatchBody(make([]byte, 0, bodySize(ms)), "plaintext", ms, arena, true, "")
+	res, err := t.post(ctx, "encrypt", t.cfg.Mount+"/encrypt/"+t.cfg.EncryptKey, body, len(ms))
+	clear(body)
 	if err != nil {
 		return err
 	}
-	res, err := batchResults("encrypt", sec, len(ms))
-	if err != nil {
-		return err
-	}
-	for i, r := range res {
-		ct, _ := r["ciphertext"].(string)
-		if !strings.HasPrefix(ct, "vault:") {
+	for i := range res {
+		if !strings.HasPrefix(res[i].Ciphertext, "vault:") {
 			return fmt.Errorf("tokenize/vault: encrypt: %w: malformed ciphertext for item %d", tazala.ErrUnavailable, i)
 		}
-		ms[i].result.ct = ct
+		ms[i].res.ct = res[i].Ciphertext
 	}
 	return nil
+}
+
+// Ping checks address, credentials and the hmac key with one hmac of a
+// fixed probe (no personal data): call it at start-up to fail early.
+func (t *Tokenizer) Ping(ctx context.Context) error {
+	probe := []byte("tazala\x1fping")
+	ms := []miss{{off: 0, sep: 7, end: len(probe)}}
+	return t.hmacBatch(ctx, ms, probe)
 }
 
 // Decrypt returns the normalized value behind a transit ciphertext. It is
 // what `tazala reveal` calls, after the audit row is written; it needs a
 // Vault policy with decrypt on the encryption key.
 func (t *Tokenizer) Decrypt(ctx context.Context, ciphertext string) ([]byte, error) {
-	sec, err := t.write(ctx, "decrypt", t.cfg.Mount+"/decrypt/"+t.cfg.EncryptKey, map[string]any{"ciphertext": ciphertext})
+	t.trips.Add(1)
+	sec, err := t.client.Logical().WriteWithContext(ctx, t.cfg.Mount+"/decrypt/"+t.cfg.EncryptKey, map[string]any{"ciphertext": ciphertext})
 	if err != nil {
-		return nil, err
+		return nil, classify("decrypt", err)
+	}
+	if sec == nil || sec.Data == nil {
+		return nil, fmt.Errorf("tokenize/vault: decrypt: %w: empty response", tazala.ErrUnavailable)
 	}
 	pt, _ := sec.Data["plaintext"].(string)
 	v, err := base64.StdEncoding.DecodeString(pt)
@@ -422,18 +576,23 @@ func (t *Tokenizer) Whoami(ctx context.Context) (string, error) {
 	if err != nil {
 		return "", classify("token lookup", err)
 	}
-	if n, _ := sec.Data["display_name"].(string); n != "" {
-		return n, nil
+	if sec != nil {
+		if n, _ := sec.Data["display_name"].(string); n != "" {
+			return n, nil
+		}
 	}
 	return "unknown", nil
 }
 
 // Stats returns the cache and traffic counters.
 func (t *Tokenizer) Stats() Stats {
-	return Stats{Hits: t.hits.Load(), Misses: t.misses.Load(), RoundTrips: t.trips.Load()}
+	return Stats{
+		Hits: t.hits.Load(), Misses: t.misses.Load(), Values: t.values.Load(),
+		RoundTrips: t.trips.Load(), Attempts: t.attempts.Load(),
+	}
 }
 
-// Close implements tazala.Tokenizer.
+// Close implements tazala.Tokenizer: it drops the cache.
 func (t *Tokenizer) Close() error {
 	t.cache.Purge()
 	return nil

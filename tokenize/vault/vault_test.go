@@ -3,9 +3,7 @@ package vault_test
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -18,43 +16,13 @@ import (
 	"github.com/tazala/tazala/tokenize/vault"
 )
 
-// one real Vault dev server per package run
-var srv *stack.Vault
+func TestMain(m *testing.M) { stack.Main(m) }
 
-func TestMain(m *testing.M) {
-	flag.Parse()
-	code := func() int {
-		if testing.Short() {
-			return m.Run()
-		}
-		if _, ok := stack.VaultBin(); !ok {
-			return m.Run() // tests call stack.Missing
-		}
-		var err error
-		srv, err = stack.StartVault(context.Background(), stack.VaultConfig{LogPath: stack.LogDir() + "/vault-test.log"})
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "vault_test:", err)
-			return 1
-		}
-		fmt.Fprintf(os.Stderr, "vault dev server up in %v\n", srv.Started.Round(time.Millisecond))
-		defer srv.Stop()
-		return m.Run()
-	}()
-	os.Exit(code)
-}
+// needVault returns the package's shared Vault dev server (skips with
+// -short or without a Vault binary; fails under TAZALA_REQUIRE_STACK=1).
+func needVault(t testing.TB) *stack.Vault { t.Helper(); return stack.NeedVault(t) }
 
-func needVault(t *testing.T) *stack.Vault {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("integration test (needs a Vault server)")
-	}
-	if srv == nil {
-		stack.Missing(t, "Vault server binary", "make vault-bin")
-	}
-	return srv
-}
-
-func newTok(t *testing.T, v *stack.Vault, mod func(*vault.Config)) *vault.Tokenizer {
+func newTok(t testing.TB, v *stack.Vault, mod func(*vault.Config)) *vault.Tokenizer {
 	t.Helper()
 	cfg := vault.Config{Addr: v.URL, Token: v.Token, Encrypt: true}
 	if mod != nil {
@@ -134,20 +102,31 @@ func TestBatchAndCache(t *testing.T) {
 	}
 }
 
-// TestWrongToken: a bad token fails fast with ErrDenied and no retries.
+// TestWrongToken: a bad token fails fast with ErrDenied and no retries:
+// one HTTP attempt per request (hmac only: exactly one; hmac and encrypt
+// in parallel: at most two).
 func TestWrongToken(t *testing.T) {
 	v := needVault(t)
-	tk := newTok(t, v, func(c *vault.Config) { c.Token = "not-a-token" })
-	start := time.Now()
-	_, err := tk.Tokenize(context.Background(), []tazala.TokenRequest{{Kind: tazala.KindIIN, Value: []byte("900101300017")}})
-	if !errors.Is(err, tazala.ErrDenied) {
-		t.Fatalf("err = %v, want ErrDenied", err)
-	}
-	if st := tk.Stats(); st.RoundTrips != 1 {
-		t.Errorf("%d round trips, want 1", st.RoundTrips)
-	}
-	if time.Since(start) > 2*time.Second {
-		t.Errorf("denial took %v: retried?", time.Since(start))
+	for _, encrypt := range []bool{false, true} {
+		tk := newTok(t, v, func(c *vault.Config) { c.Token = "not-a-token"; c.Encrypt = encrypt })
+		start := time.Now()
+		_, err := tk.Tokenize(context.Background(), []tazala.TokenRequest{{Kind: tazala.KindIIN, Value: []byte("900101300017")}})
+		if !errors.Is(err, tazala.ErrDenied) {
+			t.Fatalf("encrypt=%v: err = %v, want ErrDenied", encrypt, err)
+		}
+		want := uint64(1)
+		if encrypt {
+			want = 2
+		}
+		if st := tk.Stats(); st.Attempts < 1 || st.Attempts > want {
+			t.Errorf("encrypt=%v: %d HTTP attempts, want 1..%d (no retries on 403)", encrypt, st.Attempts, want)
+		}
+		if !strings.Contains(err.Error(), "HTTP 403") || !strings.Contains(err.Error(), "permission denied") {
+			t.Errorf("encrypt=%v: denial does not say what happened: %v", encrypt, err)
+		}
+		if d := time.Since(start); d > time.Second {
+			t.Errorf("encrypt=%v: denial took %v: retried?", encrypt, d)
+		}
 	}
 }
 
@@ -189,8 +168,10 @@ func TestUnavailable(t *testing.T) {
 	}
 }
 
-// TestStopMidRun: Vault stopped mid-run → errors, no tokens; a new server
-// (with the keys recreated) → tokenization works again.
+// TestStopMidRun: Vault stopped mid-run → every call fails closed with
+// ErrUnavailable and no tokens, after MaxRetries retries; once Vault is
+// back (same keys: the dev server's keys are backed up and restored) the
+// same values give the same tokens again, and new values work.
 func TestStopMidRun(t *testing.T) {
 	needVault(t)
 	v, err := stack.StartVault(context.Background(), stack.VaultConfig{})
@@ -198,23 +179,47 @@ func TestStopMidRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer v.Stop()
-	tk := newTok(t, v, func(c *vault.Config) { c.MaxRetries = 1; c.Timeout = time.Second })
-	mk := func(i int) []tazala.TokenRequest {
-		return []tazala.TokenRequest{{Kind: tazala.KindIIN, Value: []byte(fmt.Sprintf("90010130%04d", i))}}
+	tk := newTok(t, v, func(c *vault.Config) { c.MaxRetries = 2; c.Timeout = time.Second })
+	mk := func(from, n int) []tazala.TokenRequest {
+		var r []tazala.TokenRequest
+		for i := from; i < from+n; i++ {
+			r = append(r, tazala.TokenRequest{Kind: tazala.KindIIN, Value: []byte(fmt.Sprintf("90010130%04d", i))})
+		}
+		return r
 	}
-	if _, err := tk.Tokenize(context.Background(), mk(1)); err != nil {
+	before, err := tk.Tokenize(context.Background(), mk(0, 100))
+	if err != nil {
 		t.Fatal(err)
 	}
 	v.Stop()
-	toks, err := tk.Tokenize(context.Background(), mk(2))
+	// values 50..149: half cached, half new; the call must fail as a whole
+	a0 := tk.Stats().Attempts
+	start := time.Now()
+	toks, err := tk.Tokenize(context.Background(), mk(50, 100))
 	if !errors.Is(err, tazala.ErrUnavailable) || toks != nil {
-		t.Fatalf("with Vault down: err = %v, toks = %v", err, toks)
+		t.Fatalf("with Vault down: err = %v, %d tokens; want ErrUnavailable and none", err, len(toks))
 	}
+	// each request: 1 attempt + 2 retries; the first to give up cancels
+	// the other (hmac and encrypt run in parallel)
+	if n := tk.Stats().Attempts - a0; n < 3 || n > 6 {
+		t.Errorf("%d HTTP attempts with Vault down, want 3..6 (1 + MaxRetries 2 per request, 2 requests)", n)
+	}
+	t.Logf("failed closed after %v", time.Since(start).Round(time.Millisecond))
 	if err := v.Restart(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := tk.Tokenize(context.Background(), mk(3)); err != nil {
+	fresh := newTok(t, v, nil) // no cache: every token comes from the restarted server
+	after, err := fresh.Tokenize(context.Background(), mk(0, 100))
+	if err != nil {
 		t.Fatalf("after restart: %v", err)
+	}
+	for i := range before {
+		if before[i].ID != after[i].ID {
+			t.Fatalf("item %d: token changed across the restart", i)
+		}
+	}
+	if _, err := tk.Tokenize(context.Background(), mk(50, 100)); err != nil {
+		t.Fatalf("the tokenizer did not recover: %v", err)
 	}
 }
 
