@@ -155,17 +155,19 @@ func TestKeyRotation(t *testing.T) {
 }
 
 // TestUnavailable: an address nobody listens on fails closed with
-// ErrUnavailable.
+// ErrUnavailable (after the configured retries).
 func TestUnavailable(t *testing.T) {
-	addr, _ := stack.FreeAddr()
-	tk, err := vault.New(context.Background(), vault.Config{Addr: "http://" + addr, Token: "x", MaxRetries: -1, Timeout: time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
-	toks, err := tk.Tokenize(context.Background(), []tazala.TokenRequest{{Kind: tazala.KindIIN, Value: []byte("900101300017")}})
-	if !errors.Is(err, tazala.ErrUnavailable) || toks != nil {
-		t.Fatalf("err = %v, toks = %v; want ErrUnavailable and no tokens", err, toks)
-	}
+	tokenizertest.RunUnavailable(t, func(t *testing.T) tazala.Tokenizer {
+		addr, err := stack.FreeAddr()
+		if err != nil {
+			t.Fatal(err)
+		}
+		tk, err := vault.New(context.Background(), vault.Config{Addr: "http://" + addr, Token: "x", MaxRetries: 1, Timeout: time.Second, Encrypt: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return tk
+	})
 }
 
 // TestStopMidRun: Vault stopped mid-run → every call fails closed with
