@@ -34,9 +34,12 @@ type TokenEntry struct {
 	ID         string
 	Kind       Kind
 	Ciphertext string // Vault transit ciphertext of the normalized value
-	FirstSeen  time.Time
-	LastSeen   time.Time
-	State      TokenState
+	// Subject is the token of the person the value belongs to (e.g. the
+	// IIN token found in the same record), empty when unknown.
+	Subject   string
+	FirstSeen time.Time
+	LastSeen  time.Time
+	State     TokenState
 }
 
 // TokenStore is the token vault: token → ciphertext and state.
@@ -60,6 +63,7 @@ type AuditEntry struct {
 	TokenID    string
 	Kind       Kind
 	Reason     string
+	LegalBasis string // e.g. "GDPR 15", "ЗРК О персональных данных ст. 24"; optional
 	RequestRef string
 	Outcome    string // "granted", "refused: blocked", ...
 }

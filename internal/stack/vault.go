@@ -141,7 +141,9 @@ func (v *Vault) start(ctx context.Context) error {
 		out = &lockedWriter{w: v.log}
 	}
 	cmd.Stdout, cmd.Stderr = out, out
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	// own process group (Stop signals the group); Pdeathsig: a test
+	// binary that dies without Stop does not leave the server behind
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGTERM}
 	if err := cmd.Start(); err != nil {
 		return fmt.Errorf("stack: start vault: %w", err)
 	}
@@ -314,6 +316,19 @@ func (l *lockedWriter) Write(p []byte) (int, error) {
 	return l.w.Write(p)
 }
 
+// NeedVaultBin returns the Vault binary, or skips (fails under
+// TAZALA_REQUIRE_STACK=1) when it is not built; for tests that start their
+// own server with StartVault.
+func NeedVaultBin(tb testing.TB) string {
+	tb.Helper()
+	Integration(tb)
+	bin, ok := VaultBin()
+	if !ok {
+		Missing(tb, "Vault server binary", "make vault-bin")
+	}
+	return bin
+}
+
 var sharedVault struct {
 	mu  sync.Mutex
 	v   *Vault
@@ -327,10 +342,7 @@ var sharedVault struct {
 // Tests that stop or reconfigure Vault start their own with StartVault.
 func NeedVault(tb testing.TB) *Vault {
 	tb.Helper()
-	Integration(tb)
-	if _, ok := VaultBin(); !ok {
-		Missing(tb, "Vault server binary", "make vault-bin")
-	}
+	NeedVaultBin(tb)
 	sharedVault.mu.Lock()
 	defer sharedVault.mu.Unlock()
 	if sharedVault.v == nil && sharedVault.err == nil {

@@ -71,8 +71,7 @@ func TestVaultTransitBatch(t *testing.T) {
 // a server with the same transit keys (backup/restore), so the same input
 // has the same hmac: tokens survive a restart of the dev stack.
 func TestVaultRestartKeepsKeys(t *testing.T) {
-	stack.NeedVault(t) // skips without a binary
-	v, err := stack.StartVault(context.Background(), stack.VaultConfig{})
+	v, err := stack.StartVault(context.Background(), stack.VaultConfig{Bin: stack.NeedVaultBin(t)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -175,8 +175,7 @@ func TestUnavailable(t *testing.T) {
 // back (same keys: the dev server's keys are backed up and restored) the
 // same values give the same tokens again, and new values work.
 func TestStopMidRun(t *testing.T) {
-	needVault(t)
-	v, err := stack.StartVault(context.Background(), stack.VaultConfig{})
+	v, err := stack.StartVault(context.Background(), stack.VaultConfig{Bin: stack.NeedVaultBin(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
