@@ -21,12 +21,14 @@ func revealCommand() *cli.Command {
 			"never the value) and only then decrypts the reversible copy through Vault transit and prints it.\n" +
 			"Needs VAULT_ADDR and a token whose policy allows decrypt on the encryption key.",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "token", Required: true, Usage: "the token, as tk_… or [KIND:tk_…]"},
-			&cli.StringFlag{Name: "reason", Required: true, Usage: "why the value is needed (recorded in the audit log)"},
-			&cli.StringFlag{Name: "request-ref", Required: true, Usage: "reference of the authorizing request (ticket, court order, DSAR id)"},
+			// required, checked in runReveal so that a missing one is a usage error (exit 2)
+			&cli.StringFlag{Name: "token", Usage: "the token, as tk_… or [KIND:tk_…] (required)"},
+			&cli.StringFlag{Name: "reason", Usage: "why the value is needed, recorded in the audit log (required)"},
+			&cli.StringFlag{Name: "request-ref", Usage: "reference of the authorizing request: ticket, court order, DSAR id (required)"},
+			&cli.StringFlag{Name: "legal-basis", Usage: "the legal basis of the disclosure (recorded in the audit log)"},
 			&cli.StringFlag{Name: "store", Value: "tazala-tokens.jsonl", EnvVars: []string{"TAZALA_TOKEN_STORE"}, Usage: "token vault `FILE`"},
 			&cli.StringFlag{Name: "audit", EnvVars: []string{"TAZALA_AUDIT_LOG"}, Usage: "audit log `FILE` (default: the store file + .audit.jsonl)"},
-			&cli.StringFlag{Name: "actor", Usage: "who asks (default: the Vault token's display name, else $USER)"},
+			&cli.StringFlag{Name: "actor", Usage: "who asks (default $USER); the audit row adds the Vault token's display name"},
 		},
 		Action: runReveal,
 	}
@@ -44,15 +46,23 @@ func parseTokenArg(s string) string {
 }
 
 func runReveal(c *cli.Context) error {
+	if c.NArg() > 0 {
+		return usageErr("reveal: unexpected arguments (pass the token with --token)")
+	}
 	id := parseTokenArg(c.String("token"))
+	if id == "" {
+		return usageErr("reveal: --token is required")
+	}
 	if !strings.HasPrefix(id, tazala.TokenPrefix) {
-		return usageErr("reveal: %q is not a token (want tk_…)", c.String("token"))
+		// not echoed: it may be the value itself, pasted by mistake
+		return usageErr("reveal: --token is not a token (want tk_… or [KIND:tk_…])")
 	}
 	reason, ref := strings.TrimSpace(c.String("reason")), strings.TrimSpace(c.String("request-ref"))
 	if len(reason) < 5 || ref == "" {
 		return usageErr("reveal: --reason must say why (at least 5 characters) and --request-ref must name the request")
 	}
-	store, err := tsfile.Open(c.String("store"))
+	// read-only: reveal works while a scan or the daemon writes the store
+	store, err := tsfile.OpenReadOnly(c.String("store"))
 	if err != nil {
 		return cli.Exit(err.Error(), exitFailure)
 	}
@@ -67,34 +77,44 @@ func runReveal(c *cli.Context) error {
 	}
 	defer audit.Close()
 
-	entry, err := store.Get(c.Context, id)
-	if errors.Is(err, tazala.ErrNotFound) {
-		return cli.Exit(fmt.Sprintf("reveal: token %s is not in the token vault %s", id, c.String("store")), exitFailure)
-	}
-	if err != nil {
-		return cli.Exit(err.Error(), exitFailure)
-	}
 	vt, err := vault.New(c.Context, vault.ConfigFromEnv())
 	if err != nil {
 		return cli.Exit(err.Error(), exitFailure)
 	}
 	defer vt.Close()
-	actor := c.String("actor")
+	// who: the person (--actor, else $USER) and the Vault identity used
+	who, err := vt.Whoami(c.Context)
+	if err != nil {
+		return cli.Exit(fmt.Sprintf("reveal: not revealed: %v", err), exitFailure)
+	}
+	actor := strings.TrimSpace(c.String("actor"))
 	if actor == "" {
-		if actor, err = vt.Whoami(c.Context); err != nil {
+		actor = os.Getenv("USER")
+	}
+	if actor == "" {
+		actor = "unknown"
+	}
+	row := tazala.AuditEntry{Time: time.Now(), Actor: actor + " (vault: " + who + ")", Action: "reveal", TokenID: id,
+		Reason: reason, LegalBasis: strings.TrimSpace(c.String("legal-basis")), RequestRef: ref}
+
+	entry, err := store.Get(c.Context, id)
+	if errors.Is(err, tazala.ErrNotFound) {
+		row.Outcome = "refused: unknown token"
+		if err := audit.Append(c.Context, row); err != nil {
 			return cli.Exit(err.Error(), exitFailure)
 		}
-		if u := os.Getenv("USER"); u != "" {
-			actor += " (" + u + ")"
-		}
+		return cli.Exit(fmt.Sprintf("reveal: token %s is not in the token vault %s", id, c.String("store")), exitFailure)
 	}
-	row := tazala.AuditEntry{Time: time.Now(), Actor: actor, Action: "reveal", TokenID: id, Kind: entry.Kind, Reason: reason, RequestRef: ref}
+	if err != nil {
+		return cli.Exit(err.Error(), exitFailure)
+	}
+	row.Kind = entry.Kind
 	if entry.State != tazala.TokenActive || entry.Ciphertext == "" {
 		row.Outcome = "refused: " + entry.State.String()
 		if err := audit.Append(c.Context, row); err != nil {
 			return cli.Exit(err.Error(), exitFailure)
 		}
-		return cli.Exit(fmt.Sprintf("reveal: token %s refused: the subject is %s", id, entry.State), exitFailure)
+		return cli.Exit(fmt.Sprintf("reveal: token %s refused: %v (state %s)", id, tazala.ErrBlocked, entry.State), exitFailure)
 	}
 	// the audit row is durable before the value exists anywhere
 	row.Outcome = "granted"
@@ -103,8 +123,15 @@ func runReveal(c *cli.Context) error {
 	}
 	v, err := vt.Decrypt(c.Context, entry.Ciphertext)
 	if err != nil {
+		// the granted row stands; this one records that nothing was shown
+		row.Time, row.Outcome = time.Now(), "failed: decrypt"
+		if errors.Is(err, tazala.ErrDenied) {
+			row.Outcome = "failed: decrypt denied"
+		}
+		audit.Append(c.Context, row)
 		return cli.Exit(fmt.Sprintf("reveal: %v", err), exitFailure)
 	}
+	defer clear(v)
 	fmt.Fprintf(c.App.Writer, "%s\n", v)
 	return nil
 }
