@@ -13,5 +13,10 @@ func openVaultTokenizer(c *cli.Context) (tazala.Tokenizer, error) {
 	if err != nil {
 		return nil, cli.Exit(err.Error(), exitFailure)
 	}
+	// a bad address, token or missing key fails now, not on the first block
+	if err := tk.Ping(c.Context); err != nil {
+		tk.Close()
+		return nil, cli.Exit(err.Error(), exitFailure)
+	}
 	return tk, nil
 }
