@@ -114,22 +114,8 @@ func (s *Scanner) number(g *seg, i int) int {
 	}
 	var gs [maxGroups]group
 	gs[0] = group{a: a, b: j}
-	ng := 1
-	total := first
-	for ng < maxGroups && j < n {
-		k, sep := sepAt(t, j)
-		if k == j || k >= n || !isDigit(t[k]) {
-			break
-		}
-		b := k
-		for b < n && isDigit(t[b]) {
-			b++
-		}
-		gs[ng] = group{a: k, b: b, sep: sep}
-		ng++
-		total += b - k
-		j = b
-	}
+	ng, j, total := moreGroups(t, j, gs[:], 1)
+	total += first
 	if ng == 1 {
 		// one group followed by a lone separator: "CVV 505 was", "ИИН 8801… ."
 		if plus {
@@ -177,6 +163,29 @@ func (s *Scanner) number(g *seg, i int) int {
 	}
 	s.tryGroups(g, i, plus, gs[:ng])
 	return j
+}
+
+// moreGroups reads the digit groups that follow position j, each after a
+// separator (sepAt), into gs[ng:]. It returns the group count, the end of
+// the last group and the digits read.
+func moreGroups(t []byte, j int, gs []group, ng int) (int, int, int) {
+	n := len(t)
+	total := 0
+	for ng < len(gs) && j < n {
+		k, sep := sepAt(t, j)
+		if k == j || k >= n || !isDigit(t[k]) {
+			break
+		}
+		b := k
+		for b < n && isDigit(t[b]) {
+			b++
+		}
+		gs[ng] = group{a: k, b: b, sep: sep}
+		ng++
+		total += b - k
+		j = b
+	}
+	return ng, j, total
 }
 
 func skipAttached(t []byte, j int) int {
@@ -619,22 +628,12 @@ func (s *Scanner) encodedPlus(g *seg, i int) int {
 	if attachedAfter(t, j) {
 		return skipAttached(t, j)
 	}
-	gs := []group{{a: a, b: j}}
-	for len(gs) < maxGroups && j < n {
-		k, sep := sepAt(t, j)
-		if k == j || k >= n || !isDigit(t[k]) {
-			break
-		}
-		b := k
-		for b < n && isDigit(t[b]) {
-			b++
-		}
-		gs = append(gs, group{a: k, b: b, sep: sep})
-		j = b
-	}
+	var gs [maxGroups]group
+	gs[0] = group{a: a, b: j}
+	ng, j, _ := moreGroups(t, j, gs[:], 1)
 	if attachedAfter(t, j) {
 		return skipAttached(t, j)
 	}
-	s.tryGroups(g, i, true, gs)
+	s.tryGroups(g, i, true, gs[:ng])
 	return j
 }
