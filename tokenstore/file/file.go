@@ -255,14 +255,10 @@ func (s *Store) compact() error {
 // not grow the file). Entries without ID or ciphertext and CVV entries
 // are ignored.
 func (s *Store) Put(ctx context.Context, entries []tazala.TokenEntry) error {
-	if err := ctx.Err(); err != nil {
-		return fmt.Errorf("tokenstore/file: %w", err)
+	if err := s.lockForWrite(ctx); err != nil {
+		return err
 	}
-	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.f == nil {
-		return fmt.Errorf("tokenstore/file: %s: %w", s.path, ErrReadOnly)
-	}
 	var rows []row
 	now := time.Now().UTC()
 	for _, e := range entries {
@@ -309,18 +305,28 @@ func (s *Store) Len() int {
 	return len(s.entries)
 }
 
-// SetState blocks, unblocks or erases a token. Erased is final (later
-// changes fail with tazala.ErrBlocked); erasing drops the ciphertext and
-// rewrites the file so that no line holds it any more.
-func (s *Store) SetState(ctx context.Context, id string, st tazala.TokenState) error {
+// lockForWrite checks the context, takes the lock and checks the store is
+// writable; on error the lock is not held.
+func (s *Store) lockForWrite(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("tokenstore/file: %w", err)
 	}
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	if s.f == nil {
+		s.mu.Unlock()
 		return fmt.Errorf("tokenstore/file: %s: %w", s.path, ErrReadOnly)
 	}
+	return nil
+}
+
+// SetState blocks, unblocks or erases a token. Erased is final (later
+// changes fail with tazala.ErrBlocked); erasing drops the ciphertext and
+// rewrites the file so that no line holds it any more.
+func (s *Store) SetState(ctx context.Context, id string, st tazala.TokenState) error {
+	if err := s.lockForWrite(ctx); err != nil {
+		return err
+	}
+	defer s.mu.Unlock()
 	e, ok := s.entries[id]
 	if !ok {
 		return fmt.Errorf("tokenstore/file: token %s: %w", id, tazala.ErrNotFound)
