@@ -160,6 +160,11 @@ type Output struct {
 	Record   Record // Value holds the redacted bytes
 	Findings []Finding
 	Tokens   []Token // Tokens[i] belongs to Findings[i]
+	// Subject is the token of the person the record is about (its IIN's
+	// token, else its first e-mail or phone token); empty when none.
+	Subject string
+	// Purpose is the policy's purpose, legal basis and deadline.
+	Purpose Purpose
 }
 
 // Batch is a group of records handed out by a Source together with the
