@@ -50,5 +50,5 @@ sample: build
 clean:
 	rm -rf $(BIN)
 
--include mk/stack.mk
--include mk/vault.mk
+# Each area keeps its own targets in mk/*.mk (stack, vault, store, daemon, ...).
+-include $(sort $(wildcard mk/*.mk))
