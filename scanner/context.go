@@ -24,6 +24,7 @@ const (
 	ctxMsgID                      // message-id: local@host ids, not e-mail addresses
 	ctxCompany                    // merchant, company: names below are not persons
 	ctxNotName                    // a word that never is part of a person's name
+	ctxNameSoft                   // "это", "мен", "this is": a name may follow if the lexicon knows a word of it
 )
 
 // labelWords maps a lower-cased label word to its hints.
@@ -56,14 +57,17 @@ func init() {
 	add(ctxCard, "card", "cards", "pan", "card_number", "cardnumber", "card_no", "pan_number", "карта", "карты", "карту", "картой",
 		"картам", "картасы", "карточка", "карточки", "account_number", "primary_account_number", "debug")
 	add(ctxExpiry, "exp", "expiry", "expires", "expiration", "exp_date", "expiry_date", "expdate", "exp_month_year",
-		"valid", "thru", "срок", "действия", "годна", "годен", "мерзімі", "мерзім", "card_exp", "card_expiry")
+		"valid", "thru", "срок", "действия", "истекает", "истекает:", "expire", "expiring", "годна", "годен", "мерзімі", "мерзім", "card_exp", "card_expiry")
 	add(ctxCVV, "безопасности", "cvv2/cvc2", "cvv/cvc", "cvc/cvv", "cvv", "cvc", "cvv2", "cvc2", "cid", "csc", "cvn", "security_code", "securitycode", "card_cvv", "card_cvc", "cav2", "cvd")
 	add(ctxNameStrong, "full_name", "fullname", "fio", "фио", "holder", "cardholder", "card_holder", "holder_name",
 		"cardholder_name", "payer_name", "customer_name", "client_name", "sender_name", "recipient_name",
 		"beneficiary_name", "person_name", "owner_name", "contact_name", "account_holder", "name_on_card",
 		"аты-жөні", "аты_жөні", "клиент", "плательщик", "получатель", "отправитель", "держатель")
-	add(ctxNameWeak, "name", "имя", "аты", "customer", "payer", "client", "sender", "recipient", "user", "contact", "owner", "author")
-	add(ctxNameIntro, "зовут", "фио", "thanks", "regards", "уважением", "құрметпен", "атым", "уважаемый", "уважаемая",
+	add(ctxNameWeak, "name", "имя", "аты", "фамилия", "отчество", "тегі", "surname", "patronymic", "lastname", "firstname",
+		"middlename", "givenname", "familyname", "customer", "payer", "client", "sender", "recipient", "user", "contact", "owner", "author")
+	add(ctxNameSoft, "это", "мен", "i'm", "im")
+	add(ctxNameIntro, "иесі", "иесі:", "владелец", "владельца", "owner", "owner:", "cardholder:",
+		"зовут", "фио", "thanks", "regards", "уважением", "құрметпен", "атым", "уважаемый", "уважаемая",
 		"dear", "mr", "mrs", "ms", "miss", "г-н", "г-жа", "господин", "госпожа", "құрметті", "cardholder", "holder",
 		"клиент", "клиента", "плательщик", "плательщика", "получатель", "отправитель", "держатель", "sincerely", "cheers",
 		"спасибо", "рахмет", "signed", "from", "от")

@@ -206,6 +206,9 @@ func (s *Scanner) name(g *seg, i int) int {
 			j++
 		}
 		if j < len(t) && t[j] < 0x80 && t[j] != ' ' && t[j] != '-' && t[j] != '\'' && t[j] != '_' {
+			if isFieldDelim(t[j]) && fieldStart(g, i) {
+				s.namePart(g, i, j)
+			}
 			return j
 		}
 		if j+1 < len(t) && t[j] == ' ' && !isUpperStart(t, j+1) {
@@ -227,8 +230,8 @@ func (s *Scanner) name(g *seg, i int) int {
 	j := i
 	for nw < maxNameWords {
 		e := wordEnd(t, j)
-		if e == j {
-			break
+		if e == j || (nw > 0 && e < len(t) && t[e] == '=') {
+			break // a key of the next key=value pair is not part of a name
 		}
 		ws[nw] = [2]int{j, e}
 		nw++
@@ -243,6 +246,9 @@ func (s *Scanner) name(g *seg, i int) int {
 	if nw < 2 {
 		if nw == 0 {
 			return i + 1
+		}
+		if e := ws[0][1]; fieldStart(g, i) && fieldEnd(g, e) {
+			s.namePart(g, i, e)
 		}
 		return ws[0][1]
 	}
@@ -269,20 +275,40 @@ func (s *Scanner) name(g *seg, i int) int {
 			return end
 		}
 	}
-	intro := lc&(ctxNameIntro|ctxNameStrong) != 0
 	weak := lc&ctxNameWeak != 0 && lc&ctxCompany == 0 && wholeValue(t, i, end)
-	for a := 0; a+1 < nw; a++ {
-		for b := nw - 1; b > a; b-- {
-			if acceptName(fl[a:b+1], intro && a == 0, weak && a == 0 && b == nw-1) {
-				s.emit(g, tazala.KindName, ws[a][0], ws[b][1], "person_name", 0.85)
-				return ws[b][1]
+	soft := lc&ctxNameSoft != 0
+	// first look for a window of words the lexicon or the endings all know,
+	// then allow one unknown word: "Обращается Ибраева Аяжан Сериковна" is
+	// the three known words, not the capitalised verb before them
+	for pass := 0; pass < 2; pass++ {
+		intro := lc&(ctxNameIntro|ctxNameStrong) != 0
+		for a := 0; a+1 < nw; a++ {
+			for b := nw - 1; b > a; b-- {
+				if pass == 0 && hasUnknown(fl[a:b+1]) {
+					continue
+				}
+				if acceptName(fl[a:b+1], intro && a == 0, (weak && a == 0 && b == nw-1) || (soft && a == 0)) {
+					s.emit(g, tazala.KindName, ws[a][0], ws[b][1], "person_name", 0.85)
+					return ws[b][1]
+				}
 			}
+			// a label word inside the sequence introduces the words after it:
+			// "Клиент Жумабаев Ерасыл", "Holder GULNAZ AKHMETOVA"
+			intro = fl[a]&wNot != 0 && s.ctxOf(t[ws[a][0]:ws[a][1]])&(ctxNameIntro|ctxNameStrong) != 0
 		}
-		// a label word inside the sequence introduces the words after it:
-		// "Клиент Жумабаев Ерасыл", "Holder GULNAZ AKHMETOVA"
-		intro = fl[a]&wNot != 0 && s.ctxOf(t[ws[a][0]:ws[a][1]])&(ctxNameIntro|ctxNameStrong) != 0
 	}
 	return ws[0][1]
+}
+
+// hasUnknown reports whether a word of fl is neither a given name, a
+// surname nor a patronymic (nor a word that never is a name).
+func hasUnknown(fl []uint8) bool {
+	for _, f := range fl {
+		if f&(wGiven|wSurname|wPatronymic|wNot) == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // nameLabel returns the hints before a name candidate at i, looking through
@@ -297,8 +323,13 @@ func (s *Scanner) nameLabel(g *seg, i int) ctx {
 	}
 	c := s.ctxOf(w)
 	if len(w) == 2 && (w[0]|0x20) == 'i' && (w[1]|0x20) == 's' {
-		if w2, _, ok := prevWord(g.text, ws, g.lo); ok && s.ctxOf(w2)&ctxNameWeak != 0 {
-			return ctxNameIntro
+		if w2, _, ok := prevWord(g.text, ws, g.lo); ok {
+			if s.ctxOf(w2)&ctxNameWeak != 0 {
+				return ctxNameIntro // "my name is"
+			}
+			if string(lowerInto(nil, w2)) == "this" {
+				return ctxNameSoft // "this is"
+			}
 		}
 	}
 	// weak label words ("name", "user") only count as a JSON key or with ':' / '='
@@ -392,4 +423,162 @@ func anySurname(fl []uint8) bool {
 		}
 	}
 	return false
+}
+
+// Names split across fields: "last_name":"Иванов","first_name":"Иван",
+// CSV ",Иванов,Иван,Иванович," or SQL VALUES ('Иванов', 'Иван'). Each
+// single capitalised word that is a whole field value is a part
+// candidate; consecutive candidates that together make a name are each a
+// finding.
+
+// part is one candidate name part, in raw record offsets.
+type part struct {
+	a, b     int
+	flags    uint8
+	labelled bool // under a name key (last_name, имя, тегі, holder_first, …)
+}
+
+// maxPartGap is the most raw bytes between two parts of one split name
+// (a JSON key, possibly \\u-escaped, and its punctuation).
+const maxPartGap = 96
+
+func isFieldDelim(c byte) bool {
+	switch c {
+	case '"', '\'', ',', ';', '|', '\t':
+		return true
+	}
+	return false
+}
+
+// fieldStart reports whether a word at t[i] starts a field: after a quote,
+// a CSV delimiter or '=', or at the start of a decoded JSON string.
+func fieldStart(g *seg, i int) bool {
+	if i == g.lo {
+		return g.off != nil || i == 0
+	}
+	c := g.text[i-1]
+	if c == ' ' && i-2 >= g.lo && (g.text[i-2] == ',' || g.text[i-2] == ';') {
+		return true // "a, B" in a list of values
+	}
+	return isFieldDelim(c) || c == '='
+}
+
+// fieldEnd reports whether a word ending at t[e] ends its field.
+func fieldEnd(g *seg, e int) bool {
+	if e == len(g.text) {
+		return true
+	}
+	c := g.text[e]
+	if c != ' ' {
+		return isFieldDelim(c)
+	}
+	if e+1 >= len(g.text) {
+		return true
+	}
+	// "a=Word b=…": a blank and the next key=value pair
+	k := e + 1
+	for k < len(g.text) && (isASCIILetter(g.text[k]) || isDigit(g.text[k]) || g.text[k] == '_' || g.text[k] == '-' || g.text[k] >= 0x80) {
+		k++
+	}
+	if k > e+1 && k < len(g.text) && g.text[k] == '=' {
+		return true
+	}
+	return !isUpperStart(g.text, e+1) && g.text[e+1] != '-'
+}
+
+// namePart records the word [a,b) of g as a candidate name part.
+func (s *Scanner) namePart(g *seg, a, b int) {
+	if b-a < 2 || len(s.parts) >= 64 {
+		return
+	}
+	f := s.wordFlags(g.text[a:b])
+	if f&wNot != 0 || s.isKeyAt(g.raw(b)) {
+		return
+	}
+	lc := s.nameLabel(g, a)
+	labelled := lc&(ctxNameWeak|ctxNameStrong) != 0 && lc&ctxCompany == 0
+	ra, rb := g.raw(a), g.raw(b)
+	// a part redone on a decoded string replaces the raw one
+	for len(s.parts) > 0 && s.parts[len(s.parts)-1].a >= ra {
+		s.parts = s.parts[:len(s.parts)-1]
+	}
+	s.parts = append(s.parts, part{a: ra, b: rb, flags: f, labelled: labelled})
+}
+
+// flushParts emits the parts of split names: runs of two or three
+// consecutive candidates (no digits and at most maxPartGap bytes between
+// them) that acceptName takes as a name, or that all stand under name keys
+// with at least one word the lexicon or the endings know.
+func (s *Scanner) flushParts() {
+	ps := s.parts
+	for i := 0; i < len(ps); {
+		j := i + 1
+		for j < len(ps) && j-i < 3 && s.partGap(ps[j-1].b, ps[j].a) {
+			j++
+		}
+		if j-i >= 2 && s.splitName(ps[i:j]) {
+			for _, p := range ps[i:j] {
+				if !s.disabled[tazala.KindName] {
+					s.out = append(s.out, tazala.Finding{Kind: tazala.KindName, Span: tazala.Span{Start: p.a, End: p.b}, Detector: "person_name", Confidence: 0.8})
+				}
+			}
+			i = j
+			continue
+		}
+		i++
+	}
+	s.parts = s.parts[:0]
+}
+
+// partGap reports whether raw [a,b) can separate two parts of one name.
+func (s *Scanner) partGap(a, b int) bool {
+	if b < a || b-a > maxPartGap {
+		return false
+	}
+	gap := s.line[a:b]
+	for k := 0; k < len(gap); k++ {
+		if gap[k] == '\\' && k+5 < len(gap) && gap[k+1] == 'u' {
+			k += 5 // a \uXXXX escape in a JSON key
+			continue
+		}
+		if isDigit(gap[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+func (s *Scanner) splitName(ps []part) bool {
+	var fl [3]uint8
+	labelled, known := true, false
+	for k, p := range ps {
+		fl[k] = p.flags
+		if !p.labelled {
+			labelled = false
+		}
+		if p.flags&(wGiven|wSurname|wPatronymic) != 0 {
+			known = true
+		}
+	}
+	if labelled && known {
+		return true
+	}
+	return acceptName(fl[:len(ps)], false, false)
+}
+
+// isKeyAt reports whether the raw record continues at rb like the end of
+// a JSON object key ("…": ) or a key=value key (…=).
+func (s *Scanner) isKeyAt(rb int) bool {
+	t := s.line
+	if rb < len(t) && t[rb] == '=' {
+		return true
+	}
+	if rb >= len(t) || t[rb] != '"' {
+		return false
+	}
+	k := rb + 1
+	for k < len(t) && (t[k] == ' ' || t[k] == '\t') {
+		k++
+	}
+	return k < len(t) && t[k] == ':'
 }

@@ -94,6 +94,9 @@ func decimalComma(t []byte, j int) bool {
 	if e < len(t) && (t[e] == '-' || t[e] == '/' || t[e] == '.' || t[e] == ':') {
 		return false
 	}
+	if e+2 < len(t) && t[e] == ' ' && (t[e+1] == '/' || t[e+1] == '-') && t[e+2] == ' ' {
+		return false // "…,12 / 27"
+	}
 	return true
 }
 
@@ -515,7 +518,37 @@ func (s *Scanner) labelCtx(g *seg, p int) ctx {
 	if allDigits(w) {
 		return 0
 	}
+	if g.off == nil && isEscapeTail(w) {
+		// the tail of a \u-escaped key: "\u0441\u0440\u043e\u043a":"12/27"
+		return s.rawKeyCtx(g.text, p)
+	}
 	return s.ctxOf(w)
+}
+
+// isEscapeTail reports whether w looks like the end of a \uXXXX escape
+// that prevWord stopped in ("u043a").
+func isEscapeTail(w []byte) bool {
+	if len(w) != 5 || w[0] != 'u' {
+		return false
+	}
+	_, ok := hex4(w, 1)
+	return ok
+}
+
+// rawKeyCtx returns the hints of the JSON key of the value at p in raw
+// text ("key":"v or "key":v), decoding an escaped key.
+func (s *Scanner) rawKeyCtx(t []byte, p int) ctx {
+	k := p
+	if k > 0 && t[k-1] == '"' {
+		k-- // the value's opening quote
+	}
+	for k > 0 && (t[k-1] == ' ' || t[k-1] == '\t') {
+		k--
+	}
+	if k == 0 || t[k-1] != ':' {
+		return 0
+	}
+	return s.keyCtx(t, k+1)
 }
 
 func allDigits(w []byte) bool {
@@ -550,7 +583,7 @@ func (s *Scanner) expiry(g *seg, i, j int) int {
 		k++
 	}
 	yl := k - j - 1
-	if attachedAfter(t, k) || (k < n && t[k] == '/') || attachedBefore(t, i, g.lo) {
+	if (attachedAfter(t, k) && t[k] != ',') || (k < n && t[k] == '/') || (attachedBefore(t, i, g.lo) && !s.delimAfterFinding(g, i)) {
 		return skipDate(t, k)
 	}
 	mm := 0
@@ -575,7 +608,11 @@ func (s *Scanner) expiry(g *seg, i, j int) int {
 func (s *Scanner) expiryContext(g *seg, i int) float32 {
 	c := s.labelCtx(g, i)
 	if c&ctxExpiry == 0 {
-		if w, ws, ok := prevWord(g.text, i, g.lo); ok && isUntil(w) {
+		// "действует до 12/27", "exp. date 12/27": look one word further
+		if w, ws, ok := prevWord(g.text, i, g.lo); ok && (isUntil(w) || isDateWord(w)) {
+			if ws > g.lo && g.text[ws-1] == ' ' && ws-1 > g.lo && g.text[ws-2] == '.' {
+				ws -= 2 // "exp. date"
+			}
 			if w2, _, ok := prevWord(g.text, ws, g.lo); ok {
 				c |= s.ctxOf(w2) & ctxExpiry
 			}
@@ -707,6 +744,16 @@ func isBackWord(w []byte) bool {
 func isDigitsWord(w []byte) bool {
 	switch string(lowerInto(nil, w)) {
 	case "digits", "digit", "numbers", "цифры", "цифр", "цифра", "сан", "сандар", "цифрлар":
+		return true
+	}
+	return false
+}
+
+// isDateWord reports whether w is "date" ("exp. date", "expiry date",
+// "дата окончания" reads the other way and is a label of its own).
+func isDateWord(w []byte) bool {
+	switch string(lowerInto(nil, w)) {
+	case "date", "дата", "күні":
 		return true
 	}
 	return false

@@ -80,7 +80,8 @@ type Scanner struct {
 	lastPAN int // raw end of the last PAN found in this record, -1 if none
 	lastExp int // raw end of the last expiry found, -1 if none
 
-	weak []int // indices in out of weak findings (bare unlabelled digit runs)
+	weak  []int  // indices in out of weak findings (bare unlabelled digit runs)
+	parts []part // candidate parts of names split across fields
 
 	incomplete bool  // a user rule timed out on the last record
 	timeouts   int64 // user-rule timeouts since New
@@ -154,8 +155,12 @@ func (s *Scanner) scan(rec []byte, dst []tazala.Finding, json bool) []tazala.Fin
 	s.json = json
 	s.incomplete = false
 	s.weak = s.weak[:0]
+	s.parts = s.parts[:0]
 	g := seg{text: rec}
 	s.scanSeg(&g)
+	if len(s.parts) > 1 {
+		s.flushParts()
+	}
 	if s.cfg.Rules != nil {
 		s.runRules()
 	}
@@ -365,13 +370,42 @@ func (s *Scanner) escaped(g *seg, start, at int) int {
 		s.weak = s.weak[:len(s.weak)-1]
 	}
 	s.dec, s.off = decodeJSONString(s.dec[:0], s.off[:0], t[start:end], start)
-	var kc ctx
-	if w, _, ok := prevWord(t, start, 0); ok {
-		kc = s.ctxOf(w)
-	}
+	kc := s.keyCtx(t, start)
 	d := seg{text: s.dec, off: s.off, key: kc}
 	s.scanSeg(&d)
 	return end
+}
+
+// keyCtx returns the hints of the JSON key before the string that opens at
+// start ("key":"…), decoding the key when it is written with escapes
+// ("\u0442\u0435\u0433\u0456" is тегі); for other text, the word before.
+func (s *Scanner) keyCtx(t []byte, start int) ctx {
+	k := start - 1 // the opening quote
+	for k > 0 && (t[k-1] == ' ' || t[k-1] == '\t') {
+		k--
+	}
+	if k > 1 && t[k-1] == ':' {
+		e := k - 1
+		for e > 0 && (t[e-1] == ' ' || t[e-1] == '\t') {
+			e--
+		}
+		if e > 0 && t[e-1] == '"' {
+			e-- // the key's closing quote
+			a := bytes.LastIndexByte(t[:e], '"')
+			for a > 0 && t[a-1] == '\\' {
+				a = bytes.LastIndexByte(t[:a-1], '"')
+			}
+			if a >= 0 && bytes.IndexByte(t[a+1:e], '\\') >= 0 && e-a-1 <= 256 {
+				var buf [128]byte
+				key, _ := decodeJSONString(buf[:0], nil, t[a+1:e], -1)
+				return s.ctxOf(key)
+			}
+		}
+	}
+	if w, _, ok := prevWord(t, start, 0); ok {
+		return s.ctxOf(w)
+	}
+	return 0
 }
 
 // stringEnd returns the index of the unescaped quote closing the string
