@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"strings"
 	"time"
 
 	"github.com/tazala/tazala"
@@ -132,7 +133,7 @@ func (e *Engine) Export(ctx context.Context, w io.Writer, recipient string, f Ex
 		out.Payload = tokenRe.ReplaceAllStringFunc(r.Payload, func(tok string) string {
 			m := tokenRe.FindStringSubmatch(tok)
 			k, ok := labelKind[m[1]]
-			if ok && rc.Allows(k) {
+			if ok && rc.Allows(k) || !strings.Contains(tok, ":") {
 				return tok
 			}
 			out.WithheldTokens++

@@ -83,7 +83,7 @@ func ingest(t *testing.T, db tazala.DB, tk tazala.Tokenizer, ledger tazala.Erasu
 				"start": f.Span.Start, "end": f.Span.End, "detector": f.Detector, "confidence": f.Confidence,
 				"event_time": rec.Time, "purpose": p.Name, "legal_basis": p.LegalBasis,
 				"retention_until": p.RetainUntil, "ingest_time": ingestTime})
-			if toks[i].ID != "" {
+			if toks[i].ID != "" && toks[i].Ciphertext != "" {
 				vaultRows = append(vaultRows, row{"token": toks[i].ID, "kind": f.Kind.String(), "ciphertext": toks[i].Ciphertext,
 					"subject": subject, "first_seen": rec.Time, "last_seen": rec.Time, "state": "active", "updated": time.Now().UTC()})
 			}

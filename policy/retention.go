@@ -95,8 +95,8 @@ func (e *Engine) Enforce(ctx context.Context, now time.Time, dryRun bool) (*Enfo
 			Token string `json:"token"`
 			N     count  `json:"n"`
 		}
-		err := e.db.Select(ctx, &rows, `SELECT token, uniqExact(source, partition, offset) AS n FROM pii_index FINAL
-			WHERE `+inList("token", "blocked")+` AND `+pastDue+` AND NOT `+hold+` GROUP BY token ORDER BY token`, ps...)
+		err := e.db.Select(ctx, &rows, `SELECT subject AS token, count() AS n FROM redacted_records FINAL
+			WHERE `+pastDue+` AND NOT `+hold+` AND `+blockedCond+` GROUP BY subject ORDER BY subject`, ps...)
 		if err != nil {
 			return nil, fmt.Errorf("policy: retention: count blocked: %w", err)
 		}

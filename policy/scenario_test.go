@@ -170,7 +170,7 @@ func localTokenizer(t *testing.T) tazala.Tokenizer {
 // topic is replayed; another customer is never touched.
 func TestCustomerScenario(t *testing.T) {
 	stack.Integration(t)
-	runScenario(t, localTokenizer(t), nil)
+	runScenario(t, ctTokenizer{localTokenizer(t)}, nil)
 }
 
 // TestCustomerScenarioVault is the same scenario with Vault transit tokens
