@@ -156,7 +156,9 @@ func (c ctTokenizer) Tokenize(ctx context.Context, reqs []tazala.TokenRequest) (
 	return toks, err
 }
 
-func (fakeRevealer) Decrypt(_ context.Context, ct string) ([]byte, error) { return []byte("v:" + ct), nil }
+func (fakeRevealer) Decrypt(_ context.Context, ct string) ([]byte, error) {
+	return []byte("v:" + ct), nil
+}
 
 // TestExportRecipients: merchants never see card data (not a PAN, an
 // expiry, a CVV, nor their tokens): the export is scanned; banks get the
