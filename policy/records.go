@@ -149,6 +149,11 @@ func (e *Engine) isBlocked(ctx context.Context, s *Subject) (bool, error) {
 	return false, nil
 }
 
+// erasedVersion is the `updated` of an erased token_vault row: the largest
+// DateTime64(9), so no later Put or state change (versioned by wall-clock
+// time) replaces an erasure (the storage contract's ForeverVersion).
+const erasedVersion = "toDateTime64('2262-04-01 00:00:00', 9, 'UTC')"
+
 // setVaultState writes a new version of the token-vault rows of toks in
 // state from → to. Erasing also empties the ciphertext and deletes the
 // older versions that still hold it.
@@ -164,12 +169,12 @@ func (e *Engine) setVaultState(ctx context.Context, toks []string, from []string
 	if len(n) == 0 || n[0].N == 0 {
 		return 0, nil
 	}
-	ct := "ciphertext"
+	ct, version := "ciphertext", "now64(9, 'UTC')"
 	if to == "erased" {
-		ct = "''"
+		ct, version = "''", erasedVersion
 	}
 	err := e.db.Exec(ctx, `INSERT INTO token_vault (token, kind, ciphertext, subject, first_seen, last_seen, state, updated)
-		SELECT token, kind, `+ct+`, subject, first_seen, last_seen, {to:String}, now64(9, 'UTC')
+		SELECT token, kind, `+ct+`, subject, first_seen, last_seen, {to:String}, `+version+`
 		FROM token_vault FINAL WHERE `+cond,
 		pstr("toks", list(toks)), pstr("from", list(from)), pstr("to", to))
 	if err != nil {
