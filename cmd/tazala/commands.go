@@ -10,5 +10,8 @@ func commands() []*cli.Command {
 		genCommand(),
 		revealCommand(),
 		devCommand(),
+		subjectCommand(),
+		retentionCommand(),
+		exportCommand(),
 	}
 }
