@@ -6,118 +6,99 @@ import (
 	"time"
 
 	"github.com/tazala/tazala"
+	"github.com/tazala/tazala/index"
+	"github.com/tazala/tazala/pipeline"
 	"github.com/tazala/tazala/policy"
-	"github.com/tazala/tazala/redact"
-	"github.com/tazala/tazala/rules"
 	"github.com/tazala/tazala/scanner"
+	schdb "github.com/tazala/tazala/sinks/chdb"
 )
 
-// ingest writes records as the pipeline does: scan, tokenize, redact,
-// purpose from the policy, index rows and token-vault entries; a record
-// holding a token of an erased subject is skipped (the ledger consulted
-// at ingest).
-func ingest(t *testing.T, db tazala.DB, tk tazala.Tokenizer, ledger tazala.ErasureLedger, recs []tazala.Record) (written int) {
+// vaultStore is a minimal token store over token_vault for these tests: a
+// token already in the vault keeps its row (and so its state).
+type vaultStore struct{ db *schdb.DB }
+
+func (v vaultStore) Put(ctx context.Context, es []tazala.TokenEntry) error {
+	var rows []map[string]any
+	for _, e := range es {
+		if e.Ciphertext == "" || e.Kind == tazala.KindCVV {
+			continue
+		}
+		var have []struct {
+			Token string `json:"token"`
+		}
+		if err := v.db.Select(ctx, &have, `SELECT token FROM token_vault WHERE token = {t:String}`, tazala.Param{Name: "t", Value: e.ID}); err != nil {
+			return err
+		}
+		if len(have) > 0 {
+			continue
+		}
+		rows = append(rows, map[string]any{"token": e.ID, "kind": e.Kind.String(), "ciphertext": e.Ciphertext, "subject": e.Subject,
+			"first_seen": e.FirstSeen.UTC(), "last_seen": e.LastSeen.UTC(), "state": "active", "updated": time.Now().UTC()})
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	_, err := v.db.Engine().Insert(ctx, "token_vault", rows)
+	return err
+}
+
+func (v vaultStore) Get(context.Context, string) (tazala.TokenEntry, error) {
+	return tazala.TokenEntry{}, tazala.ErrNotFound
+}
+func (v vaultStore) SetState(context.Context, string, tazala.TokenState) error { return nil }
+
+// ingest runs records through the real processing step (pipeline.Processor
+// with the policy's Classifier and the erasure ledger) and writes its
+// outputs as the ClickHouse sinks do: one redacted_records row per record,
+// one pii_index row per finding. It returns the outputs.
+func ingest(t *testing.T, db *schdb.DB, tk tazala.Tokenizer, ledger tazala.ErasureLedger, recs []tazala.Record) []tazala.Output {
 	t.Helper()
 	ctx := context.Background()
-	pol := rules.DefaultPolicy()
-	sc := scanner.New(scanner.Config{Paths: true, Now: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)})
-	red := redact.New(redact.Config{})
-	type row = map[string]any
-	var recRows, idxRows, vaultRows []row
-	ingestTime := time.Now().UTC()
-	for _, rec := range recs {
-		fs := sc.Scan(rec.Value, nil)
-		var reqs []tazala.TokenRequest
-		for _, f := range fs {
-			v := rec.Value[f.Span.Start:f.Span.End]
-			if tazala.LooksJSON(rec.Value) {
-				v = scanner.AppendUnescaped(nil, v)
-			}
-			reqs = append(reqs, tazala.TokenRequest{Kind: f.Kind, Value: v})
-		}
-		toks, err := tk.Tokenize(ctx, reqs)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i := range toks {
-			if fs[i].Kind == tazala.KindCVV {
-				toks[i] = tazala.Token{Kind: tazala.KindCVV}
-			}
-		}
-		ids := make([]string, len(toks))
-		for i, tok := range toks {
-			ids[i] = tok.ID
-		}
-		if ledger != nil {
-			erased, err := ledger.Erased(ctx, ids)
-			if err != nil {
-				t.Fatal(err)
-			}
-			skip := false
-			for _, e := range erased {
-				skip = skip || e
-			}
-			if skip {
-				continue
-			}
-		}
-		subject := ""
-		for i, f := range fs {
-			if f.Kind == tazala.KindIIN && subject == "" {
-				subject = toks[i].ID
-			}
-		}
-		for i, f := range fs {
-			if subject == "" && (f.Kind == tazala.KindEmail || f.Kind == tazala.KindPhone) {
-				subject = toks[i].ID
-			}
-		}
-		p := policy.NewClassifier(pol).Purpose(&rec, fs)
-		payload := red.Append(nil, rec.Value, fs, toks)
-		recRows = append(recRows, row{"source": rec.Source, "partition": rec.Partition, "offset": rec.Offset,
-			"event_time": rec.Time, "ingest_time": ingestTime, "purpose": p.Name, "legal_basis": p.LegalBasis,
-			"subject": subject, "payload": string(payload), "findings": len(fs), "retention_until": p.RetainUntil})
-		for i, f := range fs {
-			idxRows = append(idxRows, row{"subject": subject, "token": toks[i].ID, "kind": f.Kind.String(), "category": pol.CategoryOf(f.Kind),
-				"source": rec.Source, "partition": rec.Partition, "offset": rec.Offset, "ordinal": i, "path": f.Path,
-				"start": f.Span.Start, "end": f.Span.End, "detector": f.Detector, "confidence": f.Confidence,
-				"event_time": rec.Time, "purpose": p.Name, "legal_basis": p.LegalBasis,
-				"retention_until": p.RetainUntil, "ingest_time": ingestTime})
-			if toks[i].ID != "" && toks[i].Ciphertext != "" {
-				vaultRows = append(vaultRows, row{"token": toks[i].ID, "kind": f.Kind.String(), "ciphertext": toks[i].Ciphertext,
-					"subject": subject, "first_seen": rec.Time, "last_seen": rec.Time, "state": "active", "updated": time.Now().UTC()})
-			}
-		}
-		written++
+	cfg := pipeline.ProcessorConfig{
+		Scanner:    scanner.Config{Paths: true, Now: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)},
+		Tokenizer:  tk,
+		TokenStore: vaultStore{db},
+		Policy:     policy.NewClassifier(nil),
 	}
-	// the token vault keeps an existing entry's state: an erased or
-	// blocked token is not written again
-	var frozen []struct {
-		Token string `json:"token"`
+	if ledger != nil {
+		cfg.Erasure = ledger
 	}
-	if err := db.Select(ctx, &frozen, `SELECT token FROM token_vault FINAL WHERE state != 'active'`); err != nil {
+	p, err := pipeline.NewProcessor(cfg)
+	if err != nil {
 		t.Fatal(err)
 	}
-	skip := map[string]bool{}
-	for _, f := range frozen {
-		skip[f.Token] = true
+	outs, err := p.Process(ctx, recs)
+	if err != nil {
+		t.Fatal(err)
 	}
-	var vr []row
-	for _, r := range vaultRows {
-		if !skip[r["token"].(string)] {
-			vr = append(vr, r)
+	now := time.Now().UTC()
+	var recRows, idxRows []map[string]any
+	var rows []index.Row
+	for i := range outs {
+		o := &outs[i]
+		r := o.Record
+		recRows = append(recRows, map[string]any{"source": r.Source, "partition": r.Partition, "offset": r.Offset, "key": string(r.Key),
+			"event_time": r.Time.UTC(), "ingest_time": now, "purpose": o.Purpose.Name, "legal_basis": o.Purpose.LegalBasis,
+			"subject": o.Subject, "payload": string(r.Value), "findings": len(o.Findings), "scanner_version": "test",
+			"retention_until": o.Purpose.RetainUntil.UTC()})
+		rows = index.AppendRows(rows[:0], o, now)
+		for _, x := range rows {
+			idxRows = append(idxRows, map[string]any{"subject": x.Subject, "token": x.Token, "kind": x.Kind.String(), "category": index.Category(x.Kind),
+				"source": x.Source, "partition": x.Partition, "offset": x.Offset, "ordinal": x.Ordinal, "path": x.Path,
+				"start": x.Start, "end": x.End, "detector": x.Detector, "confidence": x.Confidence, "event_time": x.EventTime.UTC(),
+				"purpose": x.Purpose.Name, "legal_basis": x.Purpose.LegalBasis, "retention_until": x.Purpose.RetainUntil.UTC(), "ingest_time": now})
 		}
 	}
 	for _, ins := range []struct {
 		table string
-		rows  []row
-	}{{"redacted_records", recRows}, {"pii_index", idxRows}, {"token_vault", vr}} {
+		rows  []map[string]any
+	}{{"redacted_records", recRows}, {"pii_index", idxRows}} {
 		if len(ins.rows) == 0 {
 			continue
 		}
-		if _, err := db.(chdbDB).db.Insert(ctx, ins.table, ins.rows); err != nil {
+		if _, err := db.Engine().Insert(ctx, ins.table, ins.rows); err != nil {
 			t.Fatalf("insert %s: %v", ins.table, err)
 		}
 	}
-	return written
+	return outs
 }

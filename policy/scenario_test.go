@@ -200,8 +200,8 @@ func runScenario(t *testing.T, tk tazala.Tokenizer, rev policy.Revealer) {
 		supportReq(2, day("2026-06-02"), bob),
 	}
 	ledger := policy.NewLedger(policy.LedgerConfig{DB: db})
-	if n := ingest(t, db, tk, ledger, topic); n != len(topic) {
-		t.Fatalf("ingested %d of %d", n, len(topic))
+	if outs := ingest(t, db, tk, ledger, topic); len(outs) != len(topic) {
+		t.Fatalf("ingested %d of %d", len(outs), len(topic))
 	}
 	clk := &clock{day("2026-07-01")}
 	e, err := policy.New(policy.Config{DB: db, Tokenizer: tk, Revealer: rev, Actor: "dpo@test", Now: clk.Now})
@@ -380,11 +380,40 @@ func runScenario(t *testing.T, tk tazala.Tokenizer, rev policy.Revealer) {
 		t.Errorf("second erase: ledger %d→%d, %+v", before, ledgerRows(), out.Done)
 	}
 
-	// 6. the topic is replayed: nothing of hers comes back, Bob's stays
-	if n := ingest(t, db, tk, ledger, topic); n != 2 {
-		t.Errorf("replay wrote %d records, want Bob's 2", n)
+	// 6. the topic is replayed through the processing step with the
+	// ledger: her values come back as masks, with no token and no subject;
+	// her vault entries stay erased; Bob's records are as before
+	mine := map[string]bool{}
+	for _, id := range subj.IDs() {
+		mine[id] = true
 	}
-	eq(t, "after replay", remaining(t, db), []string{"payments/1 payments", "payments/2 payments", "payments/3 payments", "support-requests/2 support"})
+	for _, o := range ingest(t, db, tk, ledger, topic) {
+		for _, tok := range o.Tokens {
+			if mine[tok.ID] {
+				t.Errorf("replay of %s/%d wrote her token %s", o.Record.Source, o.Record.Offset, tok.ID)
+			}
+		}
+		if mine[o.Subject] {
+			t.Errorf("replay of %s/%d is about her again", o.Record.Source, o.Record.Offset)
+		}
+	}
+	eq(t, "after replay", remaining(t, db), all)
+	for _, id := range subj.IDs() {
+		if n := indexCount(t, db, "token = '"+id+"' AND source != 'payments'"); n != 0 {
+			t.Errorf("after replay: %d index rows hold her token %s outside the held payments", n, id)
+		}
+	}
+	var leaked []struct {
+		Source string `json:"source"`
+	}
+	if err := db.Select(ctx, &leaked, `SELECT source FROM redacted_records FINAL WHERE source != 'payments' AND (`+
+		`has(splitByChar(',', {t:String}), subject) OR arrayExists(x -> position(payload, x) > 0, splitByChar(',', {t:String})))`,
+		tazala.Param{Name: "t", Value: strings.Join(subj.IDs(), ",")}); err != nil {
+		t.Fatal(err)
+	}
+	if len(leaked) != 0 {
+		t.Errorf("after replay %d non-payment records name her", len(leaked))
+	}
 	states = vaultStates(t, db, subj.IDs())
 	for _, tok := range subj.Tokens {
 		if states[tok.Token] != "erased" {
@@ -393,6 +422,9 @@ func runScenario(t *testing.T, tk tazala.Tokenizer, rev policy.Revealer) {
 	}
 	if n := indexCount(t, db, "offset = 2"); n != bobIdx {
 		t.Errorf("Bob's index rows %d, want %d", n, bobIdx)
+	}
+	if again, _ := e.Resolve(ctx, []policy.Identifier{{Kind: tazala.KindPhone, Value: []byte(aig.Phone)}}); len(again.Tokens) != len(subj.Tokens) {
+		t.Errorf("after replay she resolves to %d tokens, want %d", len(again.Tokens), len(subj.Tokens))
 	}
 
 	// 7. the audit trail of the requests, in order
@@ -416,7 +448,7 @@ func runScenario(t *testing.T, tk tazala.Tokenizer, rev policy.Revealer) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	eq(t, "after 2031-05-21", remaining(t, db), []string{"support-requests/2 support"})
+	eq(t, "after 2031-05-21", remaining(t, db), []string{"notifications.email/1 notifications", "support-requests/1 support", "support-requests/2 support"})
 	if len(res.Purposes) != 1 || res.Purposes[0].Purpose != "payments" || res.Purposes[0].Records != 3 || res.Purposes[0].IndexRows == 0 {
 		t.Errorf("enforce: %+v", res.Purposes)
 	}

@@ -184,7 +184,7 @@ func policyEngine(c *cli.Context, withTokenizer bool) (*policy.Engine, func(), e
 			cfg.Revealer = vt
 		}
 	}
-	db, err := openPolicyStore(url)
+	db, err := openPolicyStore(c.Context, url)
 	if err != nil {
 		cleanup()
 		var ec cli.ExitCoder
