@@ -31,29 +31,8 @@ func day(s string) time.Time {
 	return t.Add(10 * time.Hour)
 }
 
-// person is a synthetic customer.
-type person struct {
-	IIN, Phone, Email, Name, PAN string
-}
-
 func newPerson(g *synth.Generator, name, email string) person {
 	return person{IIN: g.IIN(), Phone: "+7 701 " + fmt.Sprintf("%03d %02d %02d", 100+len(email)*7%900, len(name)%90+10, len(email)%90+10), Email: email, Name: name, PAN: g.PAN()}
-}
-
-func payment(src string, off int64, at time.Time, p person, amount int) tazala.Record {
-	v := fmt.Sprintf(`{"type":"checkout.completed","customer":{"payer_name":%q,"client_iin":%q,"msisdn":%q,"e_mail":%q},"payment":{"pan":%q,"exp":"03/30","cvv":"123","amount":{"value":%d,"ccy":"KZT"}}}`,
-		p.Name, p.IIN, p.Phone, p.Email, p.PAN, amount)
-	return tazala.Record{Source: src, Offset: off, Value: []byte(v), Time: at}
-}
-
-func supportReq(off int64, at time.Time, p person) tazala.Record {
-	v := fmt.Sprintf(`{"ticket":%d,"from":%q,"callback_phone":%q,"text":"Здравствуйте! Меня зовут %s, верните деньги за заказ"}`, off, p.Email, p.Phone, p.Name)
-	return tazala.Record{Source: "support-requests", Offset: off, Value: []byte(v), Time: at}
-}
-
-func notification(off int64, at time.Time, p person) tazala.Record {
-	v := fmt.Sprintf(`{"template":"payment_receipt","to":%q}`, p.Email)
-	return tazala.Record{Source: "notifications.email", Offset: off, Value: []byte(v), Time: at}
 }
 
 // remaining lists "source/offset purpose" of every record left.
