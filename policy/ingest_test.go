@@ -24,7 +24,9 @@ type person = policytest.Person
 func payment(src string, off int64, at time.Time, p person, amount int) tazala.Record {
 	return policytest.Payment(src, off, at, p, amount)
 }
-func supportReq(off int64, at time.Time, p person) tazala.Record { return policytest.SupportRequest(off, at, p) }
+func supportReq(off int64, at time.Time, p person) tazala.Record {
+	return policytest.SupportRequest(off, at, p)
+}
 func notification(off int64, at time.Time, p person) tazala.Record {
 	return policytest.Notification(off, at, p)
 }

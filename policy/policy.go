@@ -76,14 +76,15 @@ type Config struct {
 
 // Engine carries out retention and the subject's rights over a store.
 type Engine struct {
-	db     tazala.DB
-	p      *rules.Policy
-	tk     tazala.Tokenizer
-	rev    Revealer
-	actor  string
-	now    func() time.Time
-	mu     sync.Mutex
-	lastTS time.Time
+	db      tazala.DB
+	p       *rules.Policy
+	tk      tazala.Tokenizer
+	rev     Revealer
+	actor   string
+	now     func() time.Time
+	mu      sync.Mutex
+	lastTS  time.Time
+	stamped bool
 }
 
 // New returns an Engine.
@@ -107,11 +108,21 @@ func New(cfg Config) (*Engine, error) {
 // Policy returns the engine's policy.
 func (e *Engine) Policy() *rules.Policy { return e.p }
 
-// stamp returns the clock's time in ms, strictly after the previous stamp,
-// so events written by one engine keep their order.
+// stamp returns the clock's time in ms, strictly after the previous stamp
+// and after every event already in the store, so the events of successive
+// commands keep their order even under a fixed --now.
 func (e *Engine) stamp() time.Time {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	if !e.stamped {
+		e.stamped = true
+		var rows []struct {
+			T chTime `json:"t"`
+		}
+		if err := e.db.Select(context.Background(), &rows, `SELECT max(time) AS t FROM subject_events`); err == nil && len(rows) == 1 {
+			e.lastTS = rows[0].T.Time
+		}
+	}
 	t := e.now().UTC().Truncate(time.Millisecond)
 	if !t.After(e.lastTS) {
 		t = e.lastTS.Add(time.Millisecond)
