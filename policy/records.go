@@ -188,3 +188,26 @@ func (e *Engine) setVaultState(ctx context.Context, toks []string, from []string
 	}
 	return int64(n[0].N), nil
 }
+
+// TokenState says whether a token may be revealed under the policy: its
+// subject is erased (erasure ledger) or blocked (subject_events). Reveal
+// paths call it next to the token vault's own state.
+func (e *Engine) TokenState(ctx context.Context, token string) (tazala.TokenState, error) {
+	erased, err := erasedSet(ctx, e.db, []string{token})
+	if err != nil {
+		return 0, err
+	}
+	if erased[token] {
+		return tazala.TokenErased, nil
+	}
+	blocked, err := e.blockedTokens(ctx)
+	if err != nil {
+		return 0, err
+	}
+	for _, b := range blocked {
+		if b == token {
+			return tazala.TokenBlocked, nil
+		}
+	}
+	return tazala.TokenActive, nil
+}
