@@ -95,6 +95,9 @@ func TestBlockFreezes(t *testing.T) {
 		t.Errorf("second block: %+v", again.Done)
 	}
 	t.Log(out.Done)
+	if st, err := e.TokenState(ctx, s.ID); err != nil || st != tazala.TokenBlocked {
+		t.Errorf("TokenState of a blocked subject: %v %v", st, err)
+	}
 	before := remaining(t, db)
 	for name, f := range map[string]func() error{
 		"erase":  func() error { _, err := e.Erase(ctx, s, policy.Request{Ref: "X"}); return err },
@@ -129,6 +132,9 @@ func TestBlockFreezes(t *testing.T) {
 	}
 	if _, err := e.Unblock(ctx, s, policy.Request{Ref: "BLK-7"}); err != nil {
 		t.Fatal(err)
+	}
+	if st, err := e.TokenState(ctx, s.ID); err != nil || st != tazala.TokenActive {
+		t.Errorf("TokenState after unblock: %v %v", st, err)
 	}
 	buf.Reset()
 	if res, _ := e.Export(ctx, &buf, "bank", policy.ExportFilter{}, policy.Request{Ref: "EXP-2"}); res.Records != 2 {

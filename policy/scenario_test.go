@@ -342,6 +342,10 @@ func runScenario(t *testing.T, tk tazala.Tokenizer, rev policy.Revealer) {
 		}
 	}
 
+	if st, err := e.TokenState(ctx, aigIIN); err != nil || st != tazala.TokenErased {
+		t.Errorf("TokenState after erase: %v %v", st, err)
+	}
+
 	// 5. erase again: idempotent
 	ledgerRows := func() int {
 		var r []struct {
