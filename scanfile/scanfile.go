@@ -277,7 +277,9 @@ func (wk *worker) scanLines(p *piece) {
 // scanWindow scans one window of an over-long record. The window owns
 // data[pre:pre+own]; findings starting there are kept. A finding that
 // started in the previous window and runs into this one is skipped over
-// (the previous window wrote its replacement).
+// (the previous window wrote its replacement); a kept finding overlapping
+// it is replaced from the skip on (redact.AppendRange), so the bytes of
+// both are covered and both tokens show.
 func (wk *worker) scanWindow(p *piece) {
 	d := p.data
 	if p.winOff == 0 {
@@ -294,15 +296,16 @@ func (wk *worker) scanWindow(p *piece) {
 			if f.Span.End > skipTo {
 				skipTo = f.Span.End
 			}
-		case f.Span.Start < ownEnd && f.Span.Start >= skipTo:
+		case f.Span.Start < ownEnd:
 			wk.fs[k] = f
 			k++
 		}
 	}
 	wk.fs = wk.fs[:k]
 	end := ownEnd
-	if k > 0 && wk.fs[k-1].Span.End > end {
-		end = wk.fs[k-1].Span.End
+	for _, f := range wk.fs {
+		// the largest end, not the last finding's: findings may nest
+		end = max(end, f.Span.End)
 	}
 	if skipTo > end {
 		skipTo = end
