@@ -55,3 +55,39 @@ func TestScanKeyFile(t *testing.T) {
 		t.Errorf("--create-key did not create a 0600 key: %v", err)
 	}
 }
+
+// TestExitCodes (issue 10, item 9): the codes the README documents. Usage
+// (2): unknown flag, bad flag value, unknown command or subcommand, invalid
+// rules; I/O (1): an unreadable --rules file or input; findings (3) only
+// from --fail-on-findings.
+func TestExitCodes(t *testing.T) {
+	key := testKey(t)
+	for _, tc := range []struct {
+		args []string
+		want int
+	}{
+		{[]string{"scan", "--bogus", "-"}, exitUsage},
+		{[]string{"--bogus"}, exitUsage},
+		{[]string{"scan", "--max-line", "abc", "-"}, exitUsage},
+		{[]string{"scan", "--fail-on-findings=maybe", "-"}, exitUsage},
+		{[]string{"nosuch"}, exitUsage},
+		{[]string{"900101300017"}, exitUsage},
+		{[]string{"rules", "nosuch"}, exitUsage},
+		{[]string{"rules", "lint", "--bogus", "x"}, exitUsage},
+		{[]string{"scan", "--key-file", key, "--rules", "../../testdata/rules/invalid/bad-kind.toml", "-"}, exitUsage},
+		{[]string{"scan", "--key-file", key, "--rules", "/does/not/exist.toml", "-"}, exitFailure},
+		{[]string{"rules", "lint", "/does/not/exist.toml"}, exitFailure},
+		{[]string{"rules", "lint", "../../testdata/rules/invalid/bad-kind.toml"}, exitUsage},
+		{[]string{"scan", "--key-file", key, "/does/not/exist"}, exitFailure},
+		{[]string{"scan", "-q", "--key-file", key, "-"}, exitOK},
+		{[]string{"scan", "-q", "--key-file", key, "--fail-on-findings", "-"}, exitFindings},
+	} {
+		code, _, e := runCLI(t, "ИИН 900101300017\n", tc.args...)
+		if code != tc.want {
+			t.Errorf("%v: exit %d, want %d (stderr %q)", tc.args, code, tc.want, e)
+		}
+		if strings.Contains(e, "900101300017") {
+			t.Errorf("%v: stderr repeats the value", tc.args)
+		}
+	}
+}

@@ -71,7 +71,7 @@ func runScan(c *cli.Context) error {
 	if p := c.String("rules"); p != "" {
 		set, err := loadRules(p)
 		if err != nil {
-			return usageErr("scan: %v", err)
+			return fileErr(err, "scan: ") // unreadable: exit 1; invalid: exit 2
 		}
 		scfg.Rules = set
 	}
