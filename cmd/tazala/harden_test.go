@@ -91,3 +91,54 @@ func TestExitCodes(t *testing.T) {
 		}
 	}
 }
+
+// TestScanSameFile (issue 10, item 6): an output that is the same file as
+// an input (by path, symlink, hard link or stdin redirection) or as the
+// other output is refused with a usage error before anything is opened for
+// writing; /dev/null may take both outputs.
+func TestScanSameFile(t *testing.T) {
+	key := testKey(t)
+	dir := t.TempDir()
+	in := filepath.Join(dir, "s.txt")
+	content := "ИИН 900101300017\n"
+	os.WriteFile(in, []byte(content), 0o600)
+	link := filepath.Join(dir, "link.txt")
+	os.Symlink(in, link)
+	hard := filepath.Join(dir, "hard.txt")
+	os.Link(in, hard)
+	other := filepath.Join(dir, "other.txt")
+	for _, args := range [][]string{
+		{"--out", in, in},
+		{"--out", link, in},
+		{"--out", hard, in},
+		{"--findings", in, in},
+		{"--out", "./" + filepath.Base(other), "--findings", other, in}, // neither exists yet
+		{"--out", other, "--findings", other, in},
+	} {
+		t.Run(strings.Join(args[:len(args)-1], " "), func(t *testing.T) {
+			if filepath.Base(args[1]) == "other.txt" && strings.HasPrefix(args[1], "./") {
+				t.Chdir(dir)
+			}
+			code, _, e := runCLI(t, "", append([]string{"scan", "-q", "--key-file", key}, args...)...)
+			if code != exitUsage || !strings.Contains(e, "same file") {
+				t.Errorf("exit %d, stderr %q", code, e)
+			}
+			if b, _ := os.ReadFile(in); string(b) != content {
+				t.Fatal("the input was changed")
+			}
+		})
+	}
+	// stdin redirected from the file that --out names
+	f, _ := os.Open(in)
+	defer f.Close()
+	var o, e strings.Builder
+	if code := run(t.Context(), []string{"tazala", "scan", "-q", "--key-file", key, "--out", in, "-"}, f, &o, &e); code != exitUsage {
+		t.Errorf("stdin is --out: exit %d, stderr %q", code, e.String())
+	}
+	if b, _ := os.ReadFile(in); string(b) != content {
+		t.Fatal("the input was changed")
+	}
+	if code, _, e := runCLI(t, content, "scan", "-q", "--key-file", key, "--out", os.DevNull, "--findings", os.DevNull, in); code != 0 {
+		t.Errorf("/dev/null for both outputs: exit %d, %q", code, e)
+	}
+}

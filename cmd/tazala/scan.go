@@ -97,14 +97,17 @@ func runScan(c *cli.Context) error {
 		}
 	}
 	stdout := c.App.Writer
-	out, closeOut, err := openOut(c.String("out"), stdout)
+	if err := checkDistinct(inputs, c.App.Reader, c.String("out"), c.String("findings"), stdout); err != nil {
+		return err
+	}
+	out, closeOut, err := openOutput(c.Context, c.String("out"), stdout)
 	if err != nil {
 		return err
 	}
 	defer closeOut()
 	var fw *bufio.Writer
 	if p := c.String("findings"); p != "" {
-		w, closeF, err := openOut(p, stdout)
+		w, closeF, err := openOutput(c.Context, p, stdout)
 		if err != nil {
 			return err
 		}
@@ -114,11 +117,17 @@ func runScan(c *cli.Context) error {
 	progress := isTerminal(c.App.ErrWriter)
 	start := time.Now()
 	var total scanfile.Stats
+	var infos []*inputInfo
 	for _, in := range inputs {
-		r, closeIn, err := openIn(in, c.App.Reader)
+		r, info, closeIn, err := openInput(c.Context, in, c.App.Reader)
 		if err != nil {
 			return err
 		}
+		if info.binary != "" && c.Bool("fail-on-findings") {
+			closeIn()
+			return cli.Exit(fmt.Sprintf("scan %s: input looks binary (%s): cannot tell whether it holds personal data", info.name, info.binary), exitFailure)
+		}
+		infos = append(infos, info)
 		cfg := scanfile.Config{Scanner: scfg, Redactor: red, Tokenizer: tok, MaxLine: c.Int("max-line")}
 		if store != nil {
 			cfg.TokenStore = store
@@ -157,6 +166,9 @@ func runScan(c *cli.Context) error {
 	}
 	if !c.Bool("quiet") {
 		printSummary(c.App.ErrWriter, total, time.Since(start))
+		for _, info := range infos {
+			printInputNotes(c.App.ErrWriter, info)
+		}
 		printTokenizerStats(c.App.ErrWriter, tok)
 	}
 	if c.Bool("fail-on-findings") && total.Findings > 0 {
@@ -242,28 +254,6 @@ func displayName(in string) string {
 		return "stdin"
 	}
 	return in
-}
-
-func openIn(p string, stdin io.Reader) (io.Reader, func(), error) {
-	if p == "-" {
-		return stdin, func() {}, nil
-	}
-	f, err := os.Open(p)
-	if err != nil {
-		return nil, nil, cli.Exit(fmt.Sprintf("scan: %v", err), exitFailure)
-	}
-	return f, func() { f.Close() }, nil
-}
-
-func openOut(p string, stdout io.Writer) (io.Writer, func(), error) {
-	if p == "-" || p == "" {
-		return stdout, func() {}, nil
-	}
-	f, err := os.OpenFile(p, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
-	if err != nil {
-		return nil, nil, cli.Exit(fmt.Sprintf("scan: %v", err), exitFailure)
-	}
-	return f, func() { f.Close() }, nil
 }
 
 func flushOut(w io.Writer) error {
