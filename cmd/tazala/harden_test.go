@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"compress/gzip"
 	"crypto/rand"
 	"os"
 	"path/filepath"
@@ -9,6 +11,7 @@ import (
 	"time"
 
 	"github.com/tazala/tazala/tokenize/local"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // testKey writes a fresh local key file (0600, the test's own) and returns
@@ -140,5 +143,76 @@ func TestScanSameFile(t *testing.T) {
 	}
 	if code, _, e := runCLI(t, content, "scan", "-q", "--key-file", key, "--out", os.DevNull, "--findings", os.DevNull, in); code != 0 {
 		t.Errorf("/dev/null for both outputs: exit %d, %q", code, e)
+	}
+}
+
+// TestScanEncodedInput (issue 10, item 8): gzip (a file or stdin, also
+// nested) is read decompressed and UTF-16 with a BOM decoded, so their
+// values are found; other binary input is reported, and with
+// --fail-on-findings it fails (exit 1) instead of passing as clean.
+func TestScanEncodedInput(t *testing.T) {
+	key := testKey(t)
+	text := "ИИН 900101300017\n{\"email\":\"a.b@mail.kz\"}\n"
+	gz := func(b []byte) []byte {
+		var buf bytes.Buffer
+		w := gzip.NewWriter(&buf)
+		w.Write(b)
+		w.Close()
+		return buf.Bytes()
+	}
+	u16 := func(be bool) []byte {
+		enc := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM)
+		if be {
+			enc = unicode.UTF16(unicode.BigEndian, unicode.UseBOM)
+		}
+		b, err := enc.NewEncoder().Bytes([]byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	dir := t.TempDir()
+	gzPath := filepath.Join(dir, "rotated.log.gz")
+	os.WriteFile(gzPath, gz([]byte(text)), 0o600)
+	for _, tc := range []struct {
+		name  string
+		stdin []byte
+		args  []string
+		note  string
+	}{
+		{"gzip file", nil, []string{gzPath}, "gzip-compressed"},
+		{"gzip stdin", gz([]byte(text)), []string{"-"}, "gzip-compressed"},
+		{"gzip of gzip", gz(gz([]byte(text))), []string{"-"}, "gzip-compressed"},
+		{"gzip of UTF-16", gz(u16(false)), []string{"-"}, "UTF-16LE"},
+		{"UTF-16LE", u16(false), []string{"-"}, "UTF-16LE"},
+		{"UTF-16BE", u16(true), []string{"-"}, "UTF-16BE"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			args := append([]string{"scan", "--key-file", key, "--fail-on-findings"}, tc.args...)
+			code, out, e := runCLI(t, string(tc.stdin), args...)
+			if code != exitFindings {
+				t.Fatalf("exit %d, want %d (stderr %q)", code, exitFindings, e)
+			}
+			if strings.Contains(out, "900101300017") || strings.Contains(out, "a.b@mail.kz") || !strings.Contains(out, "ИИН [IIN:tk_") || !strings.Contains(out, `{"email":"[EMAIL:tk_`) {
+				t.Errorf("output %q", out)
+			}
+			if !strings.Contains(e, tc.note) {
+				t.Errorf("stderr does not say %q: %q", tc.note, e)
+			}
+		})
+	}
+	zstd := "\x28\xb5\x2f\xfd" + strings.Repeat("\x00\x13", 50)
+	code, out, e := runCLI(t, zstd, "scan", "--key-file", key, "--fail-on-findings", "-")
+	if code != exitFailure || out != "" || !strings.Contains(e, "zstd") {
+		t.Errorf("zstd with --fail-on-findings: exit %d, stdout %q, stderr %q", code, out, e)
+	}
+	code, _, e = runCLI(t, zstd, "scan", "--key-file", key, "-")
+	if code != 0 || !strings.Contains(e, "looks binary") {
+		t.Errorf("zstd: exit %d, stderr %q", code, e)
+	}
+	// FF FE followed by bytes that are not UTF-16 text: scanned as bytes
+	code, out, _ = runCLI(t, "\xff\xfe ИИН 900101300017\n", "scan", "-q", "--key-file", key, "-")
+	if code != 0 || strings.Contains(out, "900101300017") || !strings.Contains(out, "[IIN:tk_") {
+		t.Errorf("FF FE junk: exit %d, out %q", code, out)
 	}
 }
