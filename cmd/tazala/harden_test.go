@@ -3,10 +3,13 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"crypto/rand"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -214,5 +217,110 @@ func TestScanEncodedInput(t *testing.T) {
 	code, out, _ = runCLI(t, "\xff\xfe ИИН 900101300017\n", "scan", "-q", "--key-file", key, "-")
 	if code != 0 || strings.Contains(out, "900101300017") || !strings.Contains(out, "[IIN:tk_") {
 		t.Errorf("FF FE junk: exit %d, out %q", code, out)
+	}
+}
+
+// TestScanInterruptFIFO (issue 10, item 11): cancelling the context (what
+// SIGINT and SIGTERM do in main) stops scan while it waits on a FIFO: an
+// input with no writer, an input whose writer is idle, an --out with no
+// reader.
+func TestScanInterruptFIFO(t *testing.T) {
+	key := testKey(t)
+	dir := t.TempDir()
+	fifo := func(name string) string {
+		p := filepath.Join(dir, name)
+		if err := syscall.Mkfifo(p, 0o600); err != nil {
+			t.Skipf("mkfifo: %v", err)
+		}
+		return p
+	}
+	noWriter := fifo("in-no-writer")
+	idle := fifo("in-idle")
+	noReader := fifo("out-no-reader")
+	in := filepath.Join(dir, "in.txt")
+	os.WriteFile(in, []byte("ИИН 900101300017\n"), 0o600)
+
+	// the idle writer: opens, writes one line, then waits
+	go func() {
+		f, err := os.OpenFile(idle, os.O_WRONLY, 0)
+		if err != nil {
+			return
+		}
+		f.WriteString("ИИН 900101300017\n")
+		time.Sleep(20 * time.Second)
+		f.Close()
+	}()
+	for _, tc := range []struct {
+		name string
+		args []string
+	}{
+		{"input FIFO without a writer", []string{noWriter}},
+		{"input FIFO with an idle writer", []string{idle}},
+		{"--out FIFO without a reader", []string{"--out", noReader, in}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			time.AfterFunc(300*time.Millisecond, cancel)
+			done := make(chan int, 1)
+			var o, e bytes.Buffer
+			go func() {
+				done <- run(ctx, append([]string{"tazala", "scan", "-q", "--key-file", key}, tc.args...), strings.NewReader(""), &o, &e)
+			}()
+			select {
+			case code := <-done:
+				if code != exitFailure || !strings.Contains(e.String(), "interrupted") {
+					t.Errorf("exit %d, stderr %q", code, e.String())
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatal("scan did not stop within 10s of the cancel")
+			}
+		})
+	}
+	// release the goroutines still blocked in open(2)
+	for _, p := range []string{noWriter, noReader} {
+		if f, err := os.OpenFile(p, os.O_RDWR, 0); err == nil {
+			f.Close()
+		}
+	}
+}
+
+// TestScanFileSizeLimit (issue 10, item 12): under a file-size limit
+// (EFBIG) the output is cut back to the last whole record and the error
+// says exactly which lines it holds.
+func TestScanFileSizeLimit(t *testing.T) {
+	key := testKey(t)
+	dir := t.TempDir()
+	var b strings.Builder
+	for b.Len() < 3<<20 {
+		b.WriteString("ИИН 900101300017 some log text to make the line longer\n")
+	}
+	in := filepath.Join(dir, "in.log")
+	os.WriteFile(in, []byte(b.String()), 0o600)
+	out := filepath.Join(dir, "out.log")
+
+	var old syscall.Rlimit
+	if err := syscall.Getrlimit(syscall.RLIMIT_FSIZE, &old); err != nil {
+		t.Skip(err)
+	}
+	lim := old
+	lim.Cur = 2 << 20
+	if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &lim); err != nil {
+		t.Skip(err)
+	}
+	code, _, e := runCLI(t, "", "scan", "-q", "--key-file", key, "--out", out, in)
+	syscall.Setrlimit(syscall.RLIMIT_FSIZE, &old)
+	if code != exitFailure || !strings.Contains(e, "file too large") {
+		t.Fatalf("exit %d, stderr %q", code, e)
+	}
+	got, _ := os.ReadFile(out)
+	n := bytes.Count(got, []byte("\n"))
+	if len(got) == 0 || got[len(got)-1] != '\n' {
+		t.Errorf("the output does not end on a whole record (%d bytes)", len(got))
+	}
+	if want := "holds the output of input lines 1-" + strconv.Itoa(n) + " whole"; !strings.Contains(e, want) {
+		t.Errorf("stderr %q does not say %q", e, want)
+	}
+	if bytes.Contains(got, []byte("900101300017")) {
+		t.Error("a value in the output")
 	}
 }
