@@ -14,6 +14,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/klauspost/compress/gzip"
+	"github.com/tazala/tazala/scanfile"
 	"github.com/urfave/cli/v2"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
@@ -390,4 +391,75 @@ func (c *ctxReader) Read(p []byte) (int, error) {
 	n := copy(p, c.cur)
 	c.cur = c.cur[n:]
 	return n, nil
+}
+
+// outTarget is an output as scan holds it: the writer and the name given.
+type outTarget struct {
+	w    io.Writer
+	name string
+}
+
+func (o outTarget) display() string {
+	if o.name == "" || o.name == "-" {
+		return "stdout"
+	}
+	return o.name
+}
+
+// scanRunErr turns the error of one input's scanfile.Run into the command's
+// error, saying exactly what the outputs hold (issue 10, item 12): after a
+// failed write (file too large, disk full) the partly written record or
+// block is cut off again when the output is a regular file, so it ends on
+// a whole record; otherwise the message says where it ends. before is the
+// number of lines of earlier inputs.
+func scanRunErr(ctx context.Context, in string, err error, before int64, out, findings outTarget) error {
+	if ctx.Err() != nil {
+		return cli.Exit(fmt.Sprintf("scan %s: interrupted (%v); the output holds what was written before", in, err), exitFailure)
+	}
+	var we *scanfile.WriteError
+	if !errors.As(err, &we) {
+		// tokenizer, token store, read or internal errors: the failed block
+		// and every later one were not written
+		return cli.Exit(fmt.Sprintf("scan %s: %v (nothing of the failed block was written)", in, err), exitFailure)
+	}
+	t := out
+	if we.Stream == "findings" {
+		t = findings
+	}
+	whole := before + we.Lines
+	state := fmt.Sprintf("%s holds the %s of input lines 1-%d whole", t.display(), we.Stream, whole)
+	if we.Cut > 0 {
+		if terr := truncateBy(t.w, we.Cut); terr != nil {
+			state += fmt.Sprintf(", then %d bytes of line %d on: the last record is cut (%v)", we.Cut, whole+1, terr)
+		} else {
+			state += fmt.Sprintf(" (the %d bytes written of the next ones were removed)", we.Cut)
+		}
+	}
+	if we.Stream == "findings" {
+		state += fmt.Sprintf("; %s holds the redacted lines of the failed block too", out.display())
+	} else if findings.w != nil {
+		state += fmt.Sprintf("; %s holds their findings", findings.display())
+	}
+	return cli.Exit(fmt.Sprintf("scan %s: write %s: %v; %s", in, t.display(), we.Err, state), exitFailure)
+}
+
+// truncateBy removes the last n bytes written to w, when w is a regular
+// file (written at its current offset).
+func truncateBy(w io.Writer, n int64) error {
+	f, ok := w.(*os.File)
+	if !ok || !isRegular(f) {
+		return errors.New("not a regular file: cannot take it back")
+	}
+	off, err := f.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return err
+	}
+	if n > off {
+		return fmt.Errorf("cannot take back %d bytes of %d", n, off)
+	}
+	if err := f.Truncate(off - n); err != nil {
+		return err
+	}
+	_, err = f.Seek(off-n, io.SeekStart)
+	return err
 }

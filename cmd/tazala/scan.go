@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"os"
@@ -105,14 +104,16 @@ func runScan(c *cli.Context) error {
 		return err
 	}
 	defer closeOut()
-	var fw *bufio.Writer
+	// findings are written a block at a time, unbuffered, so a failed write
+	// is known exactly (scanfile.WriteError)
+	var fw io.Writer
 	if p := c.String("findings"); p != "" {
 		w, closeF, err := openOutput(c.Context, p, stdout)
 		if err != nil {
 			return err
 		}
 		defer closeF()
-		fw = bufio.NewWriterSize(w, 1<<20)
+		fw = w
 	}
 	progress := isTerminal(c.App.ErrWriter)
 	start := time.Now()
@@ -150,12 +151,7 @@ func runScan(c *cli.Context) error {
 		closeIn()
 		total.Add(st)
 		if err != nil {
-			return cli.Exit(fmt.Sprintf("scan %s: %v (nothing of the failed block was written)", displayName(in), err), exitFailure)
-		}
-	}
-	if fw != nil {
-		if err := fw.Flush(); err != nil {
-			return cli.Exit(fmt.Sprintf("scan: write findings: %v", err), exitFailure)
+			return scanRunErr(c.Context, displayName(in), err, total.Lines-st.Lines, outTarget{out, c.String("out")}, outTarget{fw, c.String("findings")})
 		}
 	}
 	if err := flushOut(out); err != nil {
