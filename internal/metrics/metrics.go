@@ -147,8 +147,10 @@ func (m *Metrics) Quarantined(n int, reason string) {
 	m.quarantined.Add(float64(n))
 }
 
-func (m *Metrics) SinkError(sink string, err error) { m.sinkErrors.WithLabelValues(sink, class(err)).Inc() }
-func (m *Metrics) StepError(err error)              { m.stepErrors.WithLabelValues(class(err)).Inc() }
+func (m *Metrics) SinkError(sink string, err error) {
+	m.sinkErrors.WithLabelValues(sink, class(err)).Inc()
+}
+func (m *Metrics) StepError(err error) { m.stepErrors.WithLabelValues(class(err)).Inc() }
 
 func (m *Metrics) Acked(err error) {
 	switch {
