@@ -11,5 +11,8 @@ func commands() []*cli.Command {
 		revealCommand(),
 		devCommand(),
 		runCommand(),
+		subjectCommand(),
+		retentionCommand(),
+		exportCommand(),
 	}
 }
