@@ -229,9 +229,17 @@ func authorize(role Role, root *node, db string, get bool) (*verdict, *refusal) 
 				}
 			}
 		case "Storage":
-			for _, c := range n.children {
-				if c.kind == "Function" && !allowedEngine(c.name) {
-					bad = refuse("table engine %s is not allowed", c.name)
+			// the engine is the first child (then PARTITION BY, ORDER BY, ...)
+			if len(n.children) > 0 && n.children[0].kind == "Function" && !allowedEngine(n.children[0].name) {
+				bad = refuse("table engine %s is not allowed", n.children[0].name)
+			}
+		}
+		if n.kind == "AlterCommand" {
+			// partition moves, attaches and freezes copy whole parts
+			// (every column) into another table or outside the store
+			for _, w := range []string{"MOVE", "REPLACE", "FETCH", "FREEZE", "ATTACH"} {
+				if strings.Contains(n.name, w) {
+					bad = refuse("ALTER … %s is not allowed over HTTP", n.name)
 				}
 			}
 		}
@@ -316,8 +324,8 @@ func checkFunction(g grants, db string, n *node, v *verdict, readsVault *bool) *
 		}
 		return nil
 	}
-	if n.parent != nil && n.parent.kind == "Storage" {
-		return nil // an engine, checked by allowedEngine
+	if n.parent != nil && n.parent.kind == "Storage" && n.parent.children[0] == n {
+		return nil // the engine, checked by allowedEngine
 	}
 	for _, p := range deniedFunctions {
 		if strings.HasPrefix(name, p) {

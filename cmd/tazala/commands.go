@@ -10,5 +10,6 @@ func commands() []*cli.Command {
 		genCommand(),
 		revealCommand(),
 		devCommand(),
+		serveCommand(),
 	}
 }
