@@ -24,6 +24,12 @@ const (
 	// ALTER), deletes (retention, erasure) and OPTIMIZE. It never reads
 	// token_vault.ciphertext either.
 	RoleWriter Role = "writer"
+	// RoleVault is tazala's token store when another process owns the
+	// store (tazala reveal, erasure): it reads and writes token_vault,
+	// ciphertext included, and the audit log, nothing else. It is the one
+	// role that reads ciphertexts (useless without Vault's decrypt); give
+	// it to no person.
+	RoleVault Role = "vault"
 )
 
 // The tables of the storage contract the roles name.
@@ -43,12 +49,16 @@ const (
 
 // grants is what one role may touch.
 type grants struct {
-	read     map[string]bool // tables of the store database; nil with allRead
-	allRead  bool            // every table of the store database
-	write    bool            // INSERT into any table of the store database
-	ddl      bool            // CREATE, ALTER, DELETE, OPTIMIZE
-	readOnly bool            // reads only (SELECT, DESCRIBE, SHOW, EXISTS)
+	read       map[string]bool // tables of the store database it reads
+	allRead    bool            // every table of the store database
+	write      map[string]bool // tables it inserts into, alters, deletes from
+	allWrite   bool            // every table of the store database
+	ddl        bool            // CREATE, ALTER, DELETE, OPTIMIZE (on tables it writes)
+	readOnly   bool            // reads only (SELECT, DESCRIBE, SHOW, EXISTS)
+	ciphertext bool            // may read token_vault.ciphertext
 }
+
+func (g grants) writes(table string) bool { return g.allWrite || g.write[table] }
 
 func set(names ...string) map[string]bool {
 	m := make(map[string]bool, len(names))
@@ -62,7 +72,9 @@ var roleGrants = map[Role]grants{
 	RoleAnalyst: {read: set(tableRecords, tableIndex, tableRecordsV, tableIndexV), readOnly: true},
 	RoleDPO: {read: set(tableRecords, tableIndex, tableRecordsV, tableIndexV,
 		tableVault, tableAudit, tableSubjects, tableErasure, tableSchema), readOnly: true},
-	RoleWriter: {allRead: true, write: true, ddl: true},
+	RoleWriter: {allRead: true, allWrite: true, ddl: true},
+	RoleVault: {read: set(tableVault, tableAudit, tableSchema), write: set(tableVault, tableAudit),
+		ddl: true, ciphertext: true},
 }
 
 // systemTables are the system tables every role may read: metadata that
@@ -165,8 +177,8 @@ func authorize(role Role, root *node, db string, get bool) (*verdict, *refusal) 
 				if r != nil {
 					return nil, r
 				}
-				if t.system {
-					return nil, refuse("INSERT into system.%s is not allowed", t.name)
+				if t.system || !g.writes(t.name) {
+					return nil, refuse("role %s may not write %s", role, c.name)
 				}
 				v.insertTable = t.name
 				v.tables = append(v.tables, t.name)
@@ -195,8 +207,8 @@ func authorize(role Role, root *node, db string, get bool) (*verdict, *refusal) 
 				if r != nil {
 					return nil, r
 				}
-				if t.system {
-					return nil, refuse("%s on system.%s is not allowed", root.kind, t.name)
+				if t.system || !g.writes(t.name) {
+					return nil, refuse("role %s may not run %s on %s", role, root.kind, c.name)
 				}
 				v.tables = append(v.tables, t.name)
 			}
@@ -220,7 +232,7 @@ func authorize(role Role, root *node, db string, get bool) (*verdict, *refusal) 
 		case "Function":
 			bad = checkFunction(g, db, n, v, &readsVault)
 		case "Identifier":
-			if insertCols[n] {
+			if insertCols[n] || g.ciphertext || emptinessTest(n) {
 				return
 			}
 			for _, part := range strings.Split(n.name, ".") {
@@ -250,7 +262,7 @@ func authorize(role Role, root *node, db string, get bool) (*verdict, *refusal) 
 	if bad != nil {
 		return nil, bad
 	}
-	if readsVault {
+	if readsVault && !g.ciphertext {
 		// SELECT * (or COLUMNS(...)) over the token vault would include
 		// the ciphertext: the columns must be named.
 		root.walk(func(n *node) {
@@ -263,6 +275,31 @@ func authorize(role Role, root *node, db string, get bool) (*verdict, *refusal) 
 		return nil, bad
 	}
 	return v, nil
+}
+
+// emptinessTest says whether identifier n is the operand of a test that
+// tells only whether it is empty: ciphertext = ”, ciphertext != ”,
+// empty(ciphertext), notEmpty(ciphertext) (erasure deletes the rows that
+// still hold one; the state column says as much).
+func emptinessTest(n *node) bool {
+	args := n.parent
+	if args == nil || args.kind != "ExpressionList" || args.parent == nil || args.parent.kind != "Function" {
+		return false
+	}
+	switch args.parent.name {
+	case "empty", "notEmpty":
+		return len(args.children) == 1
+	case "equals", "notEquals":
+		if len(args.children) != 2 {
+			return false
+		}
+		other := args.children[0]
+		if other == n {
+			other = args.children[1]
+		}
+		return other.kind == "Literal" && other.name == "''"
+	}
+	return false
 }
 
 // allowedEngine says whether a CREATE may use a table engine: the

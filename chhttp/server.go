@@ -16,6 +16,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/tazala/tazala/internal/chdb"
@@ -31,6 +32,10 @@ type Config struct {
 	// Database is the database the store's tables live in (the `database`
 	// parameter may name it or be empty); empty means "default".
 	Database string
+	// AllowDatabase, when set, lets requests name other databases on the
+	// same data path (each gets its own engine session); nil serves
+	// Database only.
+	AllowDatabase func(name string) bool
 	// MaxBody caps a request body (query plus insert data); 0 means 256 MiB.
 	MaxBody int64
 	// Logger receives refusals (warn) and failed statements (info),
@@ -47,6 +52,10 @@ type Server struct {
 	log      *slog.Logger
 	tz       string
 	name     string
+	allow    func(string) bool
+
+	mu    sync.Mutex
+	conns map[string]*chdb.DB // sessions of other databases
 }
 
 // New returns a Server. It asks the engine for its time zone and display
@@ -55,7 +64,8 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	if cfg.DB == nil {
 		return nil, errors.New("chhttp: Config.DB is nil")
 	}
-	s := &Server{db: cfg.DB, users: cfg.Users, database: cfg.Database, maxBody: cfg.MaxBody, log: cfg.Logger}
+	s := &Server{db: cfg.DB, users: cfg.Users, database: cfg.Database, maxBody: cfg.MaxBody, log: cfg.Logger,
+		allow: cfg.AllowDatabase, conns: map[string]*chdb.DB{}}
 	if s.database == "" {
 		s.database = "default"
 	}
@@ -71,6 +81,43 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	}
 	s.tz, s.name, _ = strings.Cut(strings.TrimSpace(string(out)), "\t")
 	return s, nil
+}
+
+// Close closes the sessions the server opened for other databases (not
+// Config.DB).
+func (s *Server) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for name, c := range s.conns {
+		c.Close()
+		delete(s.conns, name)
+	}
+	return nil
+}
+
+// session returns the engine session of a database.
+func (s *Server) session(ctx context.Context, name string) (*chdb.DB, *chError) {
+	if name == "" || name == s.database {
+		return s.db, nil
+	}
+	if s.allow == nil || !nameRE.MatchString(name) || name == databaseSystem || !s.allow(name) {
+		return nil, newError(codeUnknownDatabase, "Database "+name+" is not served here (this store serves "+s.database+")")
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if c := s.conns[name]; c != nil {
+		return c, nil
+	}
+	c, err := chdb.Open(chdb.Config{Path: s.db.Path()})
+	if err != nil {
+		return nil, newError(codeUnknownException, "open a session: "+err.Error())
+	}
+	if _, err := c.Exec(ctx, "USE "+name); err != nil {
+		c.Close()
+		return nil, fromEngine(err)
+	}
+	s.conns[name] = c
+	return c, nil
 }
 
 // ServeHTTP implements http.Handler.
@@ -93,6 +140,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // request is one query as the handler sees it.
 type request struct {
+	conn     *chdb.DB // the session of the request's database
+	database string
 	user     User
 	queryID  string
 	format   string // output format: FORMAT clause, else default_format, else TabSeparated
@@ -145,9 +194,14 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 	}
 	req.user = user
 
-	if db := q.Get("database"); db != "" && db != s.database {
-		s.fail(w, req.queryID, newError(codeUnknownDatabase, "Database "+db+" does not exist (this store serves "+s.database+")"), 0)
+	conn, cerr := s.session(r.Context(), q.Get("database"))
+	if cerr != nil {
+		s.fail(w, req.queryID, cerr, 0)
 		return
+	}
+	req.conn, req.database = conn, s.database
+	if d := q.Get("database"); d != "" {
+		req.database = d
 	}
 	if req.format == "" {
 		req.format = "TabSeparated"
@@ -204,14 +258,13 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 		text    string // the statement that runs
 		data    []byte // insert data sent after it
 		verdict *verdict
-		cerr    *chError
 	)
 	if urlQuery != "" && len(body) > 0 {
 		// The body follows the URL's query. When that query is an INSERT
 		// expecting data (… FORMAT X, … VALUES), the body is data;
 		// otherwise the two together are the statement, as ClickHouse
 		// reads them.
-		if c, err := s.canonical(r.Context(), urlQuery); err == nil && c.dataInsert() {
+		if c, err := s.canonical(r.Context(), req.conn, urlQuery); err == nil && c.dataInsert() {
 			if strings.EqualFold(c.format, "Values") && bytes.IndexByte(body, ';') >= 0 {
 				s.fail(w, req.queryID, errValuesSemicolon, 0)
 				return
@@ -236,7 +289,7 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 			}
 			whole += string(body)
 		}
-		c, err := s.canonical(r.Context(), whole)
+		c, err := s.canonical(r.Context(), req.conn, whole)
 		if err != nil {
 			s.fail(w, req.queryID, s.syntax(err, &req), 0)
 			return
@@ -267,7 +320,7 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 	if data != nil {
 		run = text + "\n" + string(data)
 	}
-	out, res, err := s.db.Raw(r.Context(), run, req.format, req.params...)
+	out, res, err := req.conn.Raw(r.Context(), run, req.format, req.params...)
 	if err != nil {
 		ce := fromEngine(err)
 		s.log.Info("chhttp: statement failed", "user", req.user.Name, "role", req.user.Role,
@@ -311,8 +364,8 @@ func (c canon) dataInsert() bool { return c.insert && c.format != "" }
 // canonical asks the engine to render text (formatQuery), which fails
 // unless text is exactly one statement. The text is bound as a parameter:
 // nothing of it runs here.
-func (s *Server) canonical(ctx context.Context, text string) (canon, error) {
-	out, _, err := s.db.Raw(ctx, "SELECT formatQuery({q:String})", "TabSeparatedRaw", chdb.P("q", text))
+func (s *Server) canonical(ctx context.Context, conn *chdb.DB, text string) (canon, error) {
+	out, _, err := conn.Raw(ctx, "SELECT formatQuery({q:String})", "TabSeparatedRaw", chdb.P("q", text))
 	if err != nil {
 		return canon{}, err
 	}
@@ -346,7 +399,7 @@ func (s *Server) check(ctx context.Context, text string, c canon, req *request, 
 	case c.format != "":
 		req.format = c.format
 	}
-	astText, _, err := s.db.Raw(ctx, "EXPLAIN AST "+explain, "TabSeparatedRaw", req.params...)
+	astText, _, err := req.conn.Raw(ctx, "EXPLAIN AST "+explain, "TabSeparatedRaw", req.params...)
 	if err != nil {
 		return "", nil, s.syntax(err, req)
 	}
@@ -355,7 +408,7 @@ func (s *Server) check(ctx context.Context, text string, c canon, req *request, 
 		s.refused(req, "unreadable statement: "+perr.Error())
 		return "", nil, newError(codeAccessDenied, "statement refused: "+perr.Error())
 	}
-	v, ref := authorize(req.user.Role, root, s.database, get)
+	v, ref := authorize(req.user.Role, root, req.database, get)
 	if ref != nil {
 		s.refused(req, ref.reason)
 		code := ref.code

@@ -44,6 +44,7 @@ const (
 	writerPW  = "writer-secret"
 	analystPW = "analyst-secret"
 	dpoPW     = "dpo-secret"
+	vaultPW   = "vault-secret"
 )
 
 // shared is one embedded store per test binary (libchdb serves one path
@@ -100,6 +101,7 @@ func server(t *testing.T) (string, *chdb.DB) {
 			chhttp.User{Name: "writer", Role: chhttp.RoleWriter, PasswordSHA256: chhttp.HashPassword(writerPW)},
 			chhttp.User{Name: "analyst", Role: chhttp.RoleAnalyst, PasswordSHA256: chhttp.HashPassword(analystPW)},
 			chhttp.User{Name: "dpo", Role: chhttp.RoleDPO, PasswordSHA256: chhttp.HashPassword(dpoPW)},
+			chhttp.User{Name: "vault", Role: chhttp.RoleVault, PasswordSHA256: chhttp.HashPassword(vaultPW)},
 		)
 		if err != nil {
 			shared.err = err
@@ -107,7 +109,8 @@ func server(t *testing.T) (string, *chdb.DB) {
 		}
 		shared.logs = &syncBuffer{}
 		srv, err := chhttp.New(context.Background(), chhttp.Config{DB: db, Users: users,
-			Logger: slog.New(slog.NewTextHandler(shared.logs, nil))})
+			Logger:        slog.New(slog.NewTextHandler(shared.logs, nil)),
+			AllowDatabase: func(name string) bool { return strings.HasPrefix(name, "t_") }})
 		if err != nil {
 			shared.err = err
 			return
@@ -341,6 +344,13 @@ func TestRoles(t *testing.T) {
 		{"writer renames ciphertext", "writer", writerPW, "ALTER TABLE token_vault RENAME COLUMN ciphertext TO c2", "", false},
 		{"writer materializes ciphertext", "writer", writerPW, "ALTER TABLE token_vault ADD COLUMN c3 String MATERIALIZED ciphertext", "", false},
 		{"writer view over vault", "writer", writerPW, "CREATE VIEW IF NOT EXISTS leak_v AS SELECT * FROM token_vault", "", false},
+		{"writer erases rows holding a ciphertext", "writer", writerPW, "DELETE FROM token_vault WHERE token = 'tk_none' AND ciphertext != ''", "", true},
+		{"writer probes ciphertexts", "writer", writerPW, "DELETE FROM token_vault WHERE token = 'tk_none' AND ciphertext = 'vault:v1:x'", "", false},
+		{"vault reads ciphertext", "vault", vaultPW, "SELECT ciphertext FROM token_vault FINAL WHERE token = 'tk_w'", "", true},
+		{"vault appends audit", "vault", vaultPW, "INSERT INTO audit_log (actor, action) VALUES ('me', 'reveal')", "", true},
+		{"vault reads records", "vault", vaultPW, "SELECT count() FROM redacted_records", "", false},
+		{"vault writes records", "vault", vaultPW, "INSERT INTO redacted_records (source) VALUES ('x')", "", false},
+		{"vault drops", "vault", vaultPW, "DROP TABLE token_vault", "", false},
 		{"writer drop", "writer", writerPW, "DROP TABLE IF EXISTS scratch", "", false},
 		{"writer infile", "writer", writerPW, "INSERT INTO audit_log FROM INFILE '/etc/passwd' FORMAT LineAsString", "", false},
 		{"writer into function", "writer", writerPW, "INSERT INTO FUNCTION file('/tmp/chhttp-x', 'TSV') SELECT 1", "", false},
@@ -394,6 +404,7 @@ func TestErrors(t *testing.T) {
 		{"unknown column", q("SELECT nope FROM records_v"), nil, 404, "47"},
 		{"missing parameter", q("SELECT {x:UInt8}"), nil, 400, "456"},
 		{"other database", q("SELECT 1", "database", "other"), nil, 404, "81"},
+		{"allowed database that does not exist", q("SELECT 1", "database", "t_missing"), nil, 404, "81"},
 		{"url setting", q("SELECT 1", "max_threads", "1"), nil, 400, "115"},
 		{"empty", q(""), []byte{}, 400, "62"},
 		{"insert over GET", q("INSERT INTO redacted_records (source) VALUES ('a')"), nil, 403, "164"},
@@ -407,5 +418,35 @@ func TestErrors(t *testing.T) {
 				t.Errorf("body %q does not start with the code", a.body)
 			}
 		})
+	}
+}
+
+// TestOtherDatabase: a database the server allows gets its own session:
+// unqualified names resolve in it, and the role's tables apply there.
+func TestOtherDatabase(t *testing.T) {
+	_, db := server(t)
+	ctx := context.Background()
+	for _, q := range []string{"CREATE DATABASE IF NOT EXISTS t_other",
+		"CREATE TABLE IF NOT EXISTS t_other.redacted_records (source String) ENGINE = MergeTree ORDER BY source",
+		"CREATE TABLE IF NOT EXISTS t_other.token_vault (token String) ENGINE = MergeTree ORDER BY token"} {
+		if _, err := db.Exec(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a := call(t, "writer", writerPW, q("INSERT INTO redacted_records FORMAT TSV", "database", "t_other"), []byte("only-here\n"))
+	if a.status != 200 {
+		t.Fatalf("insert: %d %s", a.status, a.body)
+	}
+	a = call(t, "analyst", analystPW, q("SELECT source FROM redacted_records", "database", "t_other"), nil)
+	if a.status != 200 || a.body != "only-here\n" {
+		t.Fatalf("select: %d %q", a.status, a.body)
+	}
+	a = call(t, "analyst", analystPW, q("SELECT count() FROM t_other.token_vault"), nil)
+	if a.status != 403 {
+		t.Fatalf("qualified token_vault of another database: %d %q", a.status, a.body)
+	}
+	a = call(t, "analyst", analystPW, q("SELECT count() FROM default.redacted_records", "database", "t_other"), nil)
+	if a.status != 403 {
+		t.Fatalf("the default database from a t_other session: %d %q", a.status, a.body)
 	}
 }

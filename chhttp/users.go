@@ -35,7 +35,7 @@ func NewUsers(users ...User) (*Users, error) {
 			return nil, fmt.Errorf("chhttp: user %d: name is empty", i+1)
 		}
 		if _, ok := roleGrants[x.Role]; !ok {
-			return nil, fmt.Errorf("chhttp: %s: role %q is not one of analyst, dpo, writer", where, x.Role)
+			return nil, fmt.Errorf("chhttp: %s: role %q is not one of analyst, dpo, writer, vault", where, x.Role)
 		}
 		h, err := hex.DecodeString(x.PasswordSHA256)
 		if err != nil || len(h) != sha256.Size {
@@ -108,16 +108,17 @@ const (
 	EnvWriterPassword  = "TAZALA_HTTP_WRITER_PASSWORD"
 	EnvAnalystPassword = "TAZALA_HTTP_ANALYST_PASSWORD"
 	EnvDPOPassword     = "TAZALA_HTTP_DPO_PASSWORD"
+	EnvVaultPassword   = "TAZALA_HTTP_VAULT_PASSWORD"
 )
 
-// UsersFromEnv returns the users writer, analyst and dpo whose passwords
+// UsersFromEnv returns the users writer, analyst, dpo and vault whose passwords
 // are set in the environment (lookup is os.LookupEnv in production).
 func UsersFromEnv(lookup func(string) (string, bool)) []User {
 	var out []User
 	for _, x := range []struct {
 		env  string
 		role Role
-	}{{EnvWriterPassword, RoleWriter}, {EnvAnalystPassword, RoleAnalyst}, {EnvDPOPassword, RoleDPO}} {
+	}{{EnvWriterPassword, RoleWriter}, {EnvAnalystPassword, RoleAnalyst}, {EnvDPOPassword, RoleDPO}, {EnvVaultPassword, RoleVault}} {
 		if p, ok := lookup(x.env); ok && p != "" {
 			out = append(out, User{Name: string(x.role), Role: x.role, PasswordSHA256: HashPassword(p)})
 		}

@@ -16,9 +16,10 @@ func serveCommand() *cli.Command {
 		Name:  "serve",
 		Usage: "own an embedded store and answer ClickHouse's HTTP protocol on it (curl, Grafana, clickhouse-go, other tazala commands)",
 		Description: "Opens the embedded store (one process per data path), brings its schema up to date and serves\n" +
-			"ClickHouse's HTTP interface with users and roles (analyst, dpo, writer). Users come from --users\n" +
+			"ClickHouse's HTTP interface with users and roles (analyst, dpo, writer, vault). Users come from --users\n" +
 			"(TOML: [[user]] name, role, password_sha256) and/or the environment (" + chhttp.EnvWriterPassword + ",\n" +
-			chhttp.EnvAnalystPassword + ", " + chhttp.EnvDPOPassword + " define users writer, analyst, dpo).\n" +
+			chhttp.EnvAnalystPassword + ", " + chhttp.EnvDPOPassword + ", " + chhttp.EnvVaultPassword + "\n" +
+			"define users writer, analyst, dpo, vault).\n" +
 			"Listens on loopback unless told otherwise; any other address needs --tls-cert and --tls-key.\n" +
 			"The URL is written to DIR/" + chhttp.AddrFile + " so other tazala commands find it. See docs/clickhouse.md.",
 		Flags: []cli.Flag{
