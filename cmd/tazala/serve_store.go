@@ -10,11 +10,14 @@ import (
 	"time"
 
 	"github.com/tazala/tazala/internal/chdb"
+	sinkchdb "github.com/tazala/tazala/sinks/chdb"
+	"github.com/tazala/tazala/sinks/chschema"
 )
 
 // migrateServed brings the schema of the served store up to date.
-// (Wired to sinks/chschema once the store work lands on main.)
-func migrateServed(ctx context.Context, db *chdb.DB) error { return nil }
+func migrateServed(ctx context.Context, db *chdb.DB) error {
+	return chschema.Migrate(ctx, sinkchdb.WrapDB(db))
+}
 
 // pingURL checks that a tazala HTTP interface answers at base.
 func pingURL(ctx context.Context, base string) error {
