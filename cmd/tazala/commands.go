@@ -14,5 +14,6 @@ func commands() []*cli.Command {
 		subjectCommand(),
 		retentionCommand(),
 		exportCommand(),
+		serveCommand(),
 	}
 }
