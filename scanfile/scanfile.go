@@ -78,6 +78,23 @@ func (s *Stats) Add(o Stats) {
 	s.LongLines += o.LongLines
 }
 
+// WriteError is a failed write of the output or the findings: the run
+// stops there. Lines and Cut say exactly what the writer holds: every
+// record before line Line+... is whole up to Lines records, then Cut bytes
+// of records that are not (a partly written block, or the windows of an
+// over-long record). A caller that can truncate the file by Cut bytes
+// leaves it ending on a whole record.
+type WriteError struct {
+	Stream string // "output" or "findings"
+	Line   int64  // first line of the block whose write failed
+	Lines  int64  // input lines of this run whose output (and findings) were written whole
+	Cut    int64  // bytes written after the last whole record (output) or block (findings)
+	Err    error
+}
+
+func (e *WriteError) Error() string { return fmt.Sprintf("scanfile: write %s: %v", e.Stream, e.Err) }
+func (e *WriteError) Unwrap() error { return e.Err }
+
 // ErrTokenize wraps tokenizer, erasure-ledger and token-store failures:
 // the run stops and nothing of the failed block (or any later one) is
 // written.
@@ -148,6 +165,9 @@ func Run(ctx context.Context, r io.Reader, w io.Writer, cfg Config) (Stats, erro
 	}
 
 	var st Stats
+	// cut counts the output bytes written since the last whole record: a
+	// window of an over-long record ends mid-record
+	var cut int64
 	for j := range order {
 		<-j.done
 		p := j.p
@@ -156,12 +176,20 @@ func Run(ctx context.Context, r io.Reader, w io.Writer, cfg Config) (Stats, erro
 			case p.err != nil:
 				err = p.err
 			default:
-				if _, werr := w.Write(p.out); werr != nil {
-					err = fmt.Errorf("scanfile: write output: %w", werr)
+				if n, werr := w.Write(p.out); werr != nil {
+					err = &WriteError{Stream: "output", Line: p.line, Lines: st.Lines, Cut: cut + int64(n), Err: werr}
 				} else if cfg.Findings != nil && len(p.fout) > 0 {
-					if _, werr := cfg.Findings.Write(p.fout); werr != nil {
-						err = fmt.Errorf("scanfile: write findings: %w", werr)
+					if n, werr := cfg.Findings.Write(p.fout); werr != nil {
+						err = &WriteError{Stream: "findings", Line: p.line, Lines: st.Lines, Cut: int64(n), Err: werr}
 					}
+				}
+				if p.window && !p.last {
+					cut += int64(len(p.out))
+				} else {
+					cut = 0
+				}
+				if err != nil {
+					break
 				}
 				st.Add(p.stats)
 				if cfg.Progress != nil {
@@ -273,7 +301,9 @@ func (wk *worker) scanLines(p *piece) {
 // scanWindow scans one window of an over-long record. The window owns
 // data[pre:pre+own]; findings starting there are kept. A finding that
 // started in the previous window and runs into this one is skipped over
-// (the previous window wrote its replacement).
+// (the previous window wrote its replacement); a kept finding overlapping
+// it is replaced from the skip on (redact.AppendRange), so the bytes of
+// both are covered and both tokens show.
 func (wk *worker) scanWindow(p *piece) {
 	d := p.data
 	var fs []tazala.Finding
@@ -291,15 +321,16 @@ func (wk *worker) scanWindow(p *piece) {
 			if f.Span.End > skipTo {
 				skipTo = f.Span.End
 			}
-		case f.Span.Start < ownEnd && f.Span.Start >= skipTo:
+		case f.Span.Start < ownEnd:
 			fs[k] = f
 			k++
 		}
 	}
 	wk.st.Keep(k)
 	end := ownEnd
-	if k > 0 && fs[k-1].Span.End > end {
-		end = fs[k-1].Span.End
+	for _, f := range fs[:k] {
+		// the largest end, not the last finding's: findings may nest
+		end = max(end, f.Span.End)
 	}
 	if skipTo > end {
 		skipTo = end
