@@ -33,7 +33,7 @@ func TestSubjectCommands(t *testing.T) {
 	dir := t.TempDir()
 	store := "chdb:" + filepath.Join(dir, "store")
 	key := filepath.Join(dir, "local.key")
-	tk, err := local.New(local.Config{KeyPath: key})
+	tk, err := local.New(local.Config{KeyPath: key, Create: true})
 	if err != nil {
 		t.Fatal(err)
 	}
