@@ -22,10 +22,7 @@ test: build
 unit:
 	$(GO) test -short -count=1 $(PKGS)
 
-## bench: MB/s of scan-only and scan+redact on >=100 MB of generated input
-## (ScanRedact: one worker = per core; ScanRedactParallel: all cores).
-bench:
-	$(GO) test -run='^$$' -bench=. -benchtime=3x ./scanfile
+# bench: see mk/scanner.mk
 
 FUZZTIME ?= 30s
 ## fuzz: run each fuzz target for FUZZTIME.

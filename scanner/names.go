@@ -436,6 +436,7 @@ type part struct {
 	a, b     int
 	flags    uint8
 	labelled bool // under a name key (last_name, имя, тегі, holder_first, …)
+	lazy     bool // flags and labelled not looked up yet (a word of the raw record)
 }
 
 // maxPartGap is the most raw bytes between two parts of one split name
@@ -486,23 +487,38 @@ func fieldEnd(g *seg, e int) bool {
 	return !isUpperStart(g.text, e+1) && g.text[e+1] != '-'
 }
 
-// namePart records the word [a,b) of g as a candidate name part.
+// namePart records the word [a,b) of g as a candidate name part. For the
+// raw record the word's flags and label are looked up only when another
+// candidate stands next to it (flushParts); a decoded string's are taken
+// now, while its text is at hand.
 func (s *Scanner) namePart(g *seg, a, b int) {
 	if b-a < 2 || len(s.parts) >= 64 {
 		return
 	}
-	f := s.wordFlags(g.text[a:b])
-	if f&wNot != 0 || s.isKeyAt(g.raw(b)) {
+	ra, rb := g.raw(a), g.raw(b)
+	if s.isKeyAt(rb) {
 		return
 	}
-	lc := s.nameLabel(g, a)
-	labelled := lc&(ctxNameWeak|ctxNameStrong) != 0 && lc&ctxCompany == 0
-	ra, rb := g.raw(a), g.raw(b)
 	// a part redone on a decoded string replaces the raw one
 	for len(s.parts) > 0 && s.parts[len(s.parts)-1].a >= ra {
 		s.parts = s.parts[:len(s.parts)-1]
 	}
-	s.parts = append(s.parts, part{a: ra, b: rb, flags: f, labelled: labelled})
+	p := part{a: ra, b: rb, lazy: g.off == nil}
+	if !p.lazy {
+		p.flags, p.labelled = s.partInfo(g, a, b)
+		if p.flags&wNot != 0 {
+			return
+		}
+	}
+	s.parts = append(s.parts, p)
+}
+
+// partInfo returns the word flags of [a,b) in g and whether a name key
+// labels it.
+func (s *Scanner) partInfo(g *seg, a, b int) (uint8, bool) {
+	f := s.wordFlags(g.text[a:b])
+	lc := s.nameLabel(g, a)
+	return f, lc&(ctxNameWeak|ctxNameStrong) != 0 && lc&ctxCompany == 0
 }
 
 // flushParts emits the parts of split names: runs of two or three
@@ -516,7 +532,7 @@ func (s *Scanner) flushParts() {
 		for j < len(ps) && j-i < 3 && s.partGap(ps[j-1].b, ps[j].a) {
 			j++
 		}
-		if j-i >= 2 && s.splitName(ps[i:j]) {
+		if j-i >= 2 && s.resolveParts(ps[i:j]) && s.splitName(ps[i:j]) {
 			for _, p := range ps[i:j] {
 				if !s.disabled[tazala.KindName] {
 					s.out = append(s.out, tazala.Finding{Kind: tazala.KindName, Span: tazala.Span{Start: p.a, End: p.b}, Detector: "person_name", Confidence: 0.8})
@@ -528,6 +544,22 @@ func (s *Scanner) flushParts() {
 		i++
 	}
 	s.parts = s.parts[:0]
+}
+
+// resolveParts looks up the flags and labels of lazy parts; it reports
+// false when one of them is a word that never is a name.
+func (s *Scanner) resolveParts(ps []part) bool {
+	g := seg{text: s.line}
+	for k := range ps {
+		if ps[k].lazy {
+			ps[k].flags, ps[k].labelled = s.partInfo(&g, ps[k].a, ps[k].b)
+			ps[k].lazy = false
+		}
+		if ps[k].flags&wNot != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // partGap reports whether raw [a,b) can separate two parts of one name.

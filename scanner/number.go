@@ -733,7 +733,11 @@ func (s *Scanner) cvv(g *seg, a, b int) {
 
 // isBackWord reports whether w names the back of a card.
 func isBackWord(w []byte) bool {
-	switch string(lowerInto(nil, w)) {
+	if len(w) < 3 || len(w) > 20 {
+		return false
+	}
+	var buf [24]byte
+	switch string(lowerInto(buf[:0], w)) {
 	case "back", "reverse", "обороте", "оборотной", "обратной", "стороне", "жағындағы", "жағында", "артында":
 		return true
 	}
@@ -742,7 +746,11 @@ func isBackWord(w []byte) bool {
 
 // isDigitsWord reports whether w is "digits" in one of the languages.
 func isDigitsWord(w []byte) bool {
-	switch string(lowerInto(nil, w)) {
+	if len(w) < 3 || len(w) > 20 {
+		return false
+	}
+	var buf [24]byte
+	switch string(lowerInto(buf[:0], w)) {
 	case "digits", "digit", "numbers", "цифры", "цифр", "цифра", "сан", "сандар", "цифрлар":
 		return true
 	}
@@ -752,7 +760,11 @@ func isDigitsWord(w []byte) bool {
 // isDateWord reports whether w is "date" ("exp. date", "expiry date",
 // "дата окончания" reads the other way and is a label of its own).
 func isDateWord(w []byte) bool {
-	switch string(lowerInto(nil, w)) {
+	if len(w) < 3 || len(w) > 20 {
+		return false
+	}
+	var buf [24]byte
+	switch string(lowerInto(buf[:0], w)) {
 	case "date", "дата", "күні":
 		return true
 	}
