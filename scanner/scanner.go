@@ -231,6 +231,12 @@ func (s *Scanner) scanSeg(g *seg) {
 	for i := g.lo; i < n; {
 		// skip the bytes no finding starts at: the tight loop that runs
 		// over most of the input
+		for i+4 <= n && class[t[i]]|class[t[i+1]]|class[t[i+2]]|class[t[i+3]] == clNone {
+			i += 4 // four bytes at a time while none can start a finding
+		}
+		if i >= n {
+			return
+		}
 		for class[t[i]] == clNone {
 			i++
 			if i == n {
