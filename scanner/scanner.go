@@ -21,6 +21,14 @@
 // findings that overlap only partly are both returned, and the redactor
 // replaces the union of every overlapping cluster.
 //
+// Layout: scanner.go is the byte-class loop over a record (the lexer's
+// first stage) and the finding list; digits.go reads digit groups and what
+// glues them to the text around; labels.go finds the label before a value
+// and what it hints; then one file per kind holds its candidate rules,
+// validation and context words: iin.go, phone.go, card.go (PAN),
+// expiry.go, cvv.go, email.go, names.go (and nameparts.go for names split
+// across fields). number.go hands each digit candidate to the kinds.
+//
 // No regular expressions run on the hot path; user rules (package rules)
 // run only on records that contain one of their keywords. A rule whose
 // pattern hits its match timeout leaves the record Incomplete: the caller
@@ -380,38 +388,6 @@ func (s *Scanner) escaped(g *seg, start, at int) int {
 	d := seg{text: s.dec, off: s.off, key: kc}
 	s.scanSeg(&d)
 	return end
-}
-
-// keyCtx returns the hints of the JSON key before the string that opens at
-// start ("key":"…), decoding the key when it is written with escapes
-// ("\u0442\u0435\u0433\u0456" is тегі); for other text, the word before.
-func (s *Scanner) keyCtx(t []byte, start int) ctx {
-	k := start - 1 // the opening quote
-	for k > 0 && (t[k-1] == ' ' || t[k-1] == '\t') {
-		k--
-	}
-	if k > 1 && t[k-1] == ':' {
-		e := k - 1
-		for e > 0 && (t[e-1] == ' ' || t[e-1] == '\t') {
-			e--
-		}
-		if e > 0 && t[e-1] == '"' {
-			e-- // the key's closing quote
-			a := bytes.LastIndexByte(t[:e], '"')
-			for a > 0 && t[a-1] == '\\' {
-				a = bytes.LastIndexByte(t[:a-1], '"')
-			}
-			if a >= 0 && bytes.IndexByte(t[a+1:e], '\\') >= 0 && e-a-1 <= 256 {
-				var buf [128]byte
-				key, _ := decodeJSONString(buf[:0], nil, t[a+1:e], -1)
-				return s.ctxOf(key)
-			}
-		}
-	}
-	if w, _, ok := prevWord(t, start, 0); ok {
-		return s.ctxOf(w)
-	}
-	return 0
 }
 
 // stringEnd returns the index of the unescaped quote closing the string
