@@ -308,14 +308,11 @@ func (s *Scanner) rawKeyCtx(t []byte, p int) ctx {
 // ctxOf is ctxOf memoised under a seeded hash of the label.
 func (s *Scanner) ctxOf(w []byte) ctx {
 	h := maphash.Bytes(s.seed, w)
-	if c, ok := s.ccache[h]; ok {
-		return c
+	if c, ok := s.ccache.get(h); ok {
+		return ctx(c)
 	}
 	c := ctxOf(w)
-	if len(s.ccache) >= maxWordCache {
-		clear(s.ccache)
-	}
-	s.ccache[h] = c
+	s.ccache.put(h, uint32(c))
 	return c
 }
 

@@ -88,14 +88,11 @@ var surnameEnds = []string{
 // word itself.
 func (s *Scanner) wordFlags(w []byte) uint8 {
 	h := maphash.Bytes(s.seed, w)
-	if f, ok := s.wcache[h]; ok {
-		return f
+	if f, ok := s.wcache.get(h); ok {
+		return uint8(f)
 	}
 	f := s.classifyWord(w)
-	if len(s.wcache) >= maxWordCache {
-		clear(s.wcache)
-	}
-	s.wcache[h] = f
+	s.wcache.put(h, uint32(f))
 	return f
 }
 

@@ -78,8 +78,8 @@ type Scanner struct {
 	paths pathCache
 
 	seed   maphash.Seed
-	wcache map[uint64]uint8 // word flags by seeded hash
-	ccache map[uint64]ctx   // label hints by seeded hash
+	wcache *hashCache // word flags by seeded hash
+	ccache *hashCache // label hints by seeded hash
 
 	runes   []rune
 	roffs   []int
@@ -97,7 +97,7 @@ type Scanner struct {
 
 // New returns a Scanner for cfg.
 func New(cfg Config) *Scanner {
-	s := &Scanner{cfg: cfg, seed: maphash.MakeSeed(), wcache: make(map[uint64]uint8), ccache: make(map[uint64]ctx)}
+	s := &Scanner{cfg: cfg, seed: maphash.MakeSeed(), wcache: new(hashCache), ccache: new(hashCache)}
 	now := cfg.Now
 	if now.IsZero() {
 		now = time.Now()
