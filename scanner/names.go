@@ -144,6 +144,7 @@ func (s *Scanner) classifyWord(w []byte) uint8 {
 var strongSurnameEnds = []string{
 	"ов", "ова", "ев", "ева", "ёв", "ёва", "ская", "ский", "цкая", "цкий", "баев", "баева", "ұлы", "қызы",
 	"ov", "ova", "ev", "eva", "yev", "yeva", "skaya", "skiy", "uly", "kyzy", "qyzy",
+	"енко", "enko", "швили", "shvili", "дзе", "dze",
 }
 
 func hasSuffixStr(b []byte, s string) bool {
