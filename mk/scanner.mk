@@ -15,7 +15,7 @@ bench: bench-ratio
 	$(GO) test -run='^$$' -bench='ScanOnly|ScanRedact$$' -benchtime=3x ./scanfile
 
 bench-ratio: build
-	TAZALA_BIN=$(CURDIR)/$(BIN)/tazala TAZALA_RATIO_MB=$(BENCH_MB) $(GO) test -run='^$$' -bench=Ratio -benchtime=3x ./scanfile
+	TAZALA_BIN=$(CURDIR)/$(BIN)/tazala TAZALA_RATIO_MB=$(BENCH_MB) $(GO) test -run='^$$' -bench=Ratio -benchtime=5x ./scanfile
 
 ## bench-profile: CPU profile of the scanner alone on the dense input (go tool pprof -top scanfile.test cpu.out).
 bench-profile:
