@@ -27,9 +27,10 @@ unit:
 FUZZTIME ?= 30s
 ## fuzz: run each fuzz target for FUZZTIME.
 fuzz:
-	$(GO) test -run='^$$' -fuzz=FuzzScan -fuzztime=$(FUZZTIME) ./scanner
-	$(GO) test -run='^$$' -fuzz=FuzzJSONWalk -fuzztime=$(FUZZTIME) ./scanner
-	$(GO) test -run='^$$' -fuzz=FuzzRedact -fuzztime=$(FUZZTIME) ./redact
+	$(GO) test -run='^$$' -fuzz='^FuzzScan$$' -fuzztime=$(FUZZTIME) ./scanner
+	$(GO) test -run='^$$' -fuzz='^FuzzJSONWalk$$' -fuzztime=$(FUZZTIME) ./scanner
+	$(GO) test -run='^$$' -fuzz='^FuzzRedact$$' -fuzztime=$(FUZZTIME) ./redact
+	$(GO) test -run='^$$' -fuzz='^FuzzRedactOverlap$$' -fuzztime=$(FUZZTIME) ./redact
 
 STATICCHECK := $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 lint: tidy-check
