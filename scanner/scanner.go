@@ -80,6 +80,8 @@ type Scanner struct {
 	lastPAN int // raw end of the last PAN found in this record, -1 if none
 	lastExp int // raw end of the last expiry found, -1 if none
 
+	weak []int // indices in out of weak findings (bare unlabelled digit runs)
+
 	incomplete bool  // a user rule timed out on the last record
 	timeouts   int64 // user-rule timeouts since New
 }
@@ -151,11 +153,13 @@ func (s *Scanner) scan(rec []byte, dst []tazala.Finding, json bool) []tazala.Fin
 	s.lastPAN, s.lastExp = -1, -1
 	s.json = json
 	s.incomplete = false
+	s.weak = s.weak[:0]
 	g := seg{text: rec}
 	s.scanSeg(&g)
 	if s.cfg.Rules != nil {
 		s.runRules()
 	}
+	s.dropWeak()
 	s.resolve()
 	if s.cfg.Paths && s.json && len(s.out) > s.base {
 		s.fillPaths()
@@ -357,6 +361,9 @@ func (s *Scanner) escaped(g *seg, start, at int) int {
 		keep--
 	}
 	s.out = s.out[:keep]
+	for len(s.weak) > 0 && s.weak[len(s.weak)-1] >= keep {
+		s.weak = s.weak[:len(s.weak)-1]
+	}
 	s.dec, s.off = decodeJSONString(s.dec[:0], s.off[:0], t[start:end], start)
 	var kc ctx
 	if w, _, ok := prevWord(t, start, 0); ok {
@@ -387,6 +394,27 @@ func stringEnd(t []byte, i int) int {
 		i = q + 1
 	}
 	return len(t)
+}
+
+// markWeak marks the finding just emitted as weak: a bare run of digits
+// (no separators, no '+') that passed a validator but has no label for its
+// kind. Validators alone are weak evidence for such runs (one 11-digit
+// number in eight passes the national phone rule), and operational logs
+// are full of them: offsets, sequence numbers, counters.
+func (s *Scanner) markWeak() {
+	if n := len(s.out); n > s.base {
+		s.weak = append(s.weak, n-1)
+	}
+}
+
+// dropWeak keeps weak findings only in a record that holds another finding
+// (a CSV row with an e-mail beside its bare phone and IIN); in a record of
+// nothing but weak findings they are all dropped.
+func (s *Scanner) dropWeak() {
+	if len(s.weak) == 0 || len(s.out)-s.base > len(s.weak) {
+		return
+	}
+	s.out = s.out[:s.base]
 }
 
 // resolve sorts this record's findings by start (longer first on a tie)

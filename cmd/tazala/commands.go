@@ -10,6 +10,10 @@ func commands() []*cli.Command {
 		genCommand(),
 		revealCommand(),
 		devCommand(),
+		runCommand(),
+		subjectCommand(),
+		retentionCommand(),
+		exportCommand(),
 		serveCommand(),
 	}
 }
