@@ -14,18 +14,18 @@ import (
 	"github.com/tazala/tazala"
 )
 
-// Step is the processing step the Runner drives: scan, tokenize, redact
+// BatchStep is the processing step the Runner drives: scan, tokenize, redact
 // and build index rows for a batch of records (Processor is the one
 // implementation; tests use stubs). Outputs own their memory; errors of a
 // backend that may recover wrap tazala.ErrUnavailable.
-type Step interface {
+type BatchStep interface {
 	Process(ctx context.Context, recs []tazala.Record) ([]tazala.Output, error)
 }
 
 // RunConfig configures a Runner.
 type RunConfig struct {
 	Source tazala.Source
-	Step   Step
+	Step   BatchStep
 	// Sinks all receive every batch; a batch is acknowledged to the source
 	// (offsets committed) only after every sink accepted it.
 	Sinks []tazala.Sink

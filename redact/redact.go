@@ -81,52 +81,156 @@ func (r *Redactor) NeedsToken(k tazala.Kind) bool {
 }
 
 // Append appends rec with every finding replaced to dst and returns the
-// extended slice. fs must be sorted by start and must not overlap (as the
-// scanner returns them); toks[i] is the token of fs[i] (toks may be nil when
-// no finding needs one). A finding with an out-of-range span is replaced
-// by nothing rather than copied through.
+// extended slice. fs must be sorted by start (as the scanner returns them);
+// findings may overlap. Overlapping findings form a cluster whose union of
+// bytes is replaced as one, by every member's replacement in order
+// ([NAME:tk_a][EMAIL:tk_b]), so no byte of any finding survives and every
+// token stays visible. toks[i] is the token of fs[i] (toks may be nil when
+// no finding needs one). A span running past the record is cut at its end;
+// a span with start after end is ignored.
 func (r *Redactor) Append(dst, rec []byte, fs []tazala.Finding, toks []tazala.Token) []byte {
 	isJSON := tazala.LooksJSON(rec)
 	pos := 0
 	var q quoteState
-	for i, f := range fs {
-		a, b := f.Span.Start, f.Span.End
-		if a < pos || b > len(rec) || a > b {
-			// never copy through a value we cannot place: drop up to b
-			if b > pos && b <= len(rec) {
-				pos = b
-			}
+	for i := 0; i < len(fs); {
+		c := nextCluster(fs, i, pos, len(rec), false)
+		if c.members == 0 {
+			i = c.next
 			continue
 		}
-		dst = append(dst, rec[pos:a]...)
+		dst = append(dst, rec[pos:c.a]...)
 		quote := false
 		if isJSON {
-			quote = bareJSONValue(rec, a, b) && !q.inString(rec, a)
+			quote = bareJSONValue(rec, c.a, c.b) && !q.inString(rec, c.a)
 		} else {
-			quote = topLevelNumber(rec, a, b)
+			quote = topLevelNumber(rec, c.a, c.b)
 		}
 		if quote {
 			dst = append(dst, '"')
 		}
-		var tok tazala.Token
-		if i < len(toks) {
-			tok = toks[i]
-		}
-		dst = r.replacement(dst, f.Kind, rec[a:b], tok)
+		dst = r.clusterReplacement(dst, rec, fs, toks, i, c)
 		if quote {
 			dst = append(dst, '"')
 		}
-		pos = b
+		pos, i = c.b, c.next
 	}
 	return append(dst, rec[pos:]...)
 }
 
-func (r *Redactor) replacement(dst []byte, k tazala.Kind, v []byte, tok tazala.Token) []byte {
-	m := r.modes[k]
-	if (m == Token || m == Last4) && tok.ID == "" {
-		m = Mask // fail safe: a missing token never lets the value through
+// cluster is a run of findings fs[i:next] whose spans overlap: the bytes
+// rec[a:b] (their union, minus what was already written) are replaced as one.
+type cluster struct {
+	a, b    int  // the bytes replaced; a == b when only covered members remain
+	from    int  // the write position when the cluster was formed
+	next    int  // index of the first finding after the cluster
+	members int  // findings shown in the replacement
+	covered bool // findings wholly before from are members (AppendRange)
+}
+
+// nextCluster gathers the findings from fs[i] on that share bytes with the
+// first one (transitively). pos is how far the record was already written:
+// bytes before it are never written twice, bytes from it up to b never
+// copied. With covered, findings wholly before pos (written by the previous
+// range of a windowed record) still show their token, at pos.
+func nextCluster(fs []tazala.Finding, i, pos, n int, covered bool) cluster {
+	c := cluster{a: n, b: pos, from: pos, next: i, covered: covered}
+	replaced := 0
+	for ; c.next < len(fs); c.next++ {
+		s, e := fs[c.next].Span.Start, min(fs[c.next].Span.End, n)
+		if c.members > 0 && s >= c.b {
+			break // touches or follows the cluster: a cluster of its own
+		}
+		if s < 0 || s >= e {
+			continue // empty, or not a span: nothing to place
+		}
+		if e <= pos {
+			if covered {
+				c.members++
+			}
+			continue
+		}
+		c.members++
+		replaced++
+		c.a = min(c.a, max(s, pos))
+		c.b = max(c.b, e)
 	}
-	switch m {
+	if replaced == 0 {
+		c.a, c.b = pos, pos
+	}
+	return c
+}
+
+// has reports whether f is a member of c.
+func (c cluster) has(f tazala.Finding) bool {
+	s, e := f.Span.Start, f.Span.End
+	if s < 0 || s >= e {
+		return false
+	}
+	if e <= c.from {
+		return c.covered
+	}
+	return max(s, c.a) < min(e, c.b)
+}
+
+// clusterReplacement writes the replacement of rec[c.a:c.b]: the single
+// finding's own replacement, or for an overlap the union masked (when every
+// member is masked) or each member's token or label in order.
+func (r *Redactor) clusterReplacement(dst, rec []byte, fs []tazala.Finding, toks []tazala.Token, i int, c cluster) []byte {
+	tokAt := func(j int) tazala.Token {
+		if j < len(toks) {
+			return toks[j]
+		}
+		return tazala.Token{}
+	}
+	if c.members == 1 && c.a < c.b {
+		for j := i; j < c.next; j++ {
+			if c.has(fs[j]) {
+				return r.replacement(dst, fs[j].Kind, rec[c.a:c.b], tokAt(j))
+			}
+		}
+	}
+	allMask := true
+	for j := i; j < c.next; j++ {
+		if c.has(fs[j]) && r.effectiveMode(fs[j].Kind, tokAt(j)) != Mask {
+			allMask = false
+			break
+		}
+	}
+	if allMask {
+		return maskInto(dst, rec[c.a:c.b])
+	}
+	for j := i; j < c.next; j++ {
+		if !c.has(fs[j]) {
+			continue
+		}
+		k := fs[j].Kind
+		dst = append(dst, '[')
+		dst = append(dst, k.Label()...)
+		switch r.effectiveMode(k, tokAt(j)) {
+		case Token, Last4:
+			// no first6/last4 inside an overlap: those digits may belong
+			// to the other finding too
+			dst = append(dst, ':')
+			dst = append(dst, tokAt(j).ID...)
+		}
+		dst = append(dst, ']')
+	}
+	return dst
+}
+
+// effectiveMode is the mode a finding of kind k with token tok is written
+// in: a missing token turns Token and Last4 into Mask.
+func (r *Redactor) effectiveMode(k tazala.Kind, tok tazala.Token) Mode {
+	m := r.modes[k&15]
+	if (m == Token || m == Last4) && tok.ID == "" {
+		return Mask
+	}
+	return m
+}
+
+func (r *Redactor) replacement(dst []byte, k tazala.Kind, v []byte, tok tazala.Token) []byte {
+	// fail safe: a missing token never lets the value through (Mask)
+	switch m := r.effectiveMode(k, tok); m {
 	case Remove:
 		dst = append(dst, '[')
 		dst = append(dst, k.Label()...)
@@ -249,35 +353,34 @@ func (q *quoteState) inString(rec []byte, to int) bool {
 }
 
 // AppendRange is Append restricted to rec[from:to]: bytes outside are not
-// written. Findings must lie within [from, to) (a finding that starts
-// before from is the caller's to skip). Used for windows of over-long
-// records.
+// written. A finding that starts before from is replaced from from on (the
+// part before was written with the previous range), and one wholly before
+// from shows its token at from; a cluster that runs past to is replaced
+// whole (to moves to its end: a value is never cut in two).
+// Used for windows of over-long records; no JSON quoting is added.
 func (r *Redactor) AppendRange(dst, rec []byte, fs []tazala.Finding, toks []tazala.Token, from, to int) []byte {
 	if from < 0 {
 		from = 0
 	}
-	if to > len(rec) {
-		to = len(rec)
-	}
-	if from >= to {
-		return dst
-	}
+	from = min(from, len(rec))
+	to = min(max(to, from), len(rec))
 	pos := from
-	for i, f := range fs {
-		a, b := f.Span.Start, f.Span.End
-		if a < pos || a > b || b > len(rec) {
+	for i := 0; i < len(fs); {
+		if fs[i].Span.Start >= to && fs[i].Span.End > pos {
+			break
+		}
+		c := nextCluster(fs, i, pos, len(rec), true)
+		if c.members == 0 {
+			i = c.next
 			continue
 		}
-		if b > to {
-			to = b // never cut a value in two: the whole finding is replaced here
+		if c.a >= to && c.a < c.b {
+			break
 		}
-		dst = append(dst, rec[pos:a]...)
-		var tok tazala.Token
-		if i < len(toks) {
-			tok = toks[i]
-		}
-		dst = r.replacement(dst, f.Kind, rec[a:b], tok)
-		pos = b
+		dst = append(dst, rec[pos:c.a]...)
+		dst = r.clusterReplacement(dst, rec, fs, toks, i, c)
+		pos, i = c.b, c.next
+		to = max(to, pos)
 	}
 	return append(dst, rec[pos:to]...)
 }

@@ -53,8 +53,8 @@ func init() {
 	add(ctxPhone, "phone", "tel", "тел", "telephone", "mobile", "msisdn", "phone_number", "phonenumber", "contact_phone",
 		"телефон", "телефона", "телефону", "телефоным", "телефоны", "номер", "номерім", "call", "at", "whatsapp", "sms")
 	add(ctxEmail, "email", "mail", "почта", "пошта", "e-mail", "to", "from", "mailto", "поштасы", "почту", "почты")
-	add(ctxCard, "card", "pan", "card_number", "cardnumber", "card_no", "pan_number", "карта", "карты", "карту", "картой",
-		"картам", "картасы", "карточка", "карточки", "account_number", "debug")
+	add(ctxCard, "card", "cards", "pan", "card_number", "cardnumber", "card_no", "pan_number", "карта", "карты", "карту", "картой",
+		"картам", "картасы", "карточка", "карточки", "account_number", "primary_account_number", "debug")
 	add(ctxExpiry, "exp", "expiry", "expires", "expiration", "exp_date", "expiry_date", "expdate", "exp_month_year",
 		"valid", "thru", "срок", "действия", "годна", "годен", "мерзімі", "мерзім", "card_exp", "card_expiry")
 	add(ctxCVV, "безопасности", "cvv2/cvc2", "cvv/cvc", "cvc/cvv", "cvv", "cvc", "cvv2", "cvc2", "cid", "csc", "cvn", "security_code", "securitycode", "card_cvv", "card_cvc", "cav2", "cvd")
@@ -72,7 +72,16 @@ func init() {
 		"payment_id", "transaction_id", "txn_id", "txn", "trace_id", "request_id", "ticket", "ticket_id", "ref",
 		"reference", "rrn_id", "arn", "batch", "batch_id", "receipt", "receipt_no", "чек", "заказ", "заказа", "заказу",
 		"otp", "code", "код", "sku", "qty", "amount", "сумма", "price", "id", "uuid", "ts", "timestamp", "created_ms",
-		"iban", "account", "договор", "contract", "tapsyrys", "№", "no", "nr", "version", "build", "port", "pid")
+		"iban", "account", "договор", "contract", "tapsyrys", "№", "no", "nr", "version", "build", "port", "pid",
+		// operational numbers: offsets, log sequence numbers, epochs, sizes, counters
+		"offset", "offsets", "lsn", "seq", "seqno", "seq_no", "sequence", "epoch", "xid", "txid", "tx_id", "xmin", "xmax",
+		"watermark", "lag", "size", "bytes", "rows", "records", "count", "counter", "total", "duration", "latency",
+		"lat", "elapsed", "took", "ms", "us", "ns", "packets", "dropped", "cursor", "page", "limit", "partition",
+		"parts", "uptime", "started", "finished", "position", "generation", "index", "checksum", "hash", "etag",
+		"nonce", "inode", "commit", "revision", "rev", "mtu", "le", "quantile", "bucket", "shard", "segment",
+		"block", "height", "slot", "tick", "frame", "attempt", "retry", "retries", "timeout", "ttl", "avg", "p50",
+		"p90", "p95", "p99", "sum", "gauge", "worker", "thread", "consumer", "producer",
+		"broker", "leader", "term", "chunk", "file_size", "filesize")
 	add(ctxMsgID, "message-id", "message_id", "messageid", "msgid", "msg_id", "in-reply-to", "references", "x-message-id")
 	add(ctxCompany, "merchant", "company", "organization", "organisation", "shop", "store", "bank", "issuer", "acquirer",
 		"brand", "product", "item", "items", "service", "partner", "provider", "vendor", "legal_name", "merchant_name",

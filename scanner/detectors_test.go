@@ -126,7 +126,7 @@ func TestDetectors(t *testing.T) {
 		{"expiry and code after card", `Карта ⟦card_pan:5555 5555 5555 4444⟧ до ⟦card_expiry:12/29⟧, код ⟦card_cvv:123⟧`},
 		{"no code without card", `заказ 12/29, код 123`},
 		{"dashed date", `date 2024-05-30`},
-		{"public test cards", `⟦card_pan:4242424242424242⟧ ⟦card_pan:36227206271667⟧ ⟦card_pan:3566002020360505⟧ ⟦card_pan:6759649826438453⟧`},
+		{"public test cards", `cards ⟦card_pan:4242424242424242⟧ ⟦card_pan:36227206271667⟧ ⟦card_pan:3566002020360505⟧ ⟦card_pan:6759649826438453⟧`},
 		{"fraction not expiry", `installments 3/12`},
 		{"cvv label", `cvv=⟦card_cvv:123⟧`},
 		{"cvv upper", `CVV ⟦card_cvv:4321⟧.`},

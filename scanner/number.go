@@ -43,6 +43,18 @@ func attachedBefore(t []byte, i, lo int) bool {
 		if p == '-' {
 			return isASCIILetter(q) || isDigit(q) || q == '_'
 		}
+		if p == ',' && isDigit(q) {
+			// a decimal comma follows a short number; after an IIN-,
+			// phone- or PAN-long run it is a CSV delimiter
+			if !decimalComma(t, i-1) {
+				return false
+			}
+			k := i - 2
+			for k > lo && i-2-k < 11 && isDigit(t[k-1]) {
+				k--
+			}
+			return i-1-k < 11
+		}
 		return isDigit(q)
 	}
 	return false
@@ -58,12 +70,31 @@ func attachedAfter(t []byte, j int) bool {
 	switch {
 	case isASCIILetter(c), c == '_', c == '*', isDigit(c):
 		return true
-	case c == '.' || c == ',' || c == ':' || c == '/':
+	case c == ',':
+		return decimalComma(t, j)
+	case c == '.' || c == ':' || c == '/':
 		return j+1 < len(t) && isDigit(t[j+1])
 	case c == 0xD0 || c == 0xD1:
 		return true // Cyrillic letter glued on
 	}
 	return false
+}
+
+// decimalComma reports whether the ',' at t[j] continues a number ("12,50",
+// "1,234") rather than ending a CSV field: one to three digits follow and
+// do not start a new token such as "11-2027", "10.27" or "12/27".
+func decimalComma(t []byte, j int) bool {
+	e := j + 1
+	for e < len(t) && isDigit(t[e]) {
+		e++
+	}
+	if d := e - j - 1; d < 1 || d > 3 {
+		return false
+	}
+	if e < len(t) && (t[e] == '-' || t[e] == '/' || t[e] == '.' || t[e] == ':') {
+		return false
+	}
+	return true
 }
 
 // number examines the digit run (optionally '+'-prefixed) starting at i and
@@ -80,7 +111,7 @@ func (s *Scanner) number(g *seg, i int) int {
 		}
 		j++
 	}
-	if attachedBefore(t, i, g.lo) {
+	if attachedBefore(t, i, g.lo) && !s.delimAfterFinding(g, i) {
 		for j < n && (isDigit(t[j]) || isASCIILetter(t[j]) || t[j] == '_') {
 			j++
 		}
@@ -94,7 +125,7 @@ func (s *Scanner) number(g *seg, i int) int {
 	first := j - a
 	// fast path: the common short single number (qty, a time, an amount)
 	if j >= n || !isNumSep(t[j]) {
-		if attachedAfter(t, j) {
+		if attachedAfter(t, j) && !(first >= 11 && t[j] == ',') {
 			if j < n && t[j] == '/' && !plus && first <= 2 {
 				return s.expiry(g, i, j)
 			}
@@ -130,12 +161,17 @@ func (s *Scanner) number(g *seg, i int) int {
 		}
 		return j
 	}
-	if ng == 2 && !plus && gs[1].sep == '-' && gs[0].b-gs[0].a == 2 && !attachedAfter(t, j) {
-		// "exp 12-27", "срок 03-2029": a dashed expiry, only after an expiry label
+	if !plus && (gs[1].sep == '-' || gs[1].sep == '.' || gs[1].sep == '/') && gs[0].b-gs[0].a == 2 &&
+		(ng > 2 || !attachedAfter(t, j) || t[j] == ',') {
+		// "exp 12-27", "срок 03.2029", "valid thru 12 / 27": an expiry
+		// written with another separator than '/', in card context; groups
+		// after it ("12.27 123") are read again on their own
 		if yl := gs[1].b - gs[1].a; yl == 2 || yl == 4 {
-			if s.labelCtx(g, i)&ctxExpiry != 0 && validMonth(t[gs[0].a:gs[0].b]) && (yl == 2 || (t[gs[1].a] == '2' && t[gs[1].a+1] == '0')) {
-				s.emit(g, tazala.KindExpiry, i, j, "card_expiry", 0.9)
-				return j
+			if validMonth(t[gs[0].a:gs[0].b]) && (yl == 2 || (t[gs[1].a] == '2' && t[gs[1].a+1] == '0')) {
+				if conf := s.expiryContext(g, i); conf > 0 {
+					s.emit(g, tazala.KindExpiry, i, gs[1].b, "card_expiry", conf)
+					return gs[1].b
+				}
 			}
 		}
 	}
@@ -161,8 +197,20 @@ func (s *Scanner) number(g *seg, i int) int {
 		s.tryGroups(g, i, plus, gs[:ng])
 		return skipAttached(t, j)
 	}
-	s.tryGroups(g, i, plus, gs[:ng])
+	if m := s.tryGroups(g, i, plus, gs[:ng]); m > 0 && m < ng {
+		// groups after the match: read them again on their own
+		return gs[m-1].b
+	}
 	return j
+}
+
+// delimAfterFinding reports whether the byte before t[i] is a ',' or ';'
+// right after the last finding: a field delimiter ("…,10.27,655,…").
+func (s *Scanner) delimAfterFinding(g *seg, i int) bool {
+	if i < 1 || (g.text[i-1] != ',' && g.text[i-1] != ';') || len(s.out) == s.base {
+		return false
+	}
+	return s.out[len(s.out)-1].Span.End == g.raw(i-1)
 }
 
 // moreGroups reads the digit groups that follow position j, each after a
@@ -213,6 +261,9 @@ func sepAt(t []byte, j int) (int, byte) {
 		if j+2 < n && t[j+1] == '-' && t[j+2] == ' ' {
 			return j + 3, '-'
 		}
+		if j+2 < n && t[j+1] == '/' && t[j+2] == ' ' {
+			return j + 3, '/' // "12 / 27"
+		}
 		return j + 1, ' '
 	case '-', '.':
 		return j + 1, c
@@ -229,7 +280,12 @@ func sepAt(t []byte, j int) (int, byte) {
 
 // tryGroups finds the longest valid identifiers among consecutive groups,
 // left to right. start is where the first group's text begins ('+' included).
-func (s *Scanner) tryGroups(g *seg, start int, plus bool, gs []group) {
+//
+// It returns the number of groups up to the end of the last match (0 for
+// none), so that a caller can read the groups after it again on their own:
+// "4111 1111 1111 1111 12 / 27 123" is a PAN, then an expiry and a code.
+func (s *Scanner) tryGroups(g *seg, start int, plus bool, gs []group) int {
+	last := 0
 	for a := 0; a < len(gs); {
 		matched := false
 		for b := len(gs) - 1; b >= a; b-- {
@@ -240,9 +296,13 @@ func (s *Scanner) tryGroups(g *seg, start int, plus bool, gs []group) {
 			if a > 0 && gs[a].sep == '(' && from > 0 && g.text[from-1] == '(' {
 				from-- // "(701) 555-…" without a country prefix
 			}
-			if k, det, conf := s.classify(g, from, plus && a == 0, gs[a:b+1]); k != 0 {
+			if k, det, conf, weak := s.classify(g, from, plus && a == 0, gs[a:b+1]); k != 0 {
 				s.emit(g, k, from, gs[b].b, det, conf)
+				if weak {
+					s.markWeak()
+				}
 				a = b + 1
+				last = a
 				matched = true
 				break
 			}
@@ -251,10 +311,13 @@ func (s *Scanner) tryGroups(g *seg, start int, plus bool, gs []group) {
 			a++
 		}
 	}
+	return last
 }
 
-// classify decides what the digits of gs are.
-func (s *Scanner) classify(g *seg, from int, plus bool, gs []group) (tazala.Kind, string, float32) {
+// classify decides what the digits of gs are. weak is set for one bare run
+// of digits with no label for its kind: it is kept only if the record
+// holds other, stronger findings (see dropWeak).
+func (s *Scanner) classify(g *seg, from int, plus bool, gs []group) (k tazala.Kind, det string, conf float32, weak bool) {
 	t := g.text
 	d := s.digs[:0]
 	seps := byte(0)
@@ -277,9 +340,9 @@ func (s *Scanner) classify(g *seg, from int, plus bool, gs []group) (tazala.Kind
 	nd := len(d)
 	if plus {
 		if validIntlPhone(d) {
-			return tazala.KindPhone, "phone", 0.95
+			return tazala.KindPhone, "phone", 0.95, false
 		}
-		return 0, "", 0
+		return 0, "", 0, false
 	}
 	lc := ctx(0)
 	lcDone := false
@@ -295,37 +358,42 @@ func (s *Scanner) classify(g *seg, from int, plus bool, gs []group) (tazala.Kind
 		if validIIN(d, s.maxYear) {
 			c := label()
 			if c&ctxIIN != 0 {
-				return tazala.KindIIN, "iin", 0.99
+				return tazala.KindIIN, "iin", 0.99, false
 			}
 			if c&(ctxNeg|ctxCard|ctxPhone|ctxCVV|ctxExpiry) != 0 {
-				return 0, "", 0
+				return 0, "", 0, false
 			}
-			return tazala.KindIIN, "iin", 0.9
+			return tazala.KindIIN, "iin", 0.9, c&personCtx == 0
 		}
 	case nd >= 13 && nd <= 19:
 		if !mixed && (seps == 0 || seps == ' ' || seps == '-') && panGrouping(gs) && validPAN(d) {
-			if label()&ctxNeg != 0 && label()&ctxCard == 0 {
-				return 0, "", 0
+			c := label()
+			if c&ctxNeg != 0 && c&ctxCard == 0 {
+				return 0, "", 0, false
 			}
-			return tazala.KindPAN, "card_pan", 0.97
+			return tazala.KindPAN, "card_pan", 0.97, len(gs) == 1 && c&personCtx == 0
 		}
 	}
 	// national phone numbers: 8 7xx …, 7 7xx … (11 digits), or 10 digits after a phone label
-	if nd == 11 && (d[0] == '8' || d[0] == '7') && validKZRUNational(d[1:]) && phoneGrouping(gs) {
+	if nd == 11 && (d[0] == '8' || d[0] == '7') && validKZRUNational(d[1:]) && phoneGrouping(gs) && !(len(gs) == 2 && seps == '.') {
 		c := label()
 		if c&ctxNeg != 0 && c&ctxPhone == 0 {
-			return 0, "", 0
+			return 0, "", 0, false
 		}
 		if d[0] == '7' && len(gs) == 1 && c&(ctxIIN|ctxCard|ctxCVV|ctxExpiry) != 0 {
-			return 0, "", 0
+			return 0, "", 0, false
 		}
-		return tazala.KindPhone, "phone", 0.9
+		return tazala.KindPhone, "phone", 0.9, len(gs) == 1 && c&personCtx == 0
 	}
 	if nd == 10 && validKZRUNational(d) && phoneGrouping(gs) && label()&ctxPhone != 0 {
-		return tazala.KindPhone, "phone", 0.8
+		return tazala.KindPhone, "phone", 0.8, false
 	}
-	return 0, "", 0
+	return 0, "", 0, false
 }
+
+// personCtx are the label hints that tie a value to a person: a bare
+// digit run after one of them is not weak.
+const personCtx = ctxIIN | ctxPhone | ctxEmail | ctxCard | ctxNameStrong | ctxNameWeak | ctxNameIntro
 
 // panGrouping accepts the ways card numbers are written: one run, groups of
 // four (the last may be shorter: 4-4-4-4-3, 4-4-4-1), or Amex/Diners 4-6-5 / 4-6-4.
@@ -432,12 +500,31 @@ func (c *intlCache) check(d []byte) bool {
 // labelCtx returns the hints of the label before position p: the word
 // before it, or for a value at the very start of a decoded JSON string, the
 // string's key.
+//
+// A number right before (the previous element of a list: `[7012…, 7013…]`,
+// `"seq":"a,b"`) is looked through, up to four of them, so every element
+// of a list gets the list's label.
 func (s *Scanner) labelCtx(g *seg, p int) ctx {
-	w, _, ok := prevWord(g.text, p, g.lo)
+	w, ws, ok := prevWord(g.text, p, g.lo)
+	for k := 0; ok && k < 4 && allDigits(w); k++ {
+		w, ws, ok = prevWord(g.text, ws, g.lo)
+	}
 	if !ok {
 		return g.key
 	}
+	if allDigits(w) {
+		return 0
+	}
 	return s.ctxOf(w)
+}
+
+func allDigits(w []byte) bool {
+	for _, c := range w {
+		if !isDigit(c) {
+			return false
+		}
+	}
+	return len(w) > 0
 }
 
 // ctxOf is ctxOf memoised under a seeded hash of the label.
@@ -476,9 +563,18 @@ func (s *Scanner) expiry(g *seg, i, j int) int {
 	if yl == 4 && !(t[j+1] == '2' && t[j+2] == '0') {
 		return k
 	}
+	if conf := s.expiryContext(g, i); conf > 0 {
+		s.emit(g, tazala.KindExpiry, i, k, "card_expiry", conf)
+	}
+	return k
+}
+
+// expiryContext returns the confidence that a well-formed MM/YY at i is a
+// card expiry: after an expiry label (looking through "до", "thru",
+// "until": "действует до 12/27"), or right after a PAN; 0 otherwise.
+func (s *Scanner) expiryContext(g *seg, i int) float32 {
 	c := s.labelCtx(g, i)
 	if c&ctxExpiry == 0 {
-		// "действует до 12/27", "valid thru 12/27", "годна до": look one word further
 		if w, ws, ok := prevWord(g.text, i, g.lo); ok && isUntil(w) {
 			if w2, _, ok := prevWord(g.text, ws, g.lo); ok {
 				c |= s.ctxOf(w2) & ctxExpiry
@@ -487,11 +583,11 @@ func (s *Scanner) expiry(g *seg, i, j int) int {
 	}
 	switch {
 	case c&ctxExpiry != 0:
-		s.emit(g, tazala.KindExpiry, i, k, "card_expiry", 0.95)
+		return 0.95
 	case s.lastPAN >= 0 && (near(g, s.lastPAN, i) || s.nearVia(g, s.lastPAN, i)):
-		s.emit(g, tazala.KindExpiry, i, k, "card_expiry", 0.85)
+		return 0.85
 	}
-	return k
+	return 0
 }
 
 func skipDate(t []byte, k int) int {
@@ -529,7 +625,8 @@ func (s *Scanner) nearVia(g *seg, end, i int) bool {
 		if isDigit(c) {
 			return false
 		}
-		if c == ' ' || c == ',' || c == ':' || c == ';' || c == '/' || c == '-' || c == '=' || c == '(' || c == ')' {
+		if c == ' ' || c == ',' || c == ':' || c == ';' || c == '/' || c == '-' || c == '=' || c == '(' || c == ')' ||
+			c == '\'' || c == '"' || c == '|' || c == '\t' || c == '\\' {
 			k++
 			continue
 		}
@@ -576,8 +673,43 @@ func (s *Scanner) cvv(g *seg, a, b int) {
 	if isCodeWord(w) {
 		if w2, _, ok := prevWord(g.text, ws, g.lo); ok && isCardCodeQualifier(w2) {
 			s.emit(g, tazala.KindCVV, a, b, "card_cvv", 0.9)
+			return
 		}
 	}
+	// "the 3 digits on the back: 123", "три цифры на обороте", "артқы
+	// жағындағы код": the back of the card, with digits or code before it
+	if isBackWord(w) {
+		p := ws
+		for k := 0; k < 4; k++ {
+			w2, ws2, ok := prevWord(g.text, p, g.lo)
+			if !ok {
+				break
+			}
+			if isDigitsWord(w2) || isCodeWord(w2) || s.ctxOf(w2)&ctxCVV != 0 {
+				s.emit(g, tazala.KindCVV, a, b, "card_cvv", 0.85)
+				return
+			}
+			p = ws2
+		}
+	}
+}
+
+// isBackWord reports whether w names the back of a card.
+func isBackWord(w []byte) bool {
+	switch string(lowerInto(nil, w)) {
+	case "back", "reverse", "обороте", "оборотной", "обратной", "стороне", "жағындағы", "жағында", "артында":
+		return true
+	}
+	return false
+}
+
+// isDigitsWord reports whether w is "digits" in one of the languages.
+func isDigitsWord(w []byte) bool {
+	switch string(lowerInto(nil, w)) {
+	case "digits", "digit", "numbers", "цифры", "цифр", "цифра", "сан", "сандар", "цифрлар":
+		return true
+	}
+	return false
 }
 
 // isUntil reports whether w is "до", "по", "thru", "through", "until" or "to".
@@ -591,7 +723,7 @@ func isUntil(w []byte) bool {
 
 func isCodeWord(w []byte) bool {
 	switch string(w) {
-	case "code", "Code", "CODE", "код", "Код", "коды", "value":
+	case "code", "Code", "CODE", "код", "Код", "коды", "коды:", "кодын", "value", "CODE:":
 		return true
 	}
 	return false
@@ -600,7 +732,7 @@ func isCodeWord(w []byte) bool {
 func isCardCodeQualifier(w []byte) bool {
 	switch string(w) {
 	case "security", "Security", "SECURITY", "verification", "Verification", "card", "Card", "CVV", "CVC", "cvv", "cvc",
-		"безопасности", "проверочный", "Проверочный", "қауіпсіздік":
+		"безопасности", "проверочный", "Проверочный", "қауіпсіздік", "Қауіпсіздік", "жағындағы", "тексеру":
 		return true
 	}
 	return false

@@ -11,5 +11,9 @@ func commands() []*cli.Command {
 		revealCommand(),
 		devCommand(),
 		runCommand(),
+		subjectCommand(),
+		retentionCommand(),
+		exportCommand(),
+		serveCommand(),
 	}
 }

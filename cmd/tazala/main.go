@@ -59,10 +59,12 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		ErrWriter: stderr,
 		Commands:  commands(),
 		OnUsageError: func(c *cli.Context, err error, isSub bool) error {
-			return cli.Exit(fmt.Sprintf("%v\nTry: tazala %s --help", err, c.Command.Name), exitUsage)
+			return cli.Exit(fmt.Sprintf("%v\nTry: tazala --help", err), exitUsage)
 		},
 		ExitErrHandler: func(*cli.Context, error) {}, // run() reports errors
+		Action:         unknownCommand(""),
 	}
+	usageErrors(app.Commands, "")
 	return app
 }
 

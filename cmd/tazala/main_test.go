@@ -40,7 +40,7 @@ func TestScanEndToEnd(t *testing.T) {
 	outPath := filepath.Join(dir, "out.jsonl")
 	fPath := filepath.Join(dir, "findings.jsonl")
 	key := filepath.Join(dir, "key")
-	code, _, stderr := runCLI(t, "", "scan", "--key-file", key, "--out", outPath, "--findings", fPath, inPath)
+	code, _, stderr := runCLI(t, "", "scan", "--key-file", key, "--create-key", "--out", outPath, "--findings", fPath, inPath)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -89,14 +89,14 @@ func TestScanEndToEnd(t *testing.T) {
 
 func TestScanStdinAndExitCodes(t *testing.T) {
 	key := filepath.Join(t.TempDir(), "key")
-	code, out, _ := runCLI(t, `{"iin":"900101300017"}`+"\n", "scan", "-q", "--key-file", key, "-")
+	code, out, _ := runCLI(t, `{"iin":"900101300017"}`+"\n", "scan", "-q", "--key-file", key, "--create-key", "-")
 	if code != 0 || strings.Contains(out, "900101300017") || !strings.Contains(out, `"iin":"[IIN:tk_`) {
 		t.Fatalf("exit %d, output %q", code, out)
 	}
-	if code, _, _ := runCLI(t, "nothing here\n", "scan", "-q", "--key-file", key, "--fail-on-findings", "-"); code != exitOK {
+	if code, _, _ := runCLI(t, "nothing here\n", "scan", "-q", "--key-file", key, "--create-key", "--fail-on-findings", "-"); code != exitOK {
 		t.Errorf("clean input with --fail-on-findings: exit %d, want 0", code)
 	}
-	if code, _, _ := runCLI(t, "ИИН 900101300017\n", "scan", "-q", "--key-file", key, "--fail-on-findings", "-"); code != exitFindings {
+	if code, _, _ := runCLI(t, "ИИН 900101300017\n", "scan", "-q", "--key-file", key, "--create-key", "--fail-on-findings", "-"); code != exitFindings {
 		t.Errorf("--fail-on-findings: exit %d, want %d", code, exitFindings)
 	}
 	if code, _, e := runCLI(t, "", "scan"); code != exitUsage || !strings.Contains(e, "Try:") {
@@ -121,7 +121,7 @@ func TestScanBadInput(t *testing.T) {
 		`{"iin":"900101300017",`,
 		long,
 	}, "\n") + "\n"
-	code, out, e := runCLI(t, in, "scan", "--key-file", key, "--max-line", "1000", "-")
+	code, out, e := runCLI(t, in, "scan", "--key-file", key, "--create-key", "--max-line", "1000", "-")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, e)
 	}
@@ -149,7 +149,7 @@ func TestRulesCommands(t *testing.T) {
 func TestScanWithUserRules(t *testing.T) {
 	key := filepath.Join(t.TempDir(), "key")
 	in := "loyalty ok member:77015401802 tier=gold\n"
-	code, out, e := runCLI(t, in, "scan", "-q", "--key-file", key, "--rules", "../../testdata/rules/valid/loyalty.toml", "-")
+	code, out, e := runCLI(t, in, "scan", "-q", "--key-file", key, "--create-key", "--rules", "../../testdata/rules/valid/loyalty.toml", "-")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, e)
 	}

@@ -64,7 +64,7 @@ func loadRulesArg(c *cli.Context) (*rules.Set, error) {
 	}
 	set, err := rules.Load(c.Args().First())
 	if err != nil {
-		return nil, cli.Exit(err.Error(), exitUsage)
+		return nil, fileErr(err, "") // unreadable: exit 1; invalid: exit 2
 	}
 	return set, nil
 }

@@ -76,15 +76,15 @@ func (s *basicStep) Process(ctx context.Context, recs []tazala.Record) ([]tazala
 		o.Record = recs[i]
 		o.Record.Value = s.red.Append(nil, recs[i].Value, o.Findings, o.Tokens)
 		o.Record.Key = nil // keys are not scanned here: never passed through
-		o.Subject = subjectOf(o.Tokens)
+		o.Subject = recordSubject(o.Tokens)
 		o.Purpose = s.policy.Purpose(&o.Record, o.Findings)
 	}
 	return outs, nil
 }
 
-// subjectOf picks the record's subject: its IIN token, else its first
+// recordSubject picks the record's subject: its IIN token, else its first
 // e-mail or phone token.
-func subjectOf(toks []tazala.Token) string {
+func recordSubject(toks []tazala.Token) string {
 	for _, k := range []tazala.Kind{tazala.KindIIN, tazala.KindEmail, tazala.KindPhone} {
 		for _, t := range toks {
 			if t.Kind == k && t.ID != "" {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"os"
@@ -34,7 +33,8 @@ func scanCommand() *cli.Command {
 			&cli.StringSliceFlag{Name: "mode-for", Usage: "per-kind mode, e.g. card_pan=last4 (repeatable)"},
 			&cli.StringFlag{Name: "tokenizer", Value: "local", Usage: "tokenizer: local (key file) or vault (VAULT_ADDR, VAULT_TOKEN)"},
 			&cli.StringFlag{Name: "token-store", EnvVars: []string{"TAZALA_TOKEN_STORE"}, Usage: "token vault `FILE` for reversible copies (vault tokenizer; default tazala-tokens.jsonl)"},
-			&cli.StringFlag{Name: "key-file", Usage: "local tokenizer key `FILE` (default ~/.config/tazala/local.key, created 0600)"},
+			&cli.StringFlag{Name: "key-file", Usage: "local tokenizer key `FILE` (default ~/.config/tazala/local.key, created 0600 when missing); a named key must exist"},
+			&cli.BoolFlag{Name: "create-key", Usage: "create the --key-file when it does not exist (a new key: its tokens join with no earlier output)"},
 			&cli.StringFlag{Name: "rules", Usage: "user rules `FILE` (TOML) run after the built-in detectors"},
 			&cli.IntFlag{Name: "max-line", Value: scanfile.DefaultMaxLine, Usage: "longest record scanned in one piece; longer ones are scanned in overlapping windows"},
 			&cli.BoolFlag{Name: "paths", Usage: "add the JSON path of each finding to --findings (costs about a tenth of the speed)"},
@@ -70,7 +70,7 @@ func runScan(c *cli.Context) error {
 	if p := c.String("rules"); p != "" {
 		set, err := loadRules(p)
 		if err != nil {
-			return usageErr("scan: %v", err)
+			return fileErr(err, "scan: ") // unreadable: exit 1; invalid: exit 2
 		}
 		scfg.Rules = set
 	}
@@ -96,28 +96,39 @@ func runScan(c *cli.Context) error {
 		}
 	}
 	stdout := c.App.Writer
-	out, closeOut, err := openOut(c.String("out"), stdout)
+	if err := checkDistinct(inputs, c.App.Reader, c.String("out"), c.String("findings"), stdout); err != nil {
+		return err
+	}
+	out, closeOut, err := openOutput(c.Context, c.String("out"), stdout)
 	if err != nil {
 		return err
 	}
 	defer closeOut()
-	var fw *bufio.Writer
+	// findings are written a block at a time, unbuffered, so a failed write
+	// is known exactly (scanfile.WriteError)
+	var fw io.Writer
 	if p := c.String("findings"); p != "" {
-		w, closeF, err := openOut(p, stdout)
+		w, closeF, err := openOutput(c.Context, p, stdout)
 		if err != nil {
 			return err
 		}
 		defer closeF()
-		fw = bufio.NewWriterSize(w, 1<<20)
+		fw = w
 	}
 	progress := isTerminal(c.App.ErrWriter)
 	start := time.Now()
 	var total scanfile.Stats
+	var infos []*inputInfo
 	for _, in := range inputs {
-		r, closeIn, err := openIn(in, c.App.Reader)
+		r, info, closeIn, err := openInput(c.Context, in, c.App.Reader)
 		if err != nil {
 			return err
 		}
+		if info.binary != "" && c.Bool("fail-on-findings") {
+			closeIn()
+			return cli.Exit(fmt.Sprintf("scan %s: input looks binary (%s): cannot tell whether it holds personal data", info.name, info.binary), exitFailure)
+		}
+		infos = append(infos, info)
 		cfg := scanfile.Config{Scanner: scfg, Redactor: red, Tokenizer: tok, MaxLine: c.Int("max-line")}
 		if store != nil {
 			cfg.TokenStore = store
@@ -140,12 +151,7 @@ func runScan(c *cli.Context) error {
 		closeIn()
 		total.Add(st)
 		if err != nil {
-			return cli.Exit(fmt.Sprintf("scan %s: %v (nothing of the failed block was written)", displayName(in), err), exitFailure)
-		}
-	}
-	if fw != nil {
-		if err := fw.Flush(); err != nil {
-			return cli.Exit(fmt.Sprintf("scan: write findings: %v", err), exitFailure)
+			return scanRunErr(c.Context, displayName(in), err, total.Lines-st.Lines, outTarget{out, c.String("out")}, outTarget{fw, c.String("findings")})
 		}
 	}
 	if err := flushOut(out); err != nil {
@@ -156,6 +162,9 @@ func runScan(c *cli.Context) error {
 	}
 	if !c.Bool("quiet") {
 		printSummary(c.App.ErrWriter, total, time.Since(start))
+		for _, info := range infos {
+			printInputNotes(c.App.ErrWriter, info)
+		}
 		printTokenizerStats(c.App.ErrWriter, tok)
 	}
 	if c.Bool("fail-on-findings") && total.Findings > 0 {
@@ -241,28 +250,6 @@ func displayName(in string) string {
 		return "stdin"
 	}
 	return in
-}
-
-func openIn(p string, stdin io.Reader) (io.Reader, func(), error) {
-	if p == "-" {
-		return stdin, func() {}, nil
-	}
-	f, err := os.Open(p)
-	if err != nil {
-		return nil, nil, cli.Exit(fmt.Sprintf("scan: %v", err), exitFailure)
-	}
-	return f, func() { f.Close() }, nil
-}
-
-func openOut(p string, stdout io.Writer) (io.Writer, func(), error) {
-	if p == "-" || p == "" {
-		return stdout, func() {}, nil
-	}
-	f, err := os.OpenFile(p, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
-	if err != nil {
-		return nil, nil, cli.Exit(fmt.Sprintf("scan: %v", err), exitFailure)
-	}
-	return f, func() { f.Close() }, nil
 }
 
 func flushOut(w io.Writer) error {

@@ -11,7 +11,9 @@ import (
 func openTokenizer(c *cli.Context) (tazala.Tokenizer, error) {
 	switch name := c.String("tokenizer"); name {
 	case "local":
-		tk, err := local.New(local.Config{KeyPath: c.String("key-file")})
+		// only the default key is created implicitly: a mistyped named key
+		// must not silently start a new one
+		tk, err := local.New(local.Config{KeyPath: c.String("key-file"), Create: c.Bool("create-key")})
 		if err != nil {
 			return nil, cli.Exit(err.Error(), exitFailure)
 		}

@@ -2,6 +2,11 @@
 // 32-byte key kept in a key file (created 0600 on first use). Tokens are
 // deterministic per (kind, normalized value) and have the same format as
 // the Vault tokenizer's, but are not reversible: no ciphertext is kept.
+//
+// The key is the only secret: anyone holding it recovers a low-entropy
+// value (an IIN, a phone number) from its token by enumeration in seconds.
+// So the key file must be the current user's own regular file, mode 0600,
+// and only the default key is created implicitly.
 package local
 
 import (
@@ -14,11 +19,13 @@ import (
 	"fmt"
 	"hash"
 	"hash/maphash"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
 	"sync/atomic"
+	"syscall"
 
 	"github.com/tazala/tazala"
 )
@@ -28,12 +35,22 @@ const KeySize = 32
 
 // Config configures a Tokenizer.
 type Config struct {
-	// KeyPath is the key file; empty means DefaultKeyPath(). Created with
-	// a random key, mode 0600, when missing.
+	// KeyPath is the key file; empty means DefaultKeyPath(). It must be a
+	// regular file (not a symlink) owned by the current user, readable by
+	// no one else, in a directory no one else can write to.
 	KeyPath string
+	// Create makes a missing key file (a random key, mode 0600). Without it
+	// a missing named key is an error, so a mistyped path never silently
+	// starts a new key (tokens would stop joining with earlier output). The
+	// default key (empty KeyPath) is always created when missing.
+	Create bool
 	// Key, when set, is used instead of a key file (tests).
 	Key []byte
 }
+
+// ErrNoKey is returned when the named key file does not exist and
+// Config.Create is not set.
+var ErrNoKey = errors.New("key file does not exist")
 
 // DefaultKeyPath is $XDG_CONFIG_HOME/tazala/local.key or
 // ~/.config/tazala/local.key.
@@ -82,15 +99,16 @@ var _ tazala.Tokenizer = (*Tokenizer)(nil)
 func New(cfg Config) (*Tokenizer, error) {
 	key := cfg.Key
 	if key == nil {
-		p := cfg.KeyPath
+		p, create := cfg.KeyPath, cfg.Create
 		if p == "" {
 			var err error
 			if p, err = DefaultKeyPath(); err != nil {
 				return nil, err
 			}
+			create = true
 		}
 		var err error
-		if key, err = loadOrCreateKey(p); err != nil {
+		if key, err = loadOrCreateKey(p, create); err != nil {
 			return nil, err
 		}
 	}
@@ -106,49 +124,109 @@ func New(cfg Config) (*Tokenizer, error) {
 	return t, nil
 }
 
-func loadOrCreateKey(p string) ([]byte, error) {
-	st, err := os.Stat(p)
-	switch {
-	case err == nil:
-		if st.Mode().Perm()&0o077 != 0 {
-			return nil, fmt.Errorf("tokenize/local: key file %s is readable by others (mode %v): chmod 600 it", p, st.Mode().Perm())
+func loadOrCreateKey(p string, create bool) ([]byte, error) {
+	key, err := loadKey(p)
+	if !errors.Is(err, fs.ErrNotExist) {
+		return key, err
+	}
+	if !create {
+		return nil, fmt.Errorf("tokenize/local: %w: %s (check the path, or pass --create-key to start a new key: its tokens will not join with those of any other key)", ErrNoKey, p)
+	}
+	key = make([]byte, KeySize)
+	if _, err := rand.Read(key); err != nil {
+		return nil, fmt.Errorf("tokenize/local: generate key: %w", err)
+	}
+	if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
+		return nil, fmt.Errorf("tokenize/local: create key directory: %w", err)
+	}
+	if err := checkDir(filepath.Dir(p)); err != nil {
+		return nil, err
+	}
+	// O_EXCL: two processes starting at once must not both write a key;
+	// with O_NOFOLLOW it also refuses a (dangling) symlink in its place
+	f, err := os.OpenFile(p, os.O_CREATE|os.O_EXCL|os.O_WRONLY|syscall.O_NOFOLLOW, 0o600)
+	if errors.Is(err, fs.ErrExist) {
+		return loadKey(p) // created meanwhile by another process (or a symlink: refused there)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("tokenize/local: create key file: %w", err)
+	}
+	if _, err := f.Write(key); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("tokenize/local: write key file: %w", err)
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("tokenize/local: sync key file: %w", err)
+	}
+	return key, f.Close()
+}
+
+// loadKey reads the key file p after checking it, on the open descriptor
+// (no race between check and read): a regular file, not a symlink, owned
+// by the current user, mode 0600 or stricter, in a directory no other user
+// may write to. An error wrapping fs.ErrNotExist means p does not exist.
+func loadKey(p string) ([]byte, error) {
+	if st, err := os.Lstat(p); err == nil && st.Mode()&fs.ModeSymlink != 0 {
+		return nil, fmt.Errorf("tokenize/local: key file %s is a symlink: give the real path", p)
+	}
+	f, err := os.OpenFile(p, os.O_RDONLY|syscall.O_NOFOLLOW, 0)
+	if err != nil {
+		if errors.Is(err, syscall.ELOOP) {
+			return nil, fmt.Errorf("tokenize/local: key file %s is a symlink: give the real path", p)
 		}
-		key, err := os.ReadFile(p)
-		if err != nil {
-			return nil, fmt.Errorf("tokenize/local: read key: %w", err)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, err
 		}
-		if len(key) != KeySize {
-			return nil, fmt.Errorf("tokenize/local: key file %s holds %d bytes, want %d", p, len(key), KeySize)
-		}
-		return key, nil
-	case errors.Is(err, fs.ErrNotExist):
-		key := make([]byte, KeySize)
-		if _, err := rand.Read(key); err != nil {
-			return nil, fmt.Errorf("tokenize/local: generate key: %w", err)
-		}
-		if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
-			return nil, fmt.Errorf("tokenize/local: create key directory: %w", err)
-		}
-		// O_EXCL: two processes starting at once must not both write a key
-		f, err := os.OpenFile(p, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
-		if errors.Is(err, fs.ErrExist) {
-			return loadOrCreateKey(p)
-		}
-		if err != nil {
-			return nil, fmt.Errorf("tokenize/local: create key file: %w", err)
-		}
-		if _, err := f.Write(key); err != nil {
-			f.Close()
-			return nil, fmt.Errorf("tokenize/local: write key file: %w", err)
-		}
-		if err := f.Sync(); err != nil {
-			f.Close()
-			return nil, fmt.Errorf("tokenize/local: sync key file: %w", err)
-		}
-		return key, f.Close()
-	default:
 		return nil, fmt.Errorf("tokenize/local: key file: %w", err)
 	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("tokenize/local: key file: %w", err)
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("tokenize/local: key file %s is not a regular file", p)
+	}
+	if uid, ok := owner(st); ok && uid != os.Getuid() {
+		return nil, fmt.Errorf("tokenize/local: key file %s is owned by uid %d, not by the current user (uid %d): whoever owns it knows the key", p, uid, os.Getuid())
+	}
+	if st.Mode().Perm()&0o077 != 0 {
+		return nil, fmt.Errorf("tokenize/local: key file %s is readable by others (mode %v): chmod 600 it", p, st.Mode().Perm())
+	}
+	if err := checkDir(filepath.Dir(p)); err != nil {
+		return nil, err
+	}
+	key := make([]byte, KeySize+1)
+	n, err := io.ReadFull(f, key)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("tokenize/local: read key: %w", err)
+	}
+	if n != KeySize {
+		return nil, fmt.Errorf("tokenize/local: key file %s holds %d bytes, want %d", p, st.Size(), KeySize)
+	}
+	return key[:KeySize], nil
+}
+
+// checkDir refuses a key directory that another user could write to
+// without the sticky bit: they could swap the key file for their own.
+func checkDir(dir string) error {
+	st, err := os.Stat(dir)
+	if err != nil {
+		return fmt.Errorf("tokenize/local: key directory: %w", err)
+	}
+	if st.Mode().Perm()&0o022 != 0 && st.Mode()&fs.ModeSticky == 0 {
+		return fmt.Errorf("tokenize/local: key directory %s is writable by others (mode %v): chmod go-w it or keep the key elsewhere", dir, st.Mode().Perm())
+	}
+	return nil
+}
+
+// owner returns the uid owning the file described by st.
+func owner(st fs.FileInfo) (int, bool) {
+	if s, ok := st.Sys().(*syscall.Stat_t); ok {
+		return int(s.Uid), true
+	}
+	return 0, false
 }
 
 // Tokenize returns one token per request. CVV requests get a Token with

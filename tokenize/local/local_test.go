@@ -4,10 +4,12 @@ import (
 	"context"
 	"crypto/hmac"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/tazala/tazala"
@@ -18,7 +20,7 @@ import (
 func TestConformance(t *testing.T) {
 	key := filepath.Join(t.TempDir(), "local.key")
 	tokenizertest.Run(t, func(t *testing.T) tazala.Tokenizer {
-		tk, err := local.New(local.Config{KeyPath: key})
+		tk, err := local.New(local.Config{KeyPath: key, Create: true})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -29,7 +31,7 @@ func TestConformance(t *testing.T) {
 func TestKeyFile(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "sub", "local.key")
-	if _, err := local.New(local.Config{KeyPath: p}); err != nil {
+	if _, err := local.New(local.Config{KeyPath: p, Create: true}); err != nil {
 		t.Fatal(err)
 	}
 	st, err := os.Stat(p)
@@ -48,6 +50,86 @@ func TestKeyFile(t *testing.T) {
 	if _, err := local.New(local.Config{KeyPath: short}); err == nil {
 		t.Error("a short key was accepted")
 	}
+}
+
+// TestKeyFileChecks (issue 10, items 5 and 7): a named key that does not
+// exist is an error unless Create is set, only the default key is created
+// implicitly, symlinks (dangling or not) are refused without recursing, and
+// the key must be the current user's own file in a directory others cannot
+// write to.
+func TestKeyFileChecks(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.key")
+	if _, err := local.New(local.Config{KeyPath: good, Create: true}); err != nil {
+		t.Fatal(err)
+	}
+	dangling := filepath.Join(dir, "dangling.key")
+	if err := os.Symlink(filepath.Join(dir, "nowhere", "x.key"), dangling); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.key")
+	if err := os.Symlink(good, link); err != nil {
+		t.Fatal(err)
+	}
+	open := filepath.Join(t.TempDir(), "open")
+	os.Mkdir(open, 0o777)
+	os.Chmod(open, 0o777) // no sticky bit: anyone may swap the key
+	inOpen := filepath.Join(open, "k.key")
+	os.WriteFile(inOpen, make([]byte, local.KeySize), 0o600)
+
+	for _, tc := range []struct {
+		name   string
+		cfg    local.Config
+		errHas string
+	}{
+		{"missing named key", local.Config{KeyPath: filepath.Join(dir, "typo.key")}, "--create-key"},
+		{"dangling symlink", local.Config{KeyPath: dangling}, "symlink"},
+		{"dangling symlink, create", local.Config{KeyPath: dangling, Create: true}, "symlink"},
+		{"symlink to a key", local.Config{KeyPath: link}, "symlink"},
+		{"directory writable by others", local.Config{KeyPath: inOpen}, "writable by others"},
+		{"a directory", local.Config{KeyPath: dir}, "not a regular file"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := local.New(tc.cfg)
+			if err == nil || !strings.Contains(err.Error(), tc.errHas) {
+				t.Fatalf("err = %v, want one saying %q", err, tc.errHas)
+			}
+		})
+	}
+	if _, err := local.New(local.Config{KeyPath: filepath.Join(dir, "typo.key")}); !errors.Is(err, local.ErrNoKey) {
+		t.Errorf("missing named key: err = %v, want ErrNoKey", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "typo.key")); err == nil {
+		t.Error("a missing named key was created without Create")
+	}
+	if _, err := local.New(local.Config{KeyPath: good}); err != nil {
+		t.Errorf("the good key: %v", err)
+	}
+
+	// the default key is created implicitly
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	t.Setenv("HOME", t.TempDir())
+	if _, err := local.New(local.Config{}); err != nil {
+		t.Fatalf("default key: %v", err)
+	}
+	if p, _ := local.DefaultKeyPath(); !fileExists(p) {
+		t.Error("the default key was not created")
+	}
+
+	// owned by another user: refused (needs root to chown)
+	other := filepath.Join(dir, "other.key")
+	os.WriteFile(other, make([]byte, local.KeySize), 0o600)
+	if err := os.Chown(other, 65534, 65534); err != nil {
+		t.Skipf("cannot chown to another user here: %v", err)
+	}
+	if _, err := local.New(local.Config{KeyPath: other}); err == nil || !strings.Contains(err.Error(), "not by the current user") {
+		t.Errorf("a key owned by another user: err = %v", err)
+	}
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
 }
 
 // TestTokenDefinition: the token of a value is exactly
