@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -21,6 +22,7 @@ import (
 	"github.com/tazala/tazala/internal/stack"
 	"github.com/tazala/tazala/internal/synth"
 	"github.com/tazala/tazala/scanner"
+	schdb "github.com/tazala/tazala/sinks/chdb"
 	tkafka "github.com/tazala/tazala/sources/kafka"
 )
 
@@ -145,10 +147,13 @@ func produce(t *testing.T, kcat, brokers string, ts []e2eTopic, n int, seed uint
 	}
 }
 
+const e2eAnalystPassword = "e2e-analyst-pw"
+
 type daemonProc struct {
 	t      *testing.T
 	cmd    *exec.Cmd
 	http   string
+	chAddr string
 	log    string
 	exited chan error
 }
@@ -169,6 +174,14 @@ func startDaemon(t *testing.T, o daemonOpts) *daemonProc {
 	if err != nil {
 		t.Fatal(err)
 	}
+	chAddr, err := stack.FreeAddr()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.HasPrefix(o.store, "chdb:") {
+		o.extra = append(o.extra, "--http-clickhouse-addr", chAddr)
+		o.env = append(o.env, "TAZALA_HTTP_ANALYST_PASSWORD="+e2eAnalystPassword, "TAZALA_HTTP_WRITER_PASSWORD="+e2eAnalystPassword+"w")
+	}
 	logf, err := os.CreateTemp(o.dir, "daemon-*.log")
 	if err != nil {
 		t.Fatal(err)
@@ -186,7 +199,7 @@ func startDaemon(t *testing.T, o daemonOpts) *daemonProc {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	d := &daemonProc{t: t, cmd: cmd, http: addr, log: logf.Name(), exited: make(chan error, 1)}
+	d := &daemonProc{t: t, cmd: cmd, http: addr, chAddr: chAddr, log: logf.Name(), exited: make(chan error, 1)}
 	go func() { d.exited <- cmd.Wait(); logf.Close() }()
 	t.Cleanup(func() {
 		if d.cmd.ProcessState == nil {
@@ -260,6 +273,67 @@ func waitLagZero(t *testing.T, brokers, group string, topics []string, within ti
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
+}
+
+// storeView is what a store holds after the daemon stopped.
+type storeView = fileStore
+
+// readStore reads the store at url (file:DIR or chdb:DIR).
+func readStore(t *testing.T, url string) storeView {
+	t.Helper()
+	scheme, dir, _ := strings.Cut(url, ":")
+	if scheme == "file" {
+		return readFileStore(t, dir)
+	}
+	return readChdbStore(t, dir)
+}
+
+// readChdbStore reads the embedded store in dir through the analyst
+// views (FINAL: a replayed record is visible once) and dumps every table
+// for the raw-value check.
+func readChdbStore(t *testing.T, dir string) storeView {
+	t.Helper()
+	db, err := schdb.OpenDB(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	st := storeView{seqs: map[string]int{}}
+	var recs []struct {
+		Payload string `json:"payload"`
+	}
+	if err := db.Select(ctx, &recs, "SELECT payload FROM records_v"); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range recs {
+		m := seqRe.FindStringSubmatch(r.Payload)
+		if m == nil {
+			t.Fatalf("a stored record has no sequence marker: the marker was redacted or the record mangled")
+		}
+		st.seqs[m[1]]++
+		st.markers += len(markerRe.FindAllStringIndex(r.Payload, -1))
+	}
+	var n []struct {
+		N int `json:"n"`
+	}
+	if err := db.Select(ctx, &n, "SELECT count() AS n FROM pii_index_v"); err != nil {
+		t.Fatal(err)
+	}
+	st.index = n[0].N
+	for _, table := range []string{"redacted_records", "pii_index", "token_vault", "audit_log", "subject_events", "erasure_ledger"} {
+		var rows []map[string]any
+		if err := db.Select(ctx, &rows, "SELECT * FROM "+table); err != nil {
+			t.Fatal(err)
+		}
+		var b []byte
+		for _, r := range rows {
+			j, _ := json.Marshal(r)
+			b = append(append(b, j...), '\n')
+		}
+		st.all = append(st.all, b)
+	}
+	return st
 }
 
 // fileStore reads what the file store in dir holds.
@@ -351,12 +425,13 @@ func checkOnce(t *testing.T, seqs map[string]int, n int) {
 }
 
 type e2eEnv struct {
-	k       *stack.Kafka
-	kcat    string
-	topics  []e2eTopic
-	group   string
-	dir     string
-	storeTo string
+	k      *stack.Kafka
+	kcat   string
+	topics []e2eTopic
+	group  string
+	dir    string
+	store  string   // store URL
+	env    []string // TAZALA_LIBCHDB for the daemon
 }
 
 func newE2E(t *testing.T, partitions int) *e2eEnv {
@@ -370,11 +445,29 @@ func newE2E(t *testing.T, partitions int) *e2eEnv {
 	t.Cleanup(k.Close)
 	dir := t.TempDir()
 	ts := e2eTopics(t, k, partitions)
-	return &e2eEnv{k: k, kcat: kcat, topics: ts, group: ts[0].name + ".group", dir: dir, storeTo: filepath.Join(dir, "store")}
+	lib := stack.NeedCHDB(t)
+	return &e2eEnv{k: k, kcat: kcat, topics: ts, group: ts[0].name + ".group", dir: dir,
+		store: "chdb:" + filepath.Join(dir, "store"), env: []string{"TAZALA_LIBCHDB=" + lib}}
 }
 
 func (e *e2eEnv) opts() daemonOpts {
-	return daemonOpts{brokers: e.k.Addr, group: e.group, topics: e.topics, store: "file:" + e.storeTo, dir: e.dir}
+	return daemonOpts{brokers: e.k.Addr, group: e.group, topics: e.topics, store: e.store, dir: e.dir, env: e.env}
+}
+
+// count returns how many records the store holds while the daemon owns it
+// (through its ClickHouse HTTP interface).
+func (d *daemonProc) count(t *testing.T) int {
+	req, _ := http.NewRequest(http.MethodPost, "http://"+d.chAddr+"/?query=SELECT+count()+FROM+redacted_records", nil)
+	req.SetBasicAuth("analyst", e2eAnalystPassword)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return 0
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	var n int
+	fmt.Sscan(string(b), &n)
+	return n
 }
 
 // TestRunEndToEnd: every record produced with kcat lands once, every
@@ -399,7 +492,7 @@ func TestRunEndToEnd(t *testing.T) {
 	if err := d.stop(syscall.SIGTERM); err != nil {
 		t.Fatalf("daemon exit after SIGTERM: %v", err)
 	}
-	st := readFileStore(t, e.storeTo)
+	st := readStore(t, e.store)
 	checkOnce(t, st.seqs, n)
 	if st.index != st.markers || st.index < n {
 		t.Fatalf("%d index rows for %d redaction markers (%d records)", st.index, st.markers, n)
@@ -418,17 +511,14 @@ func TestRunCrashRestart(t *testing.T) {
 	produce(t, e.kcat, e.k.Addr, e.topics, n, 2, &tr)
 	d := startDaemon(t, e.opts())
 	deadline := time.Now().Add(60 * time.Second)
-	for {
-		if b, err := os.ReadFile(filepath.Join(e.storeTo, "records.jsonl")); err == nil && bytes.Count(b, []byte{'\n'}) > n/5 {
-			break
-		}
+	for d.count(t) < n/5 {
 		if time.Now().After(deadline) {
 			t.Fatal("daemon wrote nothing within 60s")
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
 	d.stop(syscall.SIGKILL)
-	mid := readFileStore(t, e.storeTo)
+	mid := readStore(t, e.store)
 	if len(mid.seqs) >= n {
 		t.Logf("note: the daemon finished before the kill (%d records)", len(mid.seqs))
 	}
@@ -437,9 +527,9 @@ func TestRunCrashRestart(t *testing.T) {
 	if err := d2.stop(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
-	st := readFileStore(t, e.storeTo)
+	st := readStore(t, e.store)
 	t.Logf("killed after %d records; after restart %d", len(mid.seqs), len(st.seqs))
-	if strings.HasPrefix(e.opts().store, "file:") {
+	if strings.HasPrefix(e.store, "file:") {
 		// sinks/file fsyncs records, then saves its high-water marks: a kill
 		// between the two replays that write (the chdb store deduplicates)
 		lost, twice := 0, 0
@@ -466,8 +556,8 @@ func TestRunCrashRestart(t *testing.T) {
 func TestRunTwoDaemonsOneGroup(t *testing.T) {
 	e := newE2E(t, 12)
 	oa, ob := e.opts(), e.opts()
-	oa.store = "file:" + filepath.Join(e.dir, "a")
-	ob.store = "file:" + filepath.Join(e.dir, "b")
+	oa.store = "chdb:" + filepath.Join(e.dir, "a")
+	ob.store = "chdb:" + filepath.Join(e.dir, "b")
 	oa.extra = []string{"--quarantine-path", filepath.Join(e.dir, "qa.jsonl")}
 	ob.extra = []string{"--quarantine-path", filepath.Join(e.dir, "qb.jsonl")}
 	a := startDaemon(t, oa)
@@ -488,10 +578,10 @@ func TestRunTwoDaemonsOneGroup(t *testing.T) {
 	if err := a.stop(syscall.SIGTERM); err != nil {
 		t.Fatalf("daemon a: %v", err)
 	}
-	sa := readFileStore(t, filepath.Join(e.dir, "a"))
-	sb := readFileStore(t, filepath.Join(e.dir, "b"))
+	sa := readStore(t, oa.store)
+	sb := readStore(t, ob.store)
 	union := map[string]int{}
-	for _, s := range []fileStore{sa, sb} {
+	for _, s := range []storeView{sa, sb} {
 		for q, c := range s.seqs {
 			if c > 1 {
 				t.Fatalf("one daemon wrote a record %d times", c)
