@@ -45,7 +45,7 @@ type runConfig struct {
 	} `yaml:"kafka"`
 	// Streams map topics to the policy's purposes.
 	Streams []streamConfig `yaml:"streams" usage:"topics and their purposes: TOPIC=PURPOSE[:BASIS],... (YAML: list of {topic, purpose, basis})"`
-	Policy struct {
+	Policy  struct {
 		File string `yaml:"file" usage:"privacy policy file (YAML, rules/policy.yaml format; default: the shipped policy)"`
 	} `yaml:"policy"`
 	Store struct {

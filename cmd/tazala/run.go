@@ -330,4 +330,3 @@ func kafkaSASL(cfg *runConfig) (sasl.Mechanism, error) {
 	}
 	return nil, fmt.Errorf("config: kafka.sasl.mechanism: unknown %q", s.Mechanism)
 }
-
