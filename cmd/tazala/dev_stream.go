@@ -77,6 +77,10 @@ func devLagCommand() *cli.Command {
 			for {
 				ls, err := tkafka.Lag(c.Context, cfg)
 				if err != nil {
+					if c.Duration("wait") > 0 && time.Now().Before(deadline) {
+						time.Sleep(200 * time.Millisecond)
+						continue
+					}
 					return cli.Exit(fmt.Sprintf("dev lag: %v", err), exitFailure)
 				}
 				var total, end int64
