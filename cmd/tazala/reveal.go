@@ -20,7 +20,7 @@ func revealCommand() *cli.Command {
 		Description: "Looks the token up in the token vault, writes an audit row (who, when, why, request reference;\n" +
 			"never the value) and only then decrypts the reversible copy through Vault transit and prints it.\n" +
 			"Needs VAULT_ADDR and a token whose policy allows decrypt on the encryption key.",
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			// required, checked in runReveal so that a missing one is a usage error (exit 2)
 			&cli.StringFlag{Name: "token", Usage: "the token, as tk_… or [KIND:tk_…] (required)"},
 			&cli.StringFlag{Name: "reason", Usage: "why the value is needed, recorded in the audit log (required)"},
@@ -29,7 +29,7 @@ func revealCommand() *cli.Command {
 			&cli.StringFlag{Name: "store", Value: "tazala-tokens.jsonl", EnvVars: []string{"TAZALA_TOKEN_STORE"}, Usage: "token vault `FILE`"},
 			&cli.StringFlag{Name: "audit", EnvVars: []string{"TAZALA_AUDIT_LOG"}, Usage: "audit log `FILE` (default: the store file + .audit.jsonl)"},
 			&cli.StringFlag{Name: "actor", Usage: "who asks (default $USER); the audit row adds the Vault token's display name"},
-		},
+		}, revealPolicyFlags()...),
 		Action: runReveal,
 	}
 }
@@ -60,6 +60,9 @@ func runReveal(c *cli.Context) error {
 	reason, ref := strings.TrimSpace(c.String("reason")), strings.TrimSpace(c.String("request-ref"))
 	if len(reason) < 5 || ref == "" {
 		return usageErr("reveal: --reason must say why (at least 5 characters) and --request-ref must name the request")
+	}
+	if isStoreURL(c.String("store")) { // the ClickHouse token vault, under the policy
+		return runRevealStore(c, id, reason, ref)
 	}
 	// read-only: reveal works while a scan or the daemon writes the store
 	store, err := tsfile.OpenReadOnly(c.String("store"))
