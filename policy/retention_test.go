@@ -50,7 +50,7 @@ func TestRetentionAcrossDeadlines(t *testing.T) {
 	}
 	// a retention_until moved before the hold (as a bug or a consent
 	// withdrawal might do) must not delete a payment before five years
-	if err := db.Exec(ctx, `INSERT INTO redacted_records SELECT * REPLACE (toDateTime('2026-06-01 00:00:00', 'UTC') AS retention_until, now64(3, 'UTC') AS ingest_time)
+	if err := db.Exec(ctx, `INSERT INTO redacted_records SELECT * REPLACE (toDateTime('2026-06-01 00:00:00', 'UTC') AS retention_until, ingest_time + toIntervalSecond(1) AS ingest_time)
 		FROM redacted_records FINAL WHERE source = 'payments' AND offset = 4`); err != nil {
 		t.Fatal(err)
 	}
