@@ -63,6 +63,12 @@ func (v VaultStore) SetState(context.Context, string, tazala.TokenState) error {
 // per record, one pii_index row per finding, reversible copies into
 // token_vault. It returns the outputs.
 func Ingest(ctx context.Context, db *schdb.DB, tk tazala.Tokenizer, ledger tazala.ErasureLedger, recs []tazala.Record) ([]tazala.Output, error) {
+	cfg := ProcessorConfig(db, tk, ledger)
+	return IngestWith(ctx, db, cfg, recs)
+}
+
+// ProcessorConfig is the processing step's configuration Ingest uses.
+func ProcessorConfig(db *schdb.DB, tk tazala.Tokenizer, ledger tazala.ErasureLedger) pipeline.ProcessorConfig {
 	cfg := pipeline.ProcessorConfig{
 		Scanner:    scanner.Config{Paths: true, Now: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)},
 		Tokenizer:  tk,
@@ -72,6 +78,11 @@ func Ingest(ctx context.Context, db *schdb.DB, tk tazala.Tokenizer, ledger tazal
 	if ledger != nil {
 		cfg.Erasure = ledger
 	}
+	return cfg
+}
+
+// IngestWith is Ingest with a given processing configuration.
+func IngestWith(ctx context.Context, db *schdb.DB, cfg pipeline.ProcessorConfig, recs []tazala.Record) ([]tazala.Output, error) {
 	p, err := pipeline.NewProcessor(cfg)
 	if err != nil {
 		return nil, err
