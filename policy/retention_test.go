@@ -134,6 +134,9 @@ func TestRetentionAcrossDeadlines(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if c := counts(res); c["payments"] != 1 || len(res.Held) != 1 { // Ben's shortened one is still held
+		t.Errorf("2031-02-02: %v held %+v", c, res.Held)
+	}
 	eq(t, "after 2031-02-02", remaining(t, db), []string{"payments/4 payments", "support-requests/1 support"})
 	// 2031-03-02: Ben's is due; Ann's 2020 support request stays until she withdraws consent
 	if _, err = e.Enforce(ctx, day("2031-03-02"), false); err != nil {
