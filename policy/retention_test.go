@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tazala/tazala"
 	"github.com/tazala/tazala/internal/stack"
@@ -145,5 +146,31 @@ func TestRetentionAcrossDeadlines(t *testing.T) {
 	eq(t, "after 2031-03-02", remaining(t, db), []string{"support-requests/1 support"})
 	if n := indexCount(t, db, "purpose = 'payments'"); n != 0 {
 		t.Errorf("%d payment index rows left", n)
+	}
+}
+
+// TestEnforceEvery: the scheduled run deletes what is due on each tick and
+// stops with its context.
+func TestEnforceEvery(t *testing.T) {
+	stack.Integration(t)
+	db := openDB(t)
+	tk := localTokenizer(t)
+	g := synth.New(8)
+	ingest(t, db, tk, nil, []tazala.Record{payment("payments", 1, day("2020-01-15"), newPerson(g, "Омарова Сауле Кайратовна", "saule.o@mail.example.kz"), 100)})
+	clk := &clock{day("2026-12-01")}
+	e, _ := policy.New(policy.Config{DB: db, Now: clk.Now, Actor: "scheduler"})
+	ctx, cancel := context.WithCancel(context.Background())
+	var runs []int64
+	e.EnforceEvery(ctx, 10*time.Millisecond, func(r *policy.EnforceResult, err error) {
+		if err != nil {
+			t.Error(err)
+		}
+		runs = append(runs, counts(r)["payments"])
+		if len(runs) == 3 {
+			cancel()
+		}
+	})
+	if len(runs) != 3 || runs[0] != 1 || runs[1] != 0 || runs[2] != 0 {
+		t.Errorf("runs %v, want [1 0 0]", runs)
 	}
 }
