@@ -57,12 +57,12 @@ func runReveal(c *cli.Context) error {
 		// not echoed: it may be the value itself, pasted by mistake
 		return usageErr("reveal: --token is not a token (want tk_… or [KIND:tk_…])")
 	}
+	if isStoreURL(c.String("store")) { // the ClickHouse token vault, under the policy (reveal_store.go)
+		return runRevealStore(c, id)
+	}
 	reason, ref := strings.TrimSpace(c.String("reason")), strings.TrimSpace(c.String("request-ref"))
 	if len(reason) < 5 || ref == "" {
 		return usageErr("reveal: --reason must say why (at least 5 characters) and --request-ref must name the request")
-	}
-	if isStoreURL(c.String("store")) { // the ClickHouse token vault, under the policy
-		return runRevealStore(c, id, reason, ref)
 	}
 	// read-only: reveal works while a scan or the daemon writes the store
 	store, err := tsfile.OpenReadOnly(c.String("store"))

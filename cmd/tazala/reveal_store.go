@@ -41,8 +41,8 @@ func revealRequest(c *cli.Context, reason, ref string) policy.RevealRequest {
 // runRevealStore reveals a token from the ClickHouse token vault: refused
 // for blocked or erased subjects (token_vault state, erasure ledger,
 // subject_events), audited in audit_log before any value is decrypted.
-func runRevealStore(c *cli.Context, id, reason, ref string) error {
-	rq := revealRequest(c, reason, ref)
+func runRevealStore(c *cli.Context, id string) error {
+	rq := revealRequest(c, strings.TrimSpace(c.String("reason")), strings.TrimSpace(c.String("request-ref")))
 	if err := rq.Check(); err != nil {
 		return usageErr("reveal: %v", strings.TrimPrefix(err.Error(), "policy: reveal: "))
 	}
