@@ -57,7 +57,7 @@ func runReveal(c *cli.Context) error {
 		// not echoed: it may be the value itself, pasted by mistake
 		return usageErr("reveal: --token is not a token (want tk_… or [KIND:tk_…])")
 	}
-	if isStoreURL(c.String("store")) { // the ClickHouse token vault, under the policy (reveal_store.go)
+	if isPolicyStoreURL(c.String("store")) { // the ClickHouse token vault, under the policy (reveal_store.go)
 		return runRevealStore(c, id)
 	}
 	reason, ref := strings.TrimSpace(c.String("reason")), strings.TrimSpace(c.String("request-ref"))

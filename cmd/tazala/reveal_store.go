@@ -19,9 +19,9 @@ func revealPolicyFlags() []cli.Flag {
 	}
 }
 
-// isStoreURL reports whether --store names a ClickHouse store rather than
+// isPolicyStoreURL reports whether --store names a ClickHouse store rather than
 // a token-vault file.
-func isStoreURL(s string) bool {
+func isPolicyStoreURL(s string) bool {
 	for _, p := range []string{"chdb:", "clickhouse://", "http://", "https://"} {
 		if strings.HasPrefix(s, p) {
 			return true
