@@ -16,5 +16,7 @@ func commands() []*cli.Command {
 		exportCommand(),
 		rescanCommand(),
 		serveCommand(),
+		migrateCommand(),
+		queryCommand(),
 	}
 }
