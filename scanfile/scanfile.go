@@ -102,6 +102,9 @@ func Run(ctx context.Context, r io.Reader, w io.Writer, cfg Config) (Stats, erro
 	if cfg.MaxLine <= 0 {
 		cfg.MaxLine = DefaultMaxLine
 	}
+	if cfg.MaxLine > MaxMaxLine {
+		return Stats{}, ErrMaxLine // larger ones overflow sizes or exhaust memory
+	}
 	if cfg.Redactor == nil {
 		cfg.Redactor = redact.New(redact.Config{})
 	}
@@ -139,6 +142,10 @@ func Run(ctx context.Context, r io.Reader, w io.Writer, cfg Config) (Stats, erro
 			select {
 			case jobs <- j:
 			case <-ctx.Done():
+				// the writer already waits for j: finish it unprocessed
+				// (a hang after a failed write or a cancel, before)
+				j.p.err = ctx.Err()
+				close(j.done)
 				return
 			}
 		}
