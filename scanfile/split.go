@@ -34,6 +34,22 @@ type piece struct {
 // allocates (and page-faults) nothing.
 var pieceFree = make(chan *piece, 64)
 
+// MaxMaxLine is the largest MaxLine accepted. Memory grows with it: the
+// reader keeps 4×MaxLine, and every window in flight (about a dozen on two
+// cores) holds its data plus its output, findings and scratch, which for
+// dense findings (one every ~16 bytes) is ~20× the window. Measured on the
+// densest input at 1, 4 and 16 MiB: ~0.3, ~1.2 and ~2.1 GB RSS; at 64 MiB
+// 3.9 GB. 16 MiB keeps the worst case near 2 GB; longer records are still
+// scanned whole, in windows.
+const MaxMaxLine = 16 << 20
+
+// ErrMaxLine is returned by Run for a MaxLine above MaxMaxLine.
+var ErrMaxLine = fmt.Errorf("scanfile: MaxLine above %d (16 MiB)", MaxMaxLine)
+
+// keepBytes bounds the buffers a free piece keeps: a block of typical
+// logs (1 MiB of data, its output and findings) fits.
+const keepBytes = 6 * blockSize
+
 func getPiece() *piece {
 	var p *piece
 	select {
@@ -47,8 +63,11 @@ func getPiece() *piece {
 }
 
 func releasePiece(p *piece) {
-	if cap(p.data) > 8*blockSize || cap(p.out) > 16*blockSize {
-		return // do not keep giant buffers around
+	// do not keep big buffers around: a free piece keeps at most
+	// keepBytes, so the free list holds at most 64*keepBytes whatever the
+	// input (dense findings make out and fout several times the data)
+	if cap(p.data)+cap(p.out)+cap(p.fout) > keepBytes {
+		return
 	}
 	select {
 	case pieceFree <- p:
