@@ -10,11 +10,15 @@ type ExampleResult struct {
 	Example int  // index within its list
 	True    bool // from true_examples
 	Matches int
-	OK      bool
+	// TimedOut is set when the pattern hit its match timeout on the
+	// example: the example fails, whatever it matched.
+	TimedOut bool
+	OK       bool
 }
 
 // Test runs every rule over its own examples: each true example must give
-// at least one match and each false example none. Results never include
+// at least one match and each false example none; an example on which the
+// pattern times out fails either way. Results never include
 // the example text (it may be realistic data).
 func (s *Set) Test() ([]ExampleResult, error) {
 	var res []ExampleResult
@@ -24,9 +28,10 @@ func (s *Set) Test() ([]ExampleResult, error) {
 	for _, r := range s.Rules {
 		for i, ex := range r.True {
 			runes, offs = Runes([]byte(ex), runes, offs)
-			n := len(r.Find([]byte(ex), runes, offs, nil))
-			ok := n > 0 && r.HasKeyword([]byte(ex))
-			res = append(res, ExampleResult{Rule: r.ID, Example: i, True: true, Matches: n, OK: ok})
+			ms, err := r.Find([]byte(ex), runes, offs, nil)
+			n := len(ms)
+			ok := n > 0 && r.HasKeyword([]byte(ex)) && err == nil
+			res = append(res, ExampleResult{Rule: r.ID, Example: i, True: true, Matches: n, TimedOut: err != nil, OK: ok})
 			if !ok {
 				failed++
 			}
@@ -34,11 +39,14 @@ func (s *Set) Test() ([]ExampleResult, error) {
 		for i, ex := range r.False {
 			runes, offs = Runes([]byte(ex), runes, offs)
 			n := 0
+			var err error
 			if r.HasKeyword([]byte(ex)) {
-				n = len(r.Find([]byte(ex), runes, offs, nil))
+				var ms []Match
+				ms, err = r.Find([]byte(ex), runes, offs, nil)
+				n = len(ms)
 			}
-			ok := n == 0
-			res = append(res, ExampleResult{Rule: r.ID, Example: i, True: false, Matches: n, OK: ok})
+			ok := n == 0 && err == nil
+			res = append(res, ExampleResult{Rule: r.ID, Example: i, True: false, Matches: n, TimedOut: err != nil, OK: ok})
 			if !ok {
 				failed++
 			}

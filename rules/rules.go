@@ -140,6 +140,9 @@ func (raw RawRule) Translate() (*Rule, error) {
 			return nil, fmt.Errorf("pattern: %w", err)
 		}
 	}
+	if err := checkBacktracking(raw.Pattern); err != nil {
+		return nil, fmt.Errorf("pattern: %w", err)
+	}
 	re.MatchTimeout = MatchTimeout
 	if len(raw.Keywords) == 0 {
 		return nil, errors.New("keywords: at least one required (the rule runs only on records containing one)")
@@ -179,10 +182,8 @@ func validator(name string) (func(string) bool, error) {
 	case name == "luhn":
 		return func(v string) bool { d := onlyDigits(v); return len(d) >= 2 && checksum.Luhn(d) }, nil
 	case name == "iin":
-		return func(v string) bool {
-			d := onlyDigits(v)
-			return len(d) == 12 && checksum.IINControl(d) == int(d[11]-'0')
-		}, nil
+		// the scanner's full check: birth date, century digit, control digit
+		return func(v string) bool { return checksum.ValidIIN(onlyDigits(v), time.Now().Year()) }, nil
 	case strings.HasPrefix(name, "digits:"):
 		var lo, hi int
 		if _, err := fmt.Sscanf(name, "digits:%d-%d", &lo, &hi); err != nil || lo < 1 || hi < lo {
@@ -251,10 +252,18 @@ func indexFold(s, lowerSub []byte) int {
 	return -1
 }
 
-// Find returns r's matches in rec as byte spans. runes and offs are scratch
-// (rec as runes, and the byte offset of each rune plus the end). A match
-// timeout ends the search without an error: the built-in detectors still ran.
-func (r *Rule) Find(rec []byte, runes []rune, offs []int, dst []Match) []Match {
+// ErrTimeout is returned by Find when the rule's pattern ran into its
+// match timeout: the search stopped early and the record may hold a value
+// the rule would have found.
+var ErrTimeout = errors.New("rules: match timeout")
+
+// Find appends r's matches in rec as byte spans to dst. runes and offs are
+// scratch (rec as runes, and the byte offset of each rune plus the end).
+// When the pattern hits its match timeout, Find returns the matches found
+// so far with an error wrapping ErrTimeout (naming the rule, never the
+// text): the search is incomplete and the caller must not treat the record
+// as clean.
+func (r *Rule) Find(rec []byte, runes []rune, offs []int, dst []Match) ([]Match, error) {
 	m, err := r.Re.FindRunesMatch(runes)
 	for err == nil && m != nil {
 		g := &m.Group
@@ -269,7 +278,10 @@ func (r *Rule) Find(rec []byte, runes []rune, offs []int, dst []Match) []Match {
 		}
 		m, err = r.Re.FindNextMatch(m)
 	}
-	return dst
+	if err != nil {
+		return dst, fmt.Errorf("rule %q: %w after %v", r.ID, ErrTimeout, r.Re.MatchTimeout)
+	}
+	return dst, nil
 }
 
 // Runes decodes rec into runes and records each rune's byte offset (plus

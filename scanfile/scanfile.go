@@ -9,15 +9,14 @@ package scanfile
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"runtime"
-	"strconv"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/tazala/tazala"
+	"github.com/tazala/tazala/index"
+	"github.com/tazala/tazala/pipeline"
 	"github.com/tazala/tazala/redact"
 	"github.com/tazala/tazala/scanner"
 )
@@ -42,13 +41,16 @@ type Config struct {
 	MaxLine int
 	// Workers scanning in parallel; 0 means GOMAXPROCS.
 	Workers int
+	// Erasure, when set, masks the findings of erased subjects (see
+	// pipeline.ProcessorConfig).
+	Erasure tazala.ErasureLedger
 	// TokenStore, when set, receives the reversible copies (ciphertexts) of
 	// every block's tokens before the block's output is written, so every
 	// token in the output can be revealed.
 	TokenStore tazala.TokenStore
 	// Findings receives one JSON object per finding; nil for none.
 	Findings io.Writer
-	// File, when set, is added to every finding object as "file".
+	// File, when set, is added to every finding object as "source".
 	File string
 	// Progress, when set, is called after each block with the totals so far.
 	Progress func(Stats)
@@ -59,7 +61,7 @@ type Stats struct {
 	Lines       int64
 	Bytes       int64
 	Findings    int64
-	ByKind      [8]int64
+	ByKind      [tazala.NumKinds]int64
 	InvalidUTF8 int64 // records that are not valid UTF-8 (scanned as bytes)
 	LongLines   int64 // records longer than MaxLine (scanned in windows)
 }
@@ -93,9 +95,10 @@ type WriteError struct {
 func (e *WriteError) Error() string { return fmt.Sprintf("scanfile: write %s: %v", e.Stream, e.Err) }
 func (e *WriteError) Unwrap() error { return e.Err }
 
-// ErrTokenize wraps tokenizer failures: the run stops and nothing of the
-// failed block (or any later one) is written.
-var ErrTokenize = errors.New("tokenize")
+// ErrTokenize wraps tokenizer, erasure-ledger and token-store failures:
+// the run stops and nothing of the failed block (or any later one) is
+// written.
+var ErrTokenize = pipeline.ErrTokenize
 
 // Run scans r to w and returns the statistics and the first error.
 func Run(ctx context.Context, r io.Reader, w io.Writer, cfg Config) (Stats, error) {
@@ -150,12 +153,17 @@ func Run(ctx context.Context, r io.Reader, w io.Writer, cfg Config) (Stats, erro
 			}
 		}
 	}()
+	proc, err := pipeline.NewProcessor(pipeline.ProcessorConfig{Scanner: cfg.Scanner, Redactor: cfg.Redactor,
+		Tokenizer: cfg.Tokenizer, TokenStore: cfg.TokenStore, Erasure: cfg.Erasure})
+	if err != nil {
+		return Stats{}, fmt.Errorf("scanfile: %w", err)
+	}
 	var wg sync.WaitGroup
 	for i := 0; i < cfg.Workers; i++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			wk := newWorker(cfg)
+			wk := newWorker(cfg, proc)
 			for j := range jobs {
 				wk.process(ctx, j.p)
 				close(j.done)
@@ -164,7 +172,6 @@ func Run(ctx context.Context, r io.Reader, w io.Writer, cfg Config) (Stats, erro
 	}
 
 	var st Stats
-	var err error
 	// cut counts the output bytes written since the last whole record: a
 	// window of an over-long record ends mid-record
 	var cut int64
@@ -215,42 +222,33 @@ func Run(ctx context.Context, r io.Reader, w io.Writer, cfg Config) (Stats, erro
 	return st, err
 }
 
-// worker processes pieces with its own scanner and scratch buffers.
+// worker processes pieces with its own processing step (scanner and
+// scratch buffers): the one processing path of package pipeline.
 type worker struct {
-	cfg Config
-	sc  *scanner.Scanner
-	red *redact.Redactor
-
-	fs       []tazala.Finding
-	recs     []recRef
-	reqs     []tazala.TokenRequest
-	reqIx    []int32
-	arena    []byte
-	arenaOff []int
-	tk       []tazala.Token
+	cfg  Config
+	proc *pipeline.Processor
+	st   *pipeline.Step
+	recs []recRef
 }
 
 type recRef struct {
-	no     int64
-	a, b   int // record bytes in piece data
-	nl     bool
-	fStart int
-	fEnd   int
+	no int64
+	nl bool
 }
 
-func newWorker(cfg Config) *worker {
-	return &worker{cfg: cfg, sc: scanner.New(cfg.Scanner), red: cfg.Redactor}
+func newWorker(cfg Config, proc *pipeline.Processor) *worker {
+	return &worker{cfg: cfg, proc: proc, st: proc.NewStep()}
 }
 
 // ErrInternal wraps a recovered panic: the run stops, nothing of the piece
 // is written, and the message names the line, never its content.
-var ErrInternal = errors.New("internal error")
+var ErrInternal = pipeline.ErrInternal
 
 func (wk *worker) process(ctx context.Context, p *piece) {
 	defer func() {
 		if r := recover(); r != nil {
-			// a fresh scanner: the old one may hold inconsistent scratch state
-			wk.sc = scanner.New(wk.cfg.Scanner)
+			// a fresh step: the old scanner may hold inconsistent scratch state
+			wk.st = wk.proc.NewStep()
 			p.out, p.fout = p.out[:0], p.fout[:0]
 			p.err = fmt.Errorf("scanfile: %w: scanning the block starting at line %d failed (%T)", ErrInternal, p.line, r)
 		}
@@ -259,19 +257,18 @@ func (wk *worker) process(ctx context.Context, p *piece) {
 		p.err = ctx.Err()
 		return
 	}
-	wk.fs = wk.fs[:0]
+	wk.st.Reset()
 	wk.recs = wk.recs[:0]
 	if p.window {
 		wk.scanWindow(p)
 	} else {
 		wk.scanLines(p)
 	}
-	toks, err := wk.tokenize(ctx, p)
-	if err != nil {
-		p.err = err
+	if err := wk.st.Tokenize(ctx); err != nil {
+		p.err = fmt.Errorf("scanfile: %w", err)
 		return
 	}
-	wk.render(p, toks)
+	wk.render(p)
 }
 
 func (wk *worker) scanLines(p *piece) {
@@ -285,14 +282,13 @@ func (wk *worker) scanLines(p *piece) {
 			e = len(d) - pos
 		}
 		rec := d[pos : pos+e]
-		fStart := len(wk.fs)
 		if len(rec) > wk.cfg.MaxLine {
 			// cannot happen: split cuts over-long records into windows
-			wk.fs = wk.sc.ScanText(rec, wk.fs)
+			wk.st.ScanText(rec)
 		} else {
-			wk.fs = wk.sc.Scan(rec, wk.fs)
+			wk.st.Scan(rec)
 		}
-		wk.recs = append(wk.recs, recRef{no: no, a: pos, b: pos + e, nl: nl, fStart: fStart, fEnd: len(wk.fs)})
+		wk.recs = append(wk.recs, recRef{no: no, nl: nl})
 		p.stats.Lines++
 		p.stats.Bytes += int64(e)
 		if nl {
@@ -317,28 +313,29 @@ func (wk *worker) scanLines(p *piece) {
 // both are covered and both tokens show.
 func (wk *worker) scanWindow(p *piece) {
 	d := p.data
+	var fs []tazala.Finding
 	if p.winOff == 0 {
-		wk.fs = wk.sc.Scan(d, wk.fs)
+		fs = wk.st.Scan(d)
 	} else {
-		wk.fs = wk.sc.ScanText(d, wk.fs)
+		fs = wk.st.ScanText(d)
 	}
 	ownEnd := p.pre + p.own
 	skipTo := p.pre
 	k := 0
-	for _, f := range wk.fs {
+	for _, f := range fs {
 		switch {
 		case f.Span.Start < p.pre:
 			if f.Span.End > skipTo {
 				skipTo = f.Span.End
 			}
 		case f.Span.Start < ownEnd:
-			wk.fs[k] = f
+			fs[k] = f
 			k++
 		}
 	}
-	wk.fs = wk.fs[:k]
+	wk.st.Keep(k)
 	end := ownEnd
-	for _, f := range wk.fs {
+	for _, f := range fs[:k] {
 		// the largest end, not the last finding's: findings may nest
 		end = max(end, f.Span.End)
 	}
@@ -347,7 +344,7 @@ func (wk *worker) scanWindow(p *piece) {
 	}
 	p.skip = skipTo
 	p.end = end
-	wk.recs = append(wk.recs, recRef{no: p.line, a: 0, b: len(d), nl: p.nl, fStart: 0, fEnd: k})
+	wk.recs = append(wk.recs, recRef{no: p.line, nl: p.nl})
 	p.stats.Bytes += int64(p.own)
 	if p.last {
 		p.stats.Lines++
@@ -358,178 +355,46 @@ func (wk *worker) scanWindow(p *piece) {
 	}
 }
 
-func (wk *worker) tokenize(ctx context.Context, p *piece) ([]tazala.Token, error) {
-	if wk.cfg.Tokenizer == nil {
-		return nil, nil
-	}
-	wk.reqs = wk.reqs[:0]
-	wk.reqIx = wk.reqIx[:0]
-	wk.arena = wk.arena[:0]
-	wk.arenaOff = wk.arenaOff[:0]
-	for _, r := range wk.recs {
-		for i := r.fStart; i < r.fEnd; i++ {
-			f := wk.fs[i]
-			if !wk.red.NeedsToken(f.Kind) {
-				wk.reqIx = append(wk.reqIx, -1)
-				continue
-			}
-			wk.reqIx = append(wk.reqIx, int32(len(wk.reqs)))
-			wk.reqs = append(wk.reqs, tazala.TokenRequest{Kind: f.Kind})
-			wk.arena = scanner.AppendUnescaped(wk.arena, p.data[r.a+f.Span.Start:r.a+f.Span.End])
-			wk.arenaOff = append(wk.arenaOff, len(wk.arena))
-		}
-	}
-	if len(wk.reqs) == 0 {
-		return nil, nil
-	}
-	prev := 0
-	for i := range wk.reqs {
-		wk.reqs[i].Value = wk.arena[prev:wk.arenaOff[i]:wk.arenaOff[i]]
-		prev = wk.arenaOff[i]
-	}
-	toks, err := wk.cfg.Tokenizer.Tokenize(ctx, wk.reqs)
-	// the request values alias the arena: clear them so nothing raw lingers
-	// in the request slice after the call
-	for i := range wk.reqs {
-		wk.reqs[i].Value = nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("scanfile: %w: %w", ErrTokenize, err)
-	}
-	if len(toks) != len(wk.reqs) {
-		return nil, fmt.Errorf("scanfile: %w: tokenizer returned %d tokens for %d values", ErrTokenize, len(toks), len(wk.reqs))
-	}
-	if wk.cfg.TokenStore != nil {
-		var entries []tazala.TokenEntry
-		for _, tk := range toks {
-			if tk.Ciphertext != "" && tk.Kind != tazala.KindCVV {
-				entries = append(entries, tazala.TokenEntry{ID: tk.ID, Kind: tk.Kind, Ciphertext: tk.Ciphertext})
-			}
-		}
-		if err := wk.cfg.TokenStore.Put(ctx, entries); err != nil {
-			return nil, fmt.Errorf("scanfile: token store: %w", err)
-		}
-	}
-	return toks, nil
-}
-
-func (wk *worker) render(p *piece, toks []tazala.Token) {
-	fi := 0
-	for _, r := range wk.recs {
-		rec := p.data[r.a:r.b]
-		fs := wk.fs[r.fStart:r.fEnd]
-		wk.tk = wk.tk[:0]
-		if toks != nil {
-			for j := range fs {
-				if ix := wk.reqIx[fi+j]; ix >= 0 {
-					wk.tk = append(wk.tk, toks[ix])
-				} else {
-					wk.tk = append(wk.tk, tazala.Token{Kind: fs[j].Kind})
-				}
-			}
-		}
-		fi += len(fs)
+func (wk *worker) render(p *piece) {
+	var row index.Row
+	row.Source = wk.cfg.File
+	for i, r := range wk.recs {
 		var off int64
 		if p.window {
 			// write only what this window owns, plus the tail of a finding
 			// that starts here and runs on
-			p.out = wk.red.AppendRange(p.out, rec, fs, wk.tk, p.skip, p.end)
+			p.out = wk.st.RedactRange(p.out, i, p.skip, p.end)
 			off = p.winOff - int64(p.pre)
 		} else {
-			p.out = wk.red.Append(p.out, rec, fs, wk.tk)
+			p.out = wk.st.Redact(p.out, i)
 		}
 		if r.nl {
 			p.out = append(p.out, '\n')
 		}
-		for j, f := range fs {
-			p.stats.Findings++
-			p.stats.ByKind[f.Kind&7]++
-			if wk.cfg.Findings != nil {
-				var id string
-				if j < len(wk.tk) {
-					id = wk.tk[j].ID
-				}
-				p.fout = appendFinding(p.fout, wk.cfg.File, r.no, off, f, id)
+		fs := wk.st.Findings(i)
+		if len(fs) == 0 {
+			continue
+		}
+		p.stats.Findings += int64(len(fs))
+		for _, f := range fs {
+			if f.Kind.Valid() {
+				p.stats.ByKind[f.Kind]++
 			}
 		}
-	}
-}
-
-func appendFinding(b []byte, file string, line, off int64, f tazala.Finding, token string) []byte {
-	b = append(b, `{"line":`...)
-	b = strconv.AppendInt(b, line, 10)
-	b = append(b, `,"type":"`...)
-	b = append(b, f.Kind.String()...)
-	b = append(b, `","start":`...)
-	b = strconv.AppendInt(b, off+int64(f.Span.Start), 10)
-	b = append(b, `,"end":`...)
-	b = strconv.AppendInt(b, off+int64(f.Span.End), 10)
-	if f.Path != "" {
-		// a path is built from raw JSON key text, already valid inside
-		// quotes unless the record was broken JSON with control bytes
-		b = append(b, `,"path":`...)
-		if rawJSONSafe(f.Path) {
-			b = append(b, '"')
-			b = append(b, f.Path...)
-			b = append(b, '"')
-		} else {
-			b = strconv.AppendQuote(b, f.Path)
+		if wk.cfg.Findings == nil {
+			continue
+		}
+		toks := wk.st.Tokens(i)
+		row.Offset = r.no
+		for j, f := range fs {
+			row.Kind = f.Kind
+			row.Start, row.End = off+int64(f.Span.Start), off+int64(f.Span.End)
+			row.Path, row.Detector, row.Confidence = f.Path, f.Detector, f.Confidence
+			row.Token = ""
+			if j < len(toks) {
+				row.Token = toks[j].ID
+			}
+			p.fout = index.AppendJSON(p.fout, &row)
 		}
 	}
-	b = append(b, `,"detector":`...)
-	b = appendJSONString(b, f.Detector)
-	b = append(b, `,"confidence":`...)
-	b = appendConf(b, f.Confidence)
-	if token != "" {
-		b = append(b, `,"token":"`...)
-		b = append(b, token...)
-		b = append(b, '"')
-	}
-	if file != "" {
-		b = append(b, `,"file":`...)
-		b = strconv.AppendQuote(b, file)
-	}
-	return append(b, "}\n"...)
-}
-
-// appendConf writes a confidence in [0,1] with two decimals.
-func appendConf(b []byte, c float32) []byte {
-	v := int(c*100 + 0.5)
-	if v <= 0 {
-		return append(b, '0')
-	}
-	if v >= 100 {
-		return append(b, '1')
-	}
-	return append(b, '0', '.', byte('0'+v/10), byte('0'+v%10))
-}
-
-// appendJSONString quotes s; detector names are plain ASCII, the common case.
-func appendJSONString(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c >= 0x80 {
-			return strconv.AppendQuote(b, s)
-		}
-	}
-	b = append(b, '"')
-	b = append(b, s...)
-	return append(b, '"')
-}
-
-func rawJSONSafe(s string) bool {
-	esc := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c < 0x20:
-			return false
-		case esc:
-			esc = false
-		case c == '\\':
-			esc = true
-		case c == '"':
-			return false
-		}
-	}
-	return !esc && utf8.ValidString(s)
 }

@@ -94,7 +94,8 @@ done:
 	if len(dom) > 2 && isDigit(dom[0]) && (dom[1] == 'x' || dom[1] == 'X') && dom[2] == '.' {
 		return b
 	}
-	if c := s.labelCtx(g, a); c&ctxMsgID != 0 {
+	if c := s.labelCtx(g, a); c&ctxMsgID != 0 || (c&ctxNeg != 0 && machineLocal(t[a:at])) {
+		// a Message-ID, or "id=<1760…@host>" in an MTA log
 		return b
 	}
 	s.emit(g, tazala.KindEmail, a, b, "email", 0.97)
@@ -124,7 +125,8 @@ func validTLD(tld []byte) bool {
 			name = a
 			break
 		}
-		if isDigit(c) {
+		if isDigit(c) && !(len(tld) > 4 && (tld[0]|0x20) == 'x' && (tld[1]|0x20) == 'n' && tld[2] == '-' && tld[3] == '-') {
+			// digits only in a punycode TLD (xn--p1ai)
 			tldCache.Store(key, false)
 			return false
 		}
@@ -135,4 +137,22 @@ func validTLD(tld []byte) bool {
 	}
 	tldCache.Store(key, ok)
 	return ok
+}
+
+// machineLocal reports whether an e-mail local part looks generated
+// (a Message-ID's left side): long, or holding digits and dots or '$'.
+func machineLocal(l []byte) bool {
+	if len(l) >= 24 {
+		return true
+	}
+	digits, punct := 0, 0
+	for _, c := range l {
+		switch {
+		case isDigit(c):
+			digits++
+		case c == '.' || c == '$' || c == '%':
+			punct++
+		}
+	}
+	return digits >= 4 && punct >= 1
 }

@@ -1,45 +1,28 @@
 package scanner
 
-import "github.com/tazala/tazala/internal/checksum"
+import (
+	"github.com/tazala/tazala"
+	"github.com/tazala/tazala/internal/checksum"
+)
 
 // validIIN reports whether d (exactly 12 ASCII digits) is a valid personal
-// IIN (ИИН/ЖСН): a real birth date in YYMMDD, a century/sex digit 1–6 whose
-// century puts the date no later than maxYear, and a correct control digit.
-// A business BIN has 4, 5 or 6 in the fifth position (the tens of the day
-// for an IIN), so it fails the date rule and is never reported as an IIN.
-func validIIN(d []byte, maxYear int) bool {
-	if len(d) != 12 {
-		return false
-	}
-	yy := int(d[0]-'0')*10 + int(d[1]-'0')
-	mm := int(d[2]-'0')*10 + int(d[3]-'0')
-	dd := int(d[4]-'0')*10 + int(d[5]-'0')
-	var year int
-	switch d[6] {
-	case '1', '2':
-		year = 1800 + yy
-	case '3', '4':
-		year = 1900 + yy
-	case '5', '6':
-		year = 2000 + yy
-	default:
-		return false
-	}
-	if year > maxYear || mm < 1 || mm > 12 || dd < 1 || dd > daysIn(year, mm) {
-		return false
-	}
-	return checksum.IINControl(d) == int(d[11]-'0')
-}
+// IIN: birth date, century digit no later than maxYear, control digit (see
+// checksum.ValidIIN, which user rules' `iin` validator shares).
+func validIIN(d []byte, maxYear int) bool { return checksum.ValidIIN(d, maxYear) }
 
-func daysIn(year, month int) int {
-	switch month {
-	case 2:
-		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
+// iin classifies 12 digits in one run: a valid IIN unless a label says it
+// is another number (an RRN, an order id, a card field); weak without a
+// label that ties it to a person.
+func (c *candidate) iin() (tazala.Kind, float32, bool) {
+	if !validIIN(c.d, c.s.maxYear) {
+		return 0, 0, false
 	}
-	return 31
+	l := c.label()
+	if l&ctxIIN != 0 {
+		return tazala.KindIIN, 0.99, false
+	}
+	if l&(ctxNeg|ctxCard|ctxPhone|ctxCVV|ctxExpiry) != 0 {
+		return 0, 0, false
+	}
+	return tazala.KindIIN, 0.9, l&personCtx == 0
 }

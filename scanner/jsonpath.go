@@ -13,6 +13,9 @@ const maxDepth = 128
 type pathElem struct {
 	key   []byte // raw key text (escapes as written); nil for an array element
 	index int
+	// hidden is set when the key itself holds a finding (a phone number
+	// used as a key): the path shows [KIND] in its place, never the key.
+	hidden tazala.Kind
 }
 
 // pathCache interns path strings so repeated records allocate nothing.
@@ -43,7 +46,13 @@ func (c *pathCache) render() []byte {
 			if i > 0 {
 				b = append(b, '.')
 			}
-			b = append(b, e.key...)
+			if e.hidden != 0 {
+				b = append(b, '[')
+				b = append(b, e.hidden.Label()...)
+				b = append(b, ']')
+			} else {
+				b = append(b, e.key...)
+			}
 		} else {
 			b = append(b, '[')
 			b = strconv.AppendInt(b, int64(e.index), 10)
@@ -55,7 +64,9 @@ func (c *pathCache) render() []byte {
 }
 
 // fillPaths walks the record as JSON and sets Path on each finding that lies
-// inside a string or number value.
+// inside a string or number value, or inside an object key. A key that
+// holds a finding is rendered as [KIND] (by_phone.[PHONE].iin) in every
+// path through it, so no path carries a raw value.
 func (s *Scanner) fillPaths() {
 	w := pathWalker{t: s.line, f: s.out[s.base:], pc: &s.paths}
 	w.pc.stack = w.pc.stack[:0]
@@ -94,6 +105,25 @@ func (w *pathWalker) assign(a, b int) {
 	}
 	p := w.pc.intern(w.pc.render())
 	for len(w.f) > 0 && w.f[0].Span.End <= b {
+		w.f[0].Path = p
+		w.f = w.f[1:]
+	}
+}
+
+// key checks whether findings lie in the object key at [a,b): if so, e is
+// hidden and those findings get the path of the key itself.
+func (w *pathWalker) key(e *pathElem, a, b int) {
+	for len(w.f) > 0 && w.f[0].Span.Start < a {
+		w.f = w.f[1:]
+	}
+	if len(w.f) == 0 || w.f[0].Span.Start >= b {
+		return
+	}
+	e.hidden = w.f[0].Kind
+	w.pc.stack = append(w.pc.stack, *e)
+	p := w.pc.intern(w.pc.render())
+	w.pc.stack = w.pc.stack[:len(w.pc.stack)-1]
+	for len(w.f) > 0 && w.f[0].Span.Start < b {
 		w.f[0].Path = p
 		w.f = w.f[1:]
 	}
@@ -152,7 +182,9 @@ func (w *pathWalker) value(depth int) {
 			}
 			w.i++
 			w.ws()
-			if !w.member(pathElem{key: w.t[ka:kb]}, depth, '}') {
+			e := pathElem{key: w.t[ka:kb]}
+			w.key(&e, ka, kb)
+			if !w.member(e, depth, '}') {
 				return
 			}
 		}

@@ -9,10 +9,30 @@
 // (IIN control digit and birth date, Luhn and card network ranges, the
 // telephone numbering plan, the public suffix list, a name lexicon) and
 // scored by the label before it (a JSON key or a word such as "ИИН:").
-// JSON lines are scanned on their raw bytes; strings holding escapes are
-// decoded and spans are mapped back to the escaped text. No regular
-// expressions run on the hot path; user rules (package rules) run only on
-// records that contain one of their keywords.
+// JSON lines are scanned on their raw bytes, object keys like values;
+// strings holding escapes are decoded and spans are mapped back to the
+// escaped text. A window of an over-long record (ScanText) and a plain
+// line quoting JSON decode escapes the same way. With Config.Paths, a
+// finding carries its JSON path, in which a key that is itself a finding
+// is shown as [KIND], never raw.
+//
+// Findings come sorted by start. A finding wholly inside another (the
+// digits of an e-mail's local part, a phone inside a PAN) is dropped; two
+// findings that overlap only partly are both returned, and the redactor
+// replaces the union of every overlapping cluster.
+//
+// Layout: scanner.go is the byte-class loop over a record (the lexer's
+// first stage) and the finding list; digits.go reads digit groups and what
+// glues them to the text around; labels.go finds the label before a value
+// and what it hints; then one file per kind holds its candidate rules,
+// validation and context words: iin.go, phone.go, card.go (PAN),
+// expiry.go, cvv.go, email.go, names.go (and nameparts.go for names split
+// across fields). number.go hands each digit candidate to the kinds.
+//
+// No regular expressions run on the hot path; user rules (package rules)
+// run only on records that contain one of their keywords. A rule whose
+// pattern hits its match timeout leaves the record Incomplete: the caller
+// must not treat it as clean (RuleTimeouts counts them).
 package scanner
 
 import (
@@ -45,10 +65,11 @@ type Scanner struct {
 	maxYear  int
 	disabled [8]bool
 
-	line []byte // the record being scanned
-	json bool   // the record looks like JSON ({ or [ first)
-	out  []tazala.Finding
-	base int // number of findings in out before this record
+	line   []byte // the record being scanned
+	json   bool   // the record looks like JSON ({ or [ first)
+	window bool   // the record is a window of a longer one (ScanText)
+	out    []tazala.Finding
+	base   int // number of findings in out before this record
 
 	dec   []byte  // decoded JSON string
 	off   []int32 // raw offset of each decoded byte (+1 for the end)
@@ -57,8 +78,8 @@ type Scanner struct {
 	paths pathCache
 
 	seed   maphash.Seed
-	wcache map[uint64]uint8 // word flags by seeded hash
-	ccache map[uint64]ctx   // label hints by seeded hash
+	wcache *hashCache // word flags by seeded hash
+	ccache *hashCache // label hints by seeded hash
 
 	runes   []rune
 	roffs   []int
@@ -66,11 +87,17 @@ type Scanner struct {
 
 	lastPAN int // raw end of the last PAN found in this record, -1 if none
 	lastExp int // raw end of the last expiry found, -1 if none
+
+	weak  []int  // indices in out of weak findings (bare unlabelled digit runs)
+	parts []part // candidate parts of names split across fields
+
+	incomplete bool  // a user rule timed out on the last record
+	timeouts   int64 // user-rule timeouts since New
 }
 
 // New returns a Scanner for cfg.
 func New(cfg Config) *Scanner {
-	s := &Scanner{cfg: cfg, seed: maphash.MakeSeed(), wcache: make(map[uint64]uint8), ccache: make(map[uint64]ctx)}
+	s := &Scanner{cfg: cfg, seed: maphash.MakeSeed(), wcache: new(hashCache), ccache: new(hashCache)}
 	now := cfg.Now
 	if now.IsZero() {
 		now = time.Now()
@@ -104,16 +131,28 @@ func (g *seg) raw(i int) int {
 }
 
 // Scan appends the findings in rec to dst and returns the extended slice.
-// Findings are sorted by start offset and do not overlap.
+// Findings are sorted by start offset (longer first on a tie). No finding
+// lies wholly inside another (the inner one, of lower priority, is
+// dropped), but two findings may overlap partly: both are returned, and a
+// redactor must replace the union of every overlapping cluster so that no
+// byte of either is left. After Scan, Incomplete reports whether a user
+// rule timed out on this record.
 func (s *Scanner) Scan(rec []byte, dst []tazala.Finding) []tazala.Finding {
 	return s.scan(rec, dst, tazala.LooksJSON(rec))
 }
 
 // ScanText is Scan for a piece of a record that is not known to start at a
-// JSON value's beginning (a window of an over-long record): it is scanned
-// as plain text, with no JSON escape decoding or paths.
+// JSON value's beginning (a window of an over-long record). It gets no
+// paths, but decodes JSON string escapes exactly as Scan does: a backslash
+// escape is taken to lie in the string opened by the nearest unescaped
+// quote before it (the start of rec when there is none: the string began
+// in an earlier window), that string is decoded and scanned, and the key
+// before its opening quote gives the context, as for a whole record.
 func (s *Scanner) ScanText(rec []byte, dst []tazala.Finding) []tazala.Finding {
-	return s.scan(rec, dst, false)
+	s.window = true
+	out := s.scan(rec, dst, false)
+	s.window = false
+	return out
 }
 
 func (s *Scanner) scan(rec []byte, dst []tazala.Finding, json bool) []tazala.Finding {
@@ -122,11 +161,18 @@ func (s *Scanner) scan(rec []byte, dst []tazala.Finding, json bool) []tazala.Fin
 	s.base = len(dst)
 	s.lastPAN, s.lastExp = -1, -1
 	s.json = json
+	s.incomplete = false
+	s.weak = s.weak[:0]
+	s.parts = s.parts[:0]
 	g := seg{text: rec}
 	s.scanSeg(&g)
+	if len(s.parts) > 1 {
+		s.flushParts()
+	}
 	if s.cfg.Rules != nil {
 		s.runRules()
 	}
+	s.dropWeak()
 	s.resolve()
 	if s.cfg.Paths && s.json && len(s.out) > s.base {
 		s.fillPaths()
@@ -183,9 +229,22 @@ func (s *Scanner) scanSeg(g *seg) {
 	n := len(t)
 	inStr := false
 	strStart := 0
+	// in text mode, the last quote seen: a backslash escape after it is
+	// taken to lie in the string it opened (lo-1 in a window, whose first
+	// string may have opened in an earlier window; -2 for none)
+	lastQuote := -2
+	if s.window {
+		lastQuote = g.lo - 1
+	}
 	for i := g.lo; i < n; {
 		// skip the bytes no finding starts at: the tight loop that runs
 		// over most of the input
+		for i+4 <= n && class[t[i]]|class[t[i+1]]|class[t[i+2]]|class[t[i+3]] == clNone {
+			i += 4 // four bytes at a time while none can start a finding
+		}
+		if i >= n {
+			return
+		}
 		for class[t[i]] == clNone {
 			i++
 			if i == n {
@@ -233,15 +292,41 @@ func (s *Scanner) scanSeg(g *seg) {
 				inStr = !inStr
 				strStart = i + 1
 			}
+			lastQuote = i
 			i++
 		case clBackslash:
-			if s.json && g.off == nil && inStr {
-				i = s.escaped(g, strStart, i)
-				continue
+			if g.off == nil {
+				if s.json {
+					if inStr {
+						i = s.escaped(g, strStart, i)
+						continue
+					}
+				} else if lastQuote >= g.lo-1 && isEscape(t, i) {
+					// text mode (a window, or a plain line quoting JSON):
+					// the string the escape is in opened at the last quote
+					i = s.escaped(g, lastQuote+1, i)
+					continue
+				}
 			}
 			i += 2
 		}
 	}
+}
+
+// isEscape reports whether t[i] (a backslash) starts a valid JSON string
+// escape.
+func isEscape(t []byte, i int) bool {
+	if i+1 >= len(t) {
+		return false
+	}
+	switch t[i+1] {
+	case '"', '\\', '/', 'n', 't', 'r', 'b', 'f':
+		return true
+	case 'u':
+		_, ok := hex4(t, i+2)
+		return ok
+	}
+	return false
 }
 
 // isCyrUpper reports whether the 2-byte UTF-8 sequence c0 c1 is a capital
@@ -295,11 +380,11 @@ func (s *Scanner) escaped(g *seg, start, at int) int {
 		keep--
 	}
 	s.out = s.out[:keep]
-	s.dec, s.off = decodeJSONString(s.dec[:0], s.off[:0], t[start:end], start)
-	var kc ctx
-	if w, _, ok := prevWord(t, start, 0); ok {
-		kc = s.ctxOf(w)
+	for len(s.weak) > 0 && s.weak[len(s.weak)-1] >= keep {
+		s.weak = s.weak[:len(s.weak)-1]
 	}
+	s.dec, s.off = decodeJSONString(s.dec[:0], s.off[:0], t[start:end], start)
+	kc := s.keyCtx(t, start)
 	d := seg{text: s.dec, off: s.off, key: kc}
 	s.scanSeg(&d)
 	return end
@@ -327,9 +412,33 @@ func stringEnd(t []byte, i int) int {
 	return len(t)
 }
 
-// resolve sorts this record's findings and removes overlaps, keeping the
-// longer finding (an e-mail over the digits of its local part, a PAN over
-// a phone inside it).
+// markWeak marks the finding just emitted as weak: a bare run of digits
+// (no separators, no '+') that passed a validator but has no label for its
+// kind. Validators alone are weak evidence for such runs (one 11-digit
+// number in eight passes the national phone rule), and operational logs
+// are full of them: offsets, sequence numbers, counters.
+func (s *Scanner) markWeak() {
+	if n := len(s.out); n > s.base {
+		s.weak = append(s.weak, n-1)
+	}
+}
+
+// dropWeak keeps weak findings only in a record that holds another finding
+// (a CSV row with an e-mail beside its bare phone and IIN); in a record of
+// nothing but weak findings they are all dropped.
+func (s *Scanner) dropWeak() {
+	if len(s.weak) == 0 || len(s.out)-s.base > len(s.weak) {
+		return
+	}
+	s.out = s.out[:s.base]
+}
+
+// resolve sorts this record's findings by start (longer first on a tie)
+// and drops each finding that lies wholly inside an earlier kept one (the
+// digits of an e-mail's local part, a phone inside a PAN, a duplicate).
+// Findings that overlap only partly are both kept: each is a value a
+// labeller would mark, and dropping either would leave its other bytes in
+// the output ("Иванов Иван Иванович.ivanov@mail.kz").
 func (s *Scanner) resolve() {
 	f := s.out[s.base:]
 	if len(f) < 2 {
@@ -339,23 +448,36 @@ func (s *Scanner) resolve() {
 		if x.Span.Start != y.Span.Start {
 			return x.Span.Start - y.Span.Start
 		}
-		return y.Span.Len() - x.Span.Len()
+		return y.Span.End - x.Span.End
 	})
 	w := 0
+	maxEnd := -1
 	for i := range f {
-		if w > 0 && f[i].Span.Start < f[w-1].Span.End {
-			if f[i].Span.Len() > f[w-1].Span.Len() {
-				f[w-1] = f[i]
-			}
-			continue
+		if f[i].Span.End <= maxEnd {
+			continue // inside a kept finding that starts no later
 		}
 		f[w] = f[i]
 		w++
+		maxEnd = f[i].Span.End
 	}
 	s.out = s.out[:s.base+w]
 }
 
-// runRules runs the user rules whose keywords occur in the record.
+// Incomplete reports whether the last Scan or ScanText could not run every
+// user rule to the end: a rule's regular expression hit its match timeout
+// (rules.MatchTimeout), so the record may hold a value that rule would have
+// found. The caller must not treat such a record as clean: quarantine it
+// or report it, never pass it on as fully scanned. The built-in detectors
+// always run to completion.
+func (s *Scanner) Incomplete() bool { return s.incomplete }
+
+// RuleTimeouts returns how many user-rule searches have timed out in this
+// Scanner since it was made (one per rule and record).
+func (s *Scanner) RuleTimeouts() int64 { return s.timeouts }
+
+// runRules runs the user rules whose keywords occur in the record. A rule
+// that times out keeps the matches it found before the timeout and marks
+// the record incomplete.
 func (s *Scanner) runRules() {
 	decoded := false
 	for _, r := range s.cfg.Rules.Rules {
@@ -366,7 +488,12 @@ func (s *Scanner) runRules() {
 			s.runes, s.roffs = rules.Runes(s.line, s.runes, s.roffs)
 			decoded = true
 		}
-		s.matches = r.Find(s.line, s.runes, s.roffs, s.matches[:0])
+		var err error
+		s.matches, err = r.Find(s.line, s.runes, s.roffs, s.matches[:0])
+		if err != nil {
+			s.incomplete = true
+			s.timeouts++
+		}
 		for _, m := range s.matches {
 			s.out = append(s.out, tazala.Finding{Kind: r.Kind, Span: tazala.Span{Start: m.Start, End: m.End}, Detector: r.Detector, Confidence: r.Confidence})
 		}

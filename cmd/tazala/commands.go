@@ -10,5 +10,12 @@ func commands() []*cli.Command {
 		genCommand(),
 		revealCommand(),
 		devCommand(),
+		runCommand(),
+		subjectCommand(),
+		retentionCommand(),
+		exportCommand(),
+		serveCommand(),
+		migrateCommand(),
+		queryCommand(),
 	}
 }

@@ -1,5 +1,6 @@
 // Package file owns the JSONL file sink: redacted records go to one file
-// (one line each) and index rows (one per finding, no values) to another.
+// (one line each) and index rows (one per finding, no values; the JSON form
+// of package index) to another.
 // Every Write is fsynced before it returns, and writes are idempotent per
 // (source, partition, offset): a record at or below the last offset
 // written for its partition is skipped, and that high-water mark survives
@@ -15,8 +16,10 @@ import (
 	"os"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/tazala/tazala"
+	"github.com/tazala/tazala/index"
 )
 
 // Config configures a Sink.
@@ -36,6 +39,7 @@ type Sink struct {
 	marks map[string]int64 // "source\x00partition" → highest offset written
 	buf   []byte
 	ibuf  []byte
+	rows  []index.Row
 }
 
 var _ tazala.Sink = (*Sink)(nil)
@@ -86,7 +90,9 @@ func (s *Sink) Write(ctx context.Context, outs []tazala.Output) error {
 	defer s.mu.Unlock()
 	s.buf, s.ibuf = s.buf[:0], s.ibuf[:0]
 	newMarks := map[string]int64{}
-	for _, o := range outs {
+	now := time.Now()
+	for i := range outs {
+		o := &outs[i]
 		k := markKey(o.Record)
 		hw, ok := newMarks[k]
 		if !ok {
@@ -102,15 +108,9 @@ func (s *Sink) Write(ctx context.Context, outs []tazala.Output) error {
 		s.buf = append(s.buf, o.Record.Value...)
 		s.buf = append(s.buf, '\n')
 		if s.idx != nil {
-			for i, f := range o.Findings {
-				row := indexRow{Source: o.Record.Source, Partition: o.Record.Partition, Offset: o.Record.Offset,
-					Type: f.Kind.String(), Category: f.Kind.Category(), Start: f.Span.Start, End: f.Span.End,
-					Path: f.Path, Detector: f.Detector, Confidence: f.Confidence}
-				if i < len(o.Tokens) {
-					row.Token = o.Tokens[i].ID
-				}
-				b, _ := json.Marshal(row)
-				s.ibuf = append(append(s.ibuf, b...), '\n')
+			s.rows = index.AppendRows(s.rows[:0], &outs[i], now)
+			for j := range s.rows {
+				s.ibuf = index.AppendJSON(s.ibuf, &s.rows[j])
 			}
 		}
 	}
@@ -148,20 +148,6 @@ func (s *Sink) saveState() error {
 		return fmt.Errorf("sinks/file: save state: %w", err)
 	}
 	return nil
-}
-
-type indexRow struct {
-	Source     string  `json:"source"`
-	Partition  int32   `json:"partition"`
-	Offset     int64   `json:"offset"`
-	Type       string  `json:"type"`
-	Category   string  `json:"category"`
-	Start      int     `json:"start"`
-	End        int     `json:"end"`
-	Path       string  `json:"path,omitempty"`
-	Detector   string  `json:"detector"`
-	Confidence float32 `json:"confidence"`
-	Token      string  `json:"token,omitempty"`
 }
 
 // Close closes the files.

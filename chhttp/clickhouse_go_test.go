@@ -1,0 +1,107 @@
+package chhttp_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"testing"
+	"time"
+
+	"github.com/ClickHouse/clickhouse-go/v2"
+)
+
+// goClient opens clickhouse-go/v2 over its HTTP protocol against the
+// shared server, as user.
+func goClient(t testing.TB, user, pw string) clickhouse.Conn {
+	t.Helper()
+	base, _ := server(t.(*testing.T))
+	u, _ := url.Parse(base)
+	conn, err := clickhouse.Open(&clickhouse.Options{
+		Protocol: clickhouse.HTTP,
+		Addr:     []string{u.Host},
+		Auth:     clickhouse.Auth{Database: "default", Username: user, Password: pw},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close() })
+	return conn
+}
+
+// TestClickHouseGo: the official client over HTTP: its handshake query,
+// a batch insert in Native, typed reads with parameters, and a refusal
+// it reports with the server's code.
+func TestClickHouseGo(t *testing.T) {
+	ctx := context.Background()
+	w := goClient(t, "writer", writerPW)
+	if err := w.Ping(ctx); err != nil {
+		t.Fatal(err)
+	}
+	v, err := w.ServerVersion()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("server %s", v)
+
+	batch, err := w.PrepareBatch(ctx, "INSERT INTO redacted_records (source, partition, offset, subject, payload)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 1000; i++ {
+		if err := batch.Append("t-go", int32(i%3), int64(i), fmt.Sprintf("tk_%d", i%10), `{"note":"a;b\n"}`); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := batch.Send(); err != nil {
+		t.Fatal(err)
+	}
+
+	a := goClient(t, "analyst", analystPW)
+	var n uint64
+	if err := a.QueryRow(clickhouse.Context(ctx, clickhouse.WithParameters(clickhouse.Parameters{"src": "t-go"})),
+		"SELECT count() FROM records_v WHERE source = {src:String}").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if n != 1000 {
+		t.Fatalf("count %d, want 1000", n)
+	}
+	rows, err := a.Query(ctx, "SELECT partition, offset, payload, now64(3) FROM records_v WHERE source = 't-go' ORDER BY offset LIMIT 2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var (
+			p       int32
+			off     int64
+			payload string
+			ts      time.Time
+		)
+		if err := rows.Scan(&p, &off, &payload, &ts); err != nil {
+			t.Fatal(err)
+		}
+		if payload != "{\"note\":\"a;b\\n\"}" {
+			t.Fatalf("payload %q", payload)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	rows.Close()
+
+	err = a.QueryRow(ctx, "SELECT count() FROM token_vault").Scan(&n)
+	var ex *clickhouse.Exception
+	if !errors.As(err, &ex) || ex.Code != 497 {
+		t.Fatalf("analyst reading token_vault: %v, want exception 497", err)
+	}
+	b, err := a.PrepareBatch(ctx, "INSERT INTO redacted_records (source, offset)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Append("t-go-analyst", int64(1)); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Send(); !errors.As(err, &ex) || ex.Code != 497 {
+		t.Fatalf("analyst insert: %v, want exception 497", err)
+	}
+}

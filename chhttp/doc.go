@@ -1,0 +1,58 @@
+// Package chhttp serves ClickHouse's HTTP protocol from the process that
+// owns an embedded store (internal/chdb allows one process per data path),
+// so curl, Grafana's ClickHouse data source, clickhouse-go/v2 with its HTTP
+// protocol and other tazala commands reach the store while the daemon or
+// `tazala serve` holds it.
+//
+// # Protocol
+//
+// The query comes in the URL (?query=) or the body (POST), or both (the
+// body follows the URL's query); an INSERT … FORMAT X (or … VALUES) in the
+// URL takes its data from the body. FORMAT clauses and default_format pick
+// the output format; param_NAME values are bound by the engine to
+// {NAME:Type} placeholders, never interpolated; database must be empty or
+// the store's. Errors carry ClickHouse's codes (body "Code: N.
+// DB::Exception: …", X-ClickHouse-Exception-Code); answers carry
+// X-ClickHouse-Summary, X-ClickHouse-Format and X-ClickHouse-Query-Id.
+// /ping and /replicas_status answer "Ok.".
+//
+// # Users and roles
+//
+// Every request needs a user (X-ClickHouse-User/X-ClickHouse-Key headers,
+// basic auth, or user/password parameters) with one of three roles:
+// analyst (reads the redacted tables and the analyst views), dpo (also the
+// subject tables, the audit log and the token vault without ciphertexts)
+// and writer (tazala itself). Nobody reads token_vault.ciphertext here.
+//
+// # How roles are enforced, and why this way
+//
+// The embedded engine runs every statement as its one built-in user:
+// libchdb ignores --user per connection and clickhouse-local leaves
+// EXECUTE AS (impersonation) disabled, so ClickHouse's own GRANTs cannot
+// be used. Instead each statement is checked with the engine's own parser,
+// so there is no second parser to disagree with it:
+//
+//  1. SELECT formatQuery({q:String}), with the statement bound as a
+//     parameter: fails unless the text is exactly one statement (libchdb
+//     otherwise runs every statement of a multi-statement text), and gives
+//     the engine's rendering (FORMAT clause, INSERT without its data).
+//  2. EXPLAIN AST of that statement: the tree the engine will execute.
+//  3. authorize walks the tree: allowed statement kinds per role (SELECT,
+//     DESCRIBE, SHOW, EXISTS for readers; INSERT, CREATE, ALTER, DELETE,
+//     OPTIMIZE for the writer; never SET, SYSTEM, DROP, KILL, GRANT, …),
+//     every table (also the right side of IN) against the role's tables,
+//     system tables against a metadata allowlist (never query_log or
+//     processes, which hold literals), table functions against generators
+//     only (numbers, zeros, …: file, url, remote, merge, view read what
+//     the table checks do not see), a deny list of scalar functions that
+//     read outside the statement (file, dict*, joinGet, models), no INTO
+//     OUTFILE / FROM INFILE / INTO FUNCTION, table engines of the MergeTree
+//     family, and no identifier naming ciphertext nor a * or COLUMNS()
+//     over a statement that reads the token vault.
+//
+// The VALUES format is the one whose inline data the engine ends at a ';'
+// (running what follows as a statement), so VALUES data with a ';' is
+// refused. Every refusal is logged (slog, warn) with the user, role, query
+// id and the reason in terms of tables, functions and statement kinds,
+// never the statement or its literals.
+package chhttp

@@ -1,0 +1,232 @@
+// Package policy keeps the company's privacy policy (rules/policy.yaml) in
+// software: it decides each record's purpose, legal basis and retention
+// deadline at ingest (Classifier, a tazala.Policy), keeps the erasure
+// ledger that ingest consults so replays never bring an erased subject
+// back (Ledger, a tazala.ErasureLedger), enforces retention with explicit
+// deletes, and answers a customer's requests (§4 of the policy): report,
+// rectify, block and unblock, erase, revoke consent; and it exports what a
+// recipient (§9) may receive.
+//
+// Everything is ClickHouse SQL over tazala.DB on the contract's tables
+// (docs/storage-contract.md), so it runs on the embedded engine and on
+// servers alike. Nothing here sees a raw value: subjects are addressed by
+// tokens, which the caller's tokenizer computes from the identifier the
+// customer gives.
+package policy
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/tazala/tazala"
+	"github.com/tazala/tazala/rules"
+)
+
+// Classifier assigns each record its purpose from the policy's streams:
+// it implements tazala.Policy. It looks only at the record's source and
+// time, never at values.
+type Classifier struct {
+	p *rules.Policy
+}
+
+var _ tazala.Policy = (*Classifier)(nil)
+
+// NewClassifier returns the classifier of a policy (nil: the shipped one).
+func NewClassifier(p *rules.Policy) *Classifier {
+	if p == nil {
+		p = rules.DefaultPolicy()
+	}
+	return &Classifier{p: p}
+}
+
+// Purpose returns the purpose, legal basis and retention deadline of rec:
+// the deadline runs from the record's event time (the payment).
+func (c *Classifier) Purpose(rec *tazala.Record, _ []tazala.Finding) tazala.Purpose {
+	pp, b := c.p.Classify(rec.Source)
+	t := rec.Time
+	if t.IsZero() {
+		t = time.Now()
+	}
+	return tazala.Purpose{Name: pp.ID, LegalBasis: b.ID, RetainUntil: pp.Retention.Until(t)}
+}
+
+// Revealer decrypts the reversible copy of a token (Vault transit).
+type Revealer interface {
+	Decrypt(ctx context.Context, ciphertext string) ([]byte, error)
+}
+
+// Config configures an Engine.
+type Config struct {
+	DB tazala.DB
+	// Policy is the compiled policy; nil means the shipped one.
+	Policy *rules.Policy
+	// Tokenizer turns the identifiers a customer gives into tokens
+	// (the same tokenizer and key as ingest). Needed by Resolve.
+	Tokenizer tazala.Tokenizer
+	// Revealer decrypts tokens for a report with Reveal; optional.
+	Revealer Revealer
+	// Actor is who acts (recorded in audit_log and subject_events).
+	Actor string
+	// Now is the clock (default time.Now); tests and `--now` move it.
+	Now func() time.Time
+}
+
+// Engine carries out retention and the subject's rights over a store.
+type Engine struct {
+	db      tazala.DB
+	p       *rules.Policy
+	tk      tazala.Tokenizer
+	rev     Revealer
+	actor   string
+	now     func() time.Time
+	mu      sync.Mutex
+	lastTS  time.Time
+	stamped bool
+}
+
+// New returns an Engine.
+func New(cfg Config) (*Engine, error) {
+	if cfg.DB == nil {
+		return nil, errors.New("policy: Config.DB is required")
+	}
+	e := &Engine{db: cfg.DB, p: cfg.Policy, tk: cfg.Tokenizer, rev: cfg.Revealer, actor: cfg.Actor, now: cfg.Now}
+	if e.p == nil {
+		e.p = rules.DefaultPolicy()
+	}
+	if e.now == nil {
+		e.now = time.Now
+	}
+	if e.actor == "" {
+		e.actor = "unknown"
+	}
+	return e, nil
+}
+
+// Policy returns the engine's policy.
+func (e *Engine) Policy() *rules.Policy { return e.p }
+
+// stamp returns the clock's time in ms, strictly after the previous stamp
+// and after every event already in the store, so the events of successive
+// commands keep their order even under a fixed --now.
+func (e *Engine) stamp() time.Time {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if !e.stamped {
+		e.stamped = true
+		var rows []struct {
+			T chTime `json:"t"`
+		}
+		if err := e.db.Select(context.Background(), &rows, `SELECT max(time) AS t FROM subject_events`); err == nil && len(rows) == 1 {
+			e.lastTS = rows[0].T.Time
+		}
+	}
+	t := e.now().UTC().Truncate(time.Millisecond)
+	if !t.After(e.lastTS) {
+		t = e.lastTS.Add(time.Millisecond)
+	}
+	e.lastTS = t
+	return t
+}
+
+// Request describes who asked and under which reference: the customer's
+// request number, a ticket, a state body's letter (§10).
+type Request struct {
+	Ref    string
+	Reason string
+}
+
+func (r Request) check() error {
+	if r.Ref == "" {
+		return fmt.Errorf("policy: a request reference is required")
+	}
+	return nil
+}
+
+// Ledger is the erasure ledger (table erasure_ledger): which tokens belong
+// to erased subjects. It implements tazala.ErasureLedger.
+type Ledger struct {
+	db     tazala.DB
+	maxAge time.Duration
+
+	mu      sync.Mutex
+	loaded  time.Time
+	entries map[string]bool
+}
+
+var _ tazala.ErasureLedger = (*Ledger)(nil)
+
+// LedgerConfig configures a Ledger.
+type LedgerConfig struct {
+	DB tazala.DB
+	// MaxAge is how long the ledger is cached in memory before it is read
+	// again; 0 reads it on every call. An erasure made by another process
+	// reaches ingest within MaxAge.
+	MaxAge time.Duration
+}
+
+// NewLedger returns a ledger over the store.
+func NewLedger(cfg LedgerConfig) *Ledger {
+	return &Ledger{db: cfg.DB, maxAge: cfg.MaxAge}
+}
+
+// Erased reports, for each token, whether its subject was erased.
+func (l *Ledger) Erased(ctx context.Context, ids []string) ([]bool, error) {
+	out := make([]bool, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	if l.maxAge > 0 {
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		if l.entries == nil || time.Since(l.loaded) > l.maxAge {
+			var rows []struct {
+				Token string `json:"token"`
+			}
+			if err := l.db.Select(ctx, &rows, `SELECT DISTINCT token FROM erasure_ledger`); err != nil {
+				return nil, fmt.Errorf("policy: read erasure_ledger: %w", err)
+			}
+			l.entries = make(map[string]bool, len(rows))
+			for _, r := range rows {
+				l.entries[r.Token] = true
+			}
+			l.loaded = time.Now()
+		}
+		for i, id := range ids {
+			out[i] = l.entries[id]
+		}
+		return out, nil
+	}
+	erased, err := erasedSet(ctx, l.db, ids)
+	if err != nil {
+		return nil, err
+	}
+	for i, id := range ids {
+		out[i] = erased[id]
+	}
+	return out, nil
+}
+
+// Invalidate makes the next Erased call read the ledger again.
+func (l *Ledger) Invalidate() {
+	l.mu.Lock()
+	l.entries = nil
+	l.mu.Unlock()
+}
+
+func erasedSet(ctx context.Context, db tazala.DB, ids []string) (map[string]bool, error) {
+	var rows []struct {
+		Token string `json:"token"`
+	}
+	if err := db.Select(ctx, &rows, `SELECT DISTINCT token FROM erasure_ledger WHERE `+inList("token", "ids"),
+		pstr("ids", list(ids))); err != nil {
+		return nil, fmt.Errorf("policy: read erasure_ledger: %w", err)
+	}
+	m := make(map[string]bool, len(rows))
+	for _, r := range rows {
+		m[r.Token] = true
+	}
+	return m, nil
+}

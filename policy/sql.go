@@ -1,0 +1,122 @@
+package policy
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/tazala/tazala"
+)
+
+// SQL helpers. Every query binds its values as {name:Type} parameters of
+// scalar types only (String, Int64), so it runs unchanged on the embedded
+// engine and on servers whatever the adapter does with composite types:
+// lists travel as one comma-joined String and are split in SQL, times as
+// Unix milliseconds.
+
+// none stands for an empty list: no token, purpose or subject equals it.
+const none = "-"
+
+// list joins ids for inList; ids never contain commas (tokens are tk_ and
+// base32, purpose and basis ids are checked by the policy loader).
+func list(ids []string) string {
+	if len(ids) == 0 {
+		return none
+	}
+	return strings.Join(ids, ",")
+}
+
+// inList is the SQL condition "col is one of the ids in {param}".
+func inList(col, param string) string {
+	return fmt.Sprintf("has(splitByChar(',', {%s:String}), %s)", param, col)
+}
+
+// ts is the SQL expression of the time in {param} (Unix ms).
+func ts(param string) string {
+	return fmt.Sprintf("fromUnixTimestamp64Milli({%s:Int64}, 'UTC')", param)
+}
+
+func pstr(name, v string) tazala.Param { return tazala.Param{Name: name, Value: v} }
+func pms(name string, t time.Time) tazala.Param {
+	return tazala.Param{Name: name, Value: t.UnixMilli()}
+}
+
+// count decodes a ClickHouse integer whether the adapter writes 64-bit
+// integers as JSON numbers or as strings.
+type count int64
+
+func (c *count) UnmarshalJSON(b []byte) error {
+	b = bytes.Trim(b, `"`)
+	n, err := strconv.ParseInt(string(b), 10, 64)
+	if err != nil {
+		return fmt.Errorf("policy: decode count: %w", err)
+	}
+	*c = count(n)
+	return nil
+}
+
+// chTime decodes a DateTime or DateTime64 written as ISO 8601 or as
+// ClickHouse's simple "2006-01-02 15:04:05[.fff]" (UTC).
+type chTime struct{ time.Time }
+
+func (t *chTime) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return fmt.Errorf("policy: decode time: %w", err)
+	}
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02 15:04:05.999999999", "2006-01-02 15:04:05"} {
+		if v, err := time.ParseInLocation(layout, s, time.UTC); err == nil {
+			t.Time = v.UTC()
+			return nil
+		}
+	}
+	return fmt.Errorf("policy: decode time: unknown layout")
+}
+
+func (t chTime) MarshalJSON() ([]byte, error) { return json.Marshal(t.Time) }
+
+// recordKey names one record: source, partition, offset.
+type recordKey struct {
+	Source    string `json:"source"`
+	Partition int32  `json:"partition"`
+	Offset    count  `json:"offset"`
+}
+
+func (k recordKey) String() string { return fmt.Sprintf("%s/%d/%d", k.Source, k.Partition, k.Offset) }
+
+// audit appends one audit_log row.
+func (e *Engine) audit(ctx context.Context, a tazala.AuditEntry, detail string) error {
+	kind := ""
+	if a.Kind.Valid() {
+		kind = a.Kind.String()
+	}
+	if a.Actor == "" {
+		a.Actor = e.actor
+	}
+	err := e.db.Exec(ctx, `INSERT INTO audit_log (time, actor, action, token, kind, reason, legal_basis, request_ref, outcome, detail)
+		SELECT `+ts("t")+`, {actor:String}, {action:String}, {token:String}, {kind:String}, {reason:String},
+		{basis:String}, {ref:String}, {outcome:String}, {detail:String}`,
+		pms("t", e.stamp()), pstr("actor", a.Actor), pstr("action", a.Action), pstr("token", a.TokenID),
+		pstr("kind", kind), pstr("reason", a.Reason), pstr("basis", a.LegalBasis), pstr("ref", a.RequestRef),
+		pstr("outcome", a.Outcome), pstr("detail", detail))
+	if err != nil {
+		return fmt.Errorf("policy: write audit_log: %w", err)
+	}
+	return nil
+}
+
+// event appends one subject_events row.
+func (e *Engine) event(ctx context.Context, subject, ev, purpose string, req Request, detail string) error {
+	err := e.db.Exec(ctx, `INSERT INTO subject_events (time, subject, event, purpose, actor, request_ref, detail)
+		SELECT `+ts("t")+`, {subject:String}, {event:String}, {purpose:String}, {actor:String}, {ref:String}, {detail:String}`,
+		pms("t", e.stamp()), pstr("subject", subject), pstr("event", ev), pstr("purpose", purpose),
+		pstr("actor", e.actor), pstr("ref", req.Ref), pstr("detail", detail))
+	if err != nil {
+		return fmt.Errorf("policy: write subject_events: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,102 @@
+package chschema
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/tazala/tazala"
+)
+
+// Migration is one version of the schema. Every statement it runs is
+// idempotent (IF NOT EXISTS, OR REPLACE), so a migration interrupted
+// half-way is simply run again.
+type Migration struct {
+	Version     uint32
+	Description string
+	Tables      []Table  // created first, in order
+	Views       []View   // then the views
+	Statements  []string // then any other statement (ALTER ... IF NOT EXISTS, ...)
+}
+
+// SQL returns the statements of m in the order Migrate runs them.
+func (m Migration) SQL() []string {
+	var out []string
+	for _, t := range m.Tables {
+		out = append(out, t.Create())
+	}
+	for _, v := range m.Views {
+		out = append(out, v.Create())
+	}
+	return append(out, m.Statements...)
+}
+
+// Migrations lists every migration in version order. Append new versions;
+// never change a released one.
+var Migrations = []Migration{
+	{
+		Version:     1,
+		Description: "redacted_records, pii_index, token_vault, audit_log, subject_events, erasure_ledger; records_v, pii_index_v",
+		Tables:      []Table{Records, Index, TokenVault, Audit, SubjectEvents, Erasure},
+		Views:       []View{RecordsView, IndexView},
+	},
+}
+
+// Version returns the newest schema version.
+func Version() uint32 { return Migrations[len(Migrations)-1].Version }
+
+// Applied returns the versions recorded in schema_migrations (empty when
+// the table does not exist yet is an error: call Migrate first).
+func Applied(ctx context.Context, db tazala.DB) (map[uint32]bool, error) {
+	var rows []struct {
+		Version uint32 `json:"version"`
+	}
+	if err := db.Select(ctx, &rows, "SELECT DISTINCT version FROM "+TableMigrations); err != nil {
+		return nil, fmt.Errorf("chschema: read %s: %w", TableMigrations, err)
+	}
+	done := make(map[uint32]bool, len(rows))
+	for _, r := range rows {
+		done[r.Version] = true
+	}
+	return done, nil
+}
+
+// Migrate brings the schema of db up to date: it creates schema_migrations
+// if needed, runs every migration not recorded there, in order, and
+// records each after all its statements succeeded. Running it again is a
+// no-op; it is safe to run at every start-up.
+func Migrate(ctx context.Context, db tazala.DB) error {
+	_, err := MigrateTo(ctx, db, Version())
+	return err
+}
+
+// MigrateTo runs the migrations up to and including version and returns
+// the versions it applied.
+func MigrateTo(ctx context.Context, db tazala.DB, version uint32) ([]uint32, error) {
+	if err := db.Exec(ctx, SchemaMigrations.Create()); err != nil {
+		return nil, fmt.Errorf("chschema: create %s: %w", TableMigrations, err)
+	}
+	done, err := Applied(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	var applied []uint32
+	for _, m := range Migrations {
+		if m.Version > version || done[m.Version] {
+			continue
+		}
+		for i, stmt := range m.SQL() {
+			if err := db.Exec(ctx, stmt); err != nil {
+				return applied, fmt.Errorf("chschema: migration %d, statement %d: %w", m.Version, i+1, err)
+			}
+		}
+		if err := db.Exec(ctx, "INSERT INTO "+TableMigrations+" (version, applied_at, description) VALUES ({v:UInt32}, {t:DateTime64(3, 'UTC')}, {d:String})",
+			tazala.Param{Name: "v", Value: m.Version},
+			tazala.Param{Name: "t", Value: time.Now().UTC()},
+			tazala.Param{Name: "d", Value: m.Description}); err != nil {
+			return applied, fmt.Errorf("chschema: record migration %d: %w", m.Version, err)
+		}
+		applied = append(applied, m.Version)
+	}
+	return applied, nil
+}

@@ -1,0 +1,179 @@
+package chschema
+
+import "fmt"
+
+const (
+	ts3    = "DateTime64(3, 'UTC')"
+	ts9    = "DateTime64(9, 'UTC')"
+	lcStr  = "LowCardinality(String)"
+	retain = "DateTime('UTC')"
+)
+
+// dedupSettings are the settings of the ingest tables: a repeated batch
+// (same insert_deduplication_token) is dropped on a non-replicated table,
+// and lightweight deletes and merges keep the projections right.
+var dedupSettings = []string{
+	fmt.Sprintf("non_replicated_deduplication_window = %d", DedupWindow),
+}
+
+// SchemaMigrations records which migrations ran.
+var SchemaMigrations = Table{
+	Name:    TableMigrations,
+	Comment: "tazala schema versions applied (sinks/chschema)",
+	Columns: []Column{
+		{Name: "version", Type: "UInt32"},
+		{Name: "applied_at", Type: ts3},
+		{Name: "description", Type: "String"},
+	},
+	Engine:  "MergeTree",
+	OrderBy: "version",
+}
+
+// Records holds one redacted record per (source, partition, offset).
+var Records = Table{
+	Name:    TableRecords,
+	Comment: "redacted records, one per (source, partition, offset); read through records_v",
+	Columns: []Column{
+		{Name: "source", Type: lcStr, Comment: "topic or file name"},
+		{Name: "partition", Type: "Int32", Comment: "Kafka partition; 0 for files"},
+		{Name: "offset", Type: "Int64", Comment: "Kafka offset, or 1-based line number for files"},
+		{Name: "key", Type: "String", Comment: "record key, redacted"},
+		{Name: "event_time", Type: ts3},
+		{Name: "ingest_time", Type: ts3, Comment: "when tazala wrote the row; the replacing version"},
+		{Name: "purpose", Type: lcStr},
+		{Name: "legal_basis", Type: lcStr},
+		{Name: "subject", Type: "String", Comment: "token of the person the record is about; empty when none"},
+		{Name: "payload", Type: "String", Codec: "ZSTD(1)", Comment: "record value, redacted"},
+		{Name: "findings", Type: "UInt16", Comment: "number of findings in the record"},
+		{Name: "scanner_version", Type: lcStr},
+		{Name: "retention_until", Type: retain, Comment: "deleted by retention enforcement after this time"},
+	},
+	Engine:   "ReplacingMergeTree(ingest_time)",
+	OrderBy:  "(source, partition, offset)",
+	Settings: dedupSettings,
+}
+
+// Index is the discovery index: one row per finding, no values.
+var Index = Table{
+	Name:    TableIndex,
+	Comment: "discovery index: one row per finding, never a value; read through pii_index_v",
+	Columns: []Column{
+		{Name: "subject", Type: "String", Comment: "token of the person the record is about"},
+		{Name: "token", Type: "String", Comment: "token of the value; empty for CVV (never tokenized)"},
+		{Name: "kind", Type: lcStr, Comment: "iin, phone, email, card_pan, card_expiry, card_cvv, person_name"},
+		{Name: "category", Type: lcStr, Comment: "policy data category: FIO, IIN, phone, e-mail, card details"},
+		{Name: "source", Type: lcStr},
+		{Name: "partition", Type: "Int32"},
+		{Name: "offset", Type: "Int64"},
+		{Name: "ordinal", Type: "UInt16", Comment: "finding number in the record, from 0"},
+		{Name: "path", Type: "String", Comment: "JSON path, redacted; empty for plain text"},
+		{Name: "start", Type: "UInt32", Comment: "byte span in the raw record"},
+		{Name: "end", Type: "UInt32"},
+		{Name: "detector", Type: lcStr},
+		{Name: "confidence", Type: "Float32"},
+		{Name: "event_time", Type: ts3},
+		{Name: "purpose", Type: lcStr},
+		{Name: "legal_basis", Type: lcStr},
+		{Name: "retention_until", Type: retain},
+		{Name: "ingest_time", Type: ts3},
+	},
+	Engine:  "ReplacingMergeTree(ingest_time)",
+	OrderBy: "(token, source, partition, offset, ordinal)",
+	// "what is in this source" reads this projection (the main order
+	// answers "where is this token")
+	Projections: []Projection{{
+		Name:  "by_source",
+		Query: "SELECT * ORDER BY (source, partition, offset, ordinal)",
+	}},
+	Settings: append(append([]string(nil), dedupSettings...),
+		// a ReplacingMergeTree with a projection needs these: merges and
+		// lightweight deletes rebuild the projection
+		"deduplicate_merge_projection_mode = 'rebuild'",
+		"lightweight_mutation_projection_mode = 'rebuild'",
+	),
+}
+
+// TokenVault maps tokens to Vault ciphertexts (never values).
+var TokenVault = Table{
+	Name:    TableTokenVault,
+	Comment: "token vault: token to Vault transit ciphertext; erased tokens keep a row without ciphertext",
+	Columns: []Column{
+		{Name: "token", Type: "String"},
+		{Name: "kind", Type: lcStr},
+		{Name: "ciphertext", Type: "String"},
+		{Name: "subject", Type: "String"},
+		{Name: "first_seen", Type: ts3},
+		{Name: "last_seen", Type: ts3},
+		{Name: "state", Type: "Enum8('active' = 0, 'blocked' = 1, 'erased' = 2)"},
+		{Name: "updated", Type: ts9, Comment: "replacing version; an erasure is " + ForeverVersion},
+	},
+	Engine:  "ReplacingMergeTree(updated)",
+	OrderBy: "token",
+}
+
+// Audit is the append-only audit log.
+var Audit = Table{
+	Name:    TableAudit,
+	Comment: "append-only log of accesses to personal data (reveal, block, erase, ...)",
+	Columns: []Column{
+		{Name: "time", Type: ts3},
+		{Name: "actor", Type: "String"},
+		{Name: "action", Type: lcStr},
+		{Name: "token", Type: "String"},
+		{Name: "kind", Type: lcStr},
+		{Name: "reason", Type: "String"},
+		{Name: "legal_basis", Type: "String"},
+		{Name: "request_ref", Type: "String"},
+		{Name: "outcome", Type: lcStr},
+		{Name: "detail", Type: "String"},
+	},
+	Engine:  "MergeTree",
+	OrderBy: "time",
+}
+
+// SubjectEvents records what happened to a subject (consent withdrawn,
+// blocked, erased, ...).
+var SubjectEvents = Table{
+	Name:    TableSubjectEvents,
+	Comment: "subject rights events by subject token",
+	Columns: []Column{
+		{Name: "time", Type: ts3},
+		{Name: "subject", Type: "String"},
+		{Name: "event", Type: lcStr, Comment: "consent_withdrawn, blocked, unblocked, erased, rectify_refused, ..."},
+		{Name: "purpose", Type: lcStr},
+		{Name: "actor", Type: "String"},
+		{Name: "request_ref", Type: "String"},
+		{Name: "detail", Type: "String"},
+	},
+	Engine:  "MergeTree",
+	OrderBy: "(subject, time)",
+}
+
+// Erasure lists erased tokens, so ingest never brings them back.
+var Erasure = Table{
+	Name:    TableErasure,
+	Comment: "erased tokens: ingest consults it so a replay never brings an erased subject back",
+	Columns: []Column{
+		{Name: "token", Type: "String"},
+		{Name: "subject", Type: "String"},
+		{Name: "erased_at", Type: ts3},
+		{Name: "request_ref", Type: "String"},
+	},
+	Engine:  "ReplacingMergeTree",
+	OrderBy: "token",
+}
+
+// RecordsView and IndexView are the analyst views: read through FINAL, so
+// a replayed record or finding is never visible twice.
+var (
+	RecordsView = View{Name: ViewRecords, Query: "SELECT * FROM " + TableRecords + " FINAL"}
+	IndexView   = View{Name: ViewIndex, Query: "SELECT * FROM " + TableIndex + " FINAL"}
+)
+
+// Tables lists every table of the current schema, in creation order.
+func Tables() []Table {
+	return []Table{SchemaMigrations, Records, Index, TokenVault, Audit, SubjectEvents, Erasure}
+}
+
+// Views lists the analyst views of the current schema.
+func Views() []View { return []View{RecordsView, IndexView} }
