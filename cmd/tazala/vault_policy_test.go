@@ -123,9 +123,11 @@ func TestVaultPoliciesAndAudit(t *testing.T) {
 	sc.Buffer(nil, 1<<20)
 	for sc.Scan() {
 		var ev struct {
-			Type    string `json:"type"`
-			Error   string `json:"error"`
-			Auth    struct{ DisplayName string `json:"display_name"` } `json:"auth"`
+			Type  string `json:"type"`
+			Error string `json:"error"`
+			Auth  struct {
+				DisplayName string `json:"display_name"`
+			} `json:"auth"`
 			Request struct {
 				Path string         `json:"path"`
 				Data map[string]any `json:"data"`
