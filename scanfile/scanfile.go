@@ -363,7 +363,13 @@ func (wk *worker) render(p *piece) {
 		if p.window {
 			// write only what this window owns, plus the tail of a finding
 			// that starts here and runs on
-			p.out = wk.st.RedactRange(p.out, i, p.skip, p.end)
+			if p.json {
+				// bare numbers quoted as in a whole record (the reader
+				// tracked the string state up to the window)
+				p.out = wk.st.RedactRangeJSON(p.out, i, p.skip, p.end, redact.JSONAt{At: p.pre, InString: p.inStr})
+			} else {
+				p.out = wk.st.RedactRange(p.out, i, p.skip, p.end)
+			}
 			off = p.winOff - int64(p.pre)
 		} else {
 			p.out = wk.st.Redact(p.out, i)

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"unicode/utf8"
+
+	"github.com/tazala/tazala"
 )
 
 // piece is one unit of work: a batch of whole records, or one window of an
@@ -20,6 +22,8 @@ type piece struct {
 	winOff int64 // offset of data[pre] within its record (windows)
 	last   bool  // last window of its record
 	nl     bool  // the (last) record ends with '\n'
+	json   bool  // the windowed record looks like JSON (windows)
+	inStr  bool  // data[pre] lies inside a JSON string (windows of JSON records)
 
 	// results
 	skip, end int
@@ -75,6 +79,38 @@ func releasePiece(p *piece) {
 	}
 }
 
+// jsonQuote follows, across the windows of an over-long JSON record,
+// whether the next byte lies inside a JSON string, so a window can tell a
+// bare number (quoted when redacted) from digits inside a string.
+type jsonQuote struct{ in, esc bool }
+
+func (q *jsonQuote) advance(b []byte) {
+	for len(b) > 0 {
+		if q.esc {
+			q.esc = false
+			b = b[1:]
+			continue
+		}
+		if !q.in {
+			i := bytes.IndexByte(b, '"')
+			if i < 0 {
+				return
+			}
+			q.in, b = true, b[i+1:]
+			continue
+		}
+		i := bytes.IndexByte(b, '"')
+		if j := bytes.IndexByte(b, '\\'); j >= 0 && (i < 0 || j < i) {
+			q.esc, b = true, b[j+1:]
+			continue
+		}
+		if i < 0 {
+			return
+		}
+		q.in, b = false, b[i+1:]
+	}
+}
+
 func indexNL(b []byte) int { return bytes.IndexByte(b, '\n') }
 
 func validUTF8(b []byte) bool { return utf8.Valid(b) }
@@ -94,6 +130,8 @@ func split(ctx context.Context, r io.Reader, maxLine int, out chan<- *piece) err
 		// state of an over-long record being windowed
 		inLong bool
 		winOff int64
+		isJSON bool      // it looks like JSON
+		jq     jsonQuote // string state at its byte winOff
 	)
 	send := func(p *piece) error {
 		select {
@@ -156,9 +194,16 @@ func split(ctx context.Context, r io.Reader, maxLine int, out chan<- *piece) err
 					postEnd = pos + own + k
 				}
 			}
+			if winOff == 0 {
+				isJSON, jq = tazala.LooksJSON(buf[pos:pos+own]), jsonQuote{}
+			}
 			p := getPiece()
 			p.data = append(p.data, buf[pos-pre:postEnd]...)
 			p.line, p.window, p.pre, p.own, p.winOff, p.last, p.nl = line, true, pre, own, winOff, last, hasNL
+			p.json, p.inStr = isJSON, jq.in
+			if isJSON {
+				jq.advance(buf[pos : pos+own])
+			}
 			if err := send(p); err != nil {
 				return err
 			}
