@@ -176,6 +176,8 @@ func FuzzRedactOverlap(f *testing.F) {
 				if bytes.IndexByte(red, 'Z') >= 0 {
 					t.Fatalf("AppendRange: a byte of a finding survives: %q → %q", rec, red)
 				}
+			} else if whole := r.AppendRangeJSON(nil, rec, fs, fakeTokens(fs), 0, len(rec), redact.JSONAt{}); !bytes.Equal(whole, red) {
+				t.Fatalf("AppendRangeJSON over the whole record differs from Append: %q → %q, %q", rec, whole, red)
 			}
 		}
 	})
