@@ -13,6 +13,8 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -38,6 +40,9 @@ type Config struct {
 	AllowDatabase func(name string) bool
 	// MaxBody caps a request body (query plus insert data); 0 means 256 MiB.
 	MaxBody int64
+	// TempDir holds insert data while the engine reads it (FROM INFILE);
+	// empty means tazala-http-insert in the data path.
+	TempDir string
 	// Logger receives refusals (warn) and failed statements (info),
 	// never a statement's text or literals; nil means slog.Default().
 	Logger *slog.Logger
@@ -56,6 +61,8 @@ type Server struct {
 
 	mu    sync.Mutex
 	conns map[string]*chdb.DB // sessions of other databases
+
+	tmpDir string // insert data files
 }
 
 // New returns a Server. It asks the engine for its time zone and display
@@ -74,6 +81,14 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	}
 	if s.log == nil {
 		s.log = slog.Default()
+	}
+	s.tmpDir = cfg.TempDir
+	if s.tmpDir == "" {
+		if p := cfg.DB.Path(); p != ":memory:" {
+			s.tmpDir = filepath.Join(p, "tazala-http-insert")
+		} else {
+			s.tmpDir = filepath.Join(os.TempDir(), "tazala-http-insert")
+		}
 	}
 	out, _, err := s.db.Raw(ctx, "SELECT timezone(), displayName()", "TabSeparatedRaw")
 	if err != nil {
@@ -265,17 +280,9 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 		// otherwise the two together are the statement, as ClickHouse
 		// reads them.
 		if c, err := s.canonical(r.Context(), req.conn, urlQuery); err == nil && c.dataInsert() {
-			if strings.EqualFold(c.format, "Values") && bytes.IndexByte(body, ';') >= 0 {
-				s.fail(w, req.queryID, errValuesSemicolon, 0)
-				return
-			}
 			text, verdict, cerr = s.check(r.Context(), urlQuery, c, &req, get, true)
 			if cerr != nil {
 				s.fail(w, req.queryID, cerr, 0)
-				return
-			}
-			if !verdict.insertData {
-				s.fail(w, req.queryID, newError(codeSyntaxError, "INSERT … SELECT does not take data in the body"), 0)
 				return
 			}
 			data = body
@@ -294,15 +301,26 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, req.queryID, s.syntax(err, &req), 0)
 			return
 		}
-		if c.dataInsert() && strings.EqualFold(c.format, "Values") && strings.Contains(whole, ";") {
-			s.fail(w, req.queryID, errValuesSemicolon, 0)
-			return
+		dataMode := false
+		if c.dataInsert() {
+			// inline data: cut it from the statement (it is sent apart,
+			// never as SQL text)
+			head, inline, ok := s.splitInline(r.Context(), req.conn, whole, c)
+			if !ok {
+				s.fail(w, req.queryID, newError(codeSyntaxError, "cannot tell where the INSERT's data starts: send the INSERT in the URL (?query=) and the data in the body"), 0)
+				return
+			}
+			whole, data, dataMode = head, []byte(inline), true
 		}
-		text, verdict, cerr = s.check(r.Context(), whole, c, &req, get, false)
+		text, verdict, cerr = s.check(r.Context(), whole, c, &req, get, dataMode)
 		if cerr != nil {
 			s.fail(w, req.queryID, cerr, 0)
 			return
 		}
+	}
+	if data != nil && (verdict.class != classInsert || !verdict.insertData) {
+		s.fail(w, req.queryID, newError(codeSyntaxError, "only an INSERT … FORMAT or … VALUES takes data"), 0)
+		return
 	}
 
 	if rev, ok := isHello(text, req.format, q.Get("client_protocol_version")); ok && data == nil {
@@ -318,7 +336,16 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 	}
 	run := text
 	if data != nil {
-		run = text + "\n" + string(data)
+		// The data goes to a file the engine reads with FROM INFILE: inline
+		// data would end at an empty line, after which libchdb runs the rest
+		// of the text as SQL.
+		path, remove, cerr := s.dataFile(data)
+		if cerr != nil {
+			s.fail(w, req.queryID, cerr, 0)
+			return
+		}
+		defer remove()
+		run = withInfile(text, path)
 	}
 	out, res, err := req.conn.Raw(r.Context(), run, req.format, req.params...)
 	if err != nil {
@@ -347,9 +374,68 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// errValuesSemicolon: VALUES data ends at a ';', after which the engine
-// would run what follows as another statement.
-var errValuesSemicolon = newError(codeSyntaxError, "INSERT … VALUES with ';' in the data is not accepted over HTTP: send the rows in a row format (JSONEachRow, TSV, CSV)")
+// dataFile writes insert data to a new file (mode 0600) in the insert
+// directory and returns its path and a function that removes it.
+func (s *Server) dataFile(data []byte) (string, func(), *chError) {
+	if err := os.MkdirAll(s.tmpDir, 0o700); err != nil {
+		return "", nil, newError(codeUnknownException, "insert directory: "+err.Error())
+	}
+	f, err := os.CreateTemp(s.tmpDir, "insert-*.data")
+	if err != nil {
+		return "", nil, newError(codeUnknownException, "insert file: "+err.Error())
+	}
+	_, werr := f.Write(data)
+	cerr := f.Close()
+	remove := func() { os.Remove(f.Name()) }
+	if werr != nil || cerr != nil {
+		remove()
+		return "", nil, newError(codeUnknownException, "insert file: write failed")
+	}
+	return f.Name(), remove, nil
+}
+
+// withInfile puts "FROM INFILE 'path'" into an INSERT rendered by the
+// engine, before its SETTINGS and FORMAT clauses.
+func withInfile(head, path string) string {
+	lit := "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(path) + "'"
+	loc := formatLine.FindStringIndex(head)
+	cut := loc[0]
+	if i := strings.LastIndex(head[:cut], " SETTINGS "); i >= 0 {
+		cut = i
+	} else if i := strings.LastIndex(head[:cut], "\nSETTINGS "); i >= 0 {
+		cut = i
+	}
+	return head[:cut] + " FROM INFILE " + lit + head[cut:]
+}
+
+// splitInline cuts text, an INSERT with its data inline (… FORMAT X data
+// or … VALUES data), into the statement and the data: the statement is
+// the shortest prefix ending at FORMAT X (or at VALUES, read as FORMAT
+// Values) that the engine renders exactly as the whole text.
+func (s *Server) splitInline(ctx context.Context, conn *chdb.DB, text string, c canon) (string, string, bool) {
+	var re *regexp.Regexp
+	values := strings.EqualFold(c.format, "Values")
+	if values {
+		re = regexp.MustCompile(`(?i)\b(?:VALUES|FORMAT\s+Values)\b`)
+	} else {
+		re = regexp.MustCompile(`(?i)\bFORMAT\s+` + regexp.QuoteMeta(c.format) + `\b`)
+	}
+	for _, loc := range re.FindAllStringIndex(text, 8) {
+		head := text[:loc[1]]
+		if values && strings.EqualFold(text[loc[0]:loc[1]], "VALUES") {
+			head = text[:loc[0]] + "FORMAT Values"
+		}
+		hc, err := s.canonical(ctx, conn, head)
+		if err != nil || hc.text != c.text {
+			continue
+		}
+		data := text[loc[1]:]
+		data = strings.TrimLeft(data, " \t")
+		data = strings.TrimPrefix(strings.TrimPrefix(data, "\r"), "\n")
+		return head, data, true
+	}
+	return "", "", false
+}
 
 // canon is a statement as the engine renders it.
 type canon struct {

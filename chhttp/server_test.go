@@ -355,7 +355,6 @@ func TestRoles(t *testing.T) {
 		{"writer infile", "writer", writerPW, "INSERT INTO audit_log FROM INFILE '/etc/passwd' FORMAT LineAsString", "", false},
 		{"writer into function", "writer", writerPW, "INSERT INTO FUNCTION file('/tmp/chhttp-x', 'TSV') SELECT 1", "", false},
 		{"writer system", "writer", writerPW, "SYSTEM FLUSH LOGS", "", false},
-		{"writer values with semicolon", "writer", writerPW, "INSERT INTO audit_log (actor) VALUES ('a'); SELECT 1", "", false},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -448,5 +447,56 @@ func TestOtherDatabase(t *testing.T) {
 	a = call(t, "analyst", analystPW, q("SELECT count() FROM default.redacted_records", "database", "t_other"), nil)
 	if a.status != 403 {
 		t.Fatalf("the default database from a t_other session: %d %q", a.status, a.body)
+	}
+}
+
+// TestDataNeverRunsAsSQL: libchdb ends inline INSERT data at an empty
+// line (and VALUES data at a ';') and runs what follows as SQL. Data sent
+// over HTTP is read from a file (FROM INFILE), so a statement hidden in it
+// never runs, whichever way the data comes.
+func TestDataNeverRunsAsSQL(t *testing.T) {
+	ctx := context.Background()
+	_, db := server(t)
+	if _, err := db.Exec(ctx, "CREATE TABLE IF NOT EXISTS victim (s String) ENGINE = MergeTree ORDER BY s"); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name   string
+		params url.Values
+		body   string
+	}{
+		{"blank line, data in the body", q("INSERT INTO redacted_records (source, offset) FORMAT CSV"), "inj1,1\n\nDROP TABLE victim\n"},
+		{"blank line, inline", q(""), "INSERT INTO redacted_records (source, offset) FORMAT CSV\ninj2,1\n\nDROP TABLE victim\n"},
+		{"semicolon, VALUES in the body", q("INSERT INTO redacted_records (source, offset) VALUES"), "('inj3', 1); DROP TABLE victim"},
+		{"semicolon, VALUES inline", q(""), "INSERT INTO redacted_records (source, offset) VALUES ('inj4', 1); DROP TABLE victim"},
+		{"blank line, JSONEachRow", q("INSERT INTO redacted_records FORMAT JSONEachRow"), `{"source":"inj5","offset":1}` + "\n\nDROP TABLE victim\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := call(t, "writer", writerPW, tc.params, []byte(tc.body))
+			t.Logf("%d %s", a.status, strings.TrimSpace(a.body))
+			if _, err := db.Exec(ctx, "SELECT count() FROM victim"); err != nil {
+				t.Fatalf("a statement in the data ran: %v", err)
+			}
+		})
+	}
+}
+
+// TestInlineData: INSERT … FORMAT X with the data after it in the body,
+// and … VALUES, are cut apart and inserted.
+func TestInlineData(t *testing.T) {
+	for _, body := range []string{
+		"INSERT INTO redacted_records (source, offset) FORMAT TSV\ninline\t1\ninline\t2\n",
+		"insert into redacted_records (source, offset) format JSONEachRow {\"source\":\"inline\",\"offset\":3}",
+		"INSERT INTO redacted_records (source, offset) VALUES ('inline', 4), ('inline', 5)",
+		"INSERT INTO redacted_records (source, offset) SETTINGS insert_deduplicate = 1 FORMAT CSV\ninline,6\n",
+	} {
+		a := call(t, "writer", writerPW, q(""), []byte(body))
+		if a.status != 200 {
+			t.Fatalf("%.40q: %d %s", body, a.status, a.body)
+		}
+	}
+	a := call(t, "writer", writerPW, q("SELECT count() FROM redacted_records WHERE source = 'inline'"), nil)
+	if a.body != "6\n" {
+		t.Fatalf("count %q, want 6", a.body)
 	}
 }

@@ -48,8 +48,9 @@ type backend struct {
 	name                string
 	base                string
 	writer, vault       [2]string
-	createDB            func(t *testing.T, name string)
+	createDB            func(t testing.TB, name string)
 	httpThroughEmbedded bool
+	path                string // data path of the embedded engine
 }
 
 // embedded serves one embedded store (libchdb allows one data path per
@@ -61,7 +62,7 @@ var embedded struct {
 	err  error
 }
 
-func embeddedBackend(t *testing.T) backend {
+func embeddedBackend(t testing.TB) backend {
 	t.Helper()
 	lib := stack.NeedCHDB(t)
 	embedded.once.Do(func() {
@@ -93,8 +94,8 @@ func embeddedBackend(t *testing.T) backend {
 		hs := httptest.NewServer(srv)
 		stack.OnShutdown(func() { hs.Close(); srv.Close(); db.Close() })
 		embedded.b = backend{name: "http-embedded", base: hs.URL, writer: [2]string{"tazala", writerPW}, vault: [2]string{"vault", vaultPW},
-			httpThroughEmbedded: true,
-			createDB: func(t *testing.T, name string) {
+			httpThroughEmbedded: true, path: dir,
+			createDB: func(t testing.TB, name string) {
 				if _, err := db.Exec(context.Background(), "CREATE DATABASE IF NOT EXISTS "+name); err != nil {
 					t.Fatal(err)
 				}
@@ -119,7 +120,7 @@ func serverBackend(t *testing.T) backend {
 		user = "default"
 	}
 	b := backend{name: "native", base: "clickhouse://" + addr, writer: [2]string{user, pw}, vault: [2]string{user, pw}}
-	b.createDB = func(t *testing.T, name string) {
+	b.createDB = func(t testing.TB, name string) {
 		db, err := clickhouse.OpenDB(context.Background(), clickhouse.Config{URL: b.base + "/default", Username: user, Password: pw})
 		if err != nil {
 			t.Fatal(err)
