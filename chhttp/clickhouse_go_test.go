@@ -105,3 +105,45 @@ func TestClickHouseGo(t *testing.T) {
 		t.Fatalf("analyst insert: %v, want exception 497", err)
 	}
 }
+
+// TestGrafanaQueries: what Grafana's ClickHouse data source (itself on
+// clickhouse-go/v2) sends over HTTP: database/sql with a query timeout
+// (max_execution_time), schema browsing through system tables and DESC,
+// a time-series query with a time filter, as the analyst.
+func TestGrafanaQueries(t *testing.T) {
+	base, _ := server(t)
+	u, _ := url.Parse(base)
+	db := clickhouse.OpenDB(&clickhouse.Options{
+		Protocol: clickhouse.HTTP,
+		Addr:     []string{u.Host},
+		Auth:     clickhouse.Auth{Database: "default", Username: "analyst", Password: analystPW},
+		Settings: clickhouse.Settings{"max_execution_time": 60},
+	})
+	defer db.Close()
+	ctx := context.Background()
+	if err := db.PingContext(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		"SELECT version()",
+		"SELECT name FROM system.databases",
+		"SELECT name FROM system.tables WHERE database = 'default' AND name NOT LIKE '.inner%'",
+		"SELECT name, type FROM system.columns WHERE database = 'default' AND table = 'records_v'",
+		"DESC TABLE default.records_v",
+		"SELECT toStartOfMinute(ingest_time) AS t, count() FROM redacted_records WHERE ingest_time >= toDateTime64(1700000000, 3) AND ingest_time <= now64(3) GROUP BY t ORDER BY t",
+	} {
+		rows, err := db.QueryContext(ctx, q)
+		if err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		n := 0
+		for rows.Next() {
+			n++
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		rows.Close()
+		t.Logf("%s: %d rows", q, n)
+	}
+}
