@@ -355,7 +355,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		b.WriteString("## Purposes, legal bases and retention\n\n")
 		b.WriteString("| purpose | legal basis | categories | records | first seen | last seen | kept until |\n|---|---|---|---|---|---|---|\n")
 		for _, p := range r.Purposes {
-			until := day(p.RetainUntil) + " (" + p.Retention + ")"
+			until := day(p.RetainUntil) + ": " + p.Retention
 			if p.UntilWithdrawn {
 				until = "until consent is withdrawn"
 			}

@@ -228,6 +228,11 @@ func (e *Engine) Erase(ctx context.Context, s *Subject, req Request) (*Outcome, 
 	if err != nil {
 		return nil, err
 	}
+	already, err := erasedSet(ctx, e.db, s.IDs())
+	if err != nil {
+		return nil, err
+	}
+	again := len(already) == len(s.Tokens)
 	order, groups := e.byPurpose(recs)
 	var del []recordKey
 	for _, pid := range order {
@@ -247,6 +252,9 @@ func (e *Engine) Erase(ctx context.Context, s *Subject, req Request) (*Outcome, 
 		if len(keep) > 0 {
 			k := e.kept(pid, keep, now)
 			o.Kept = append(o.Kept, k)
+			if again {
+				continue // recorded by the first erasure
+			}
 			if err := e.event(ctx, s.ID, "erasure_deferred", pid, req,
 				fmt.Sprintf("records=%d until=%s reason=%s", k.Records, k.Until.Format("2006-01-02"), k.Reason)); err != nil {
 				return nil, err
@@ -257,10 +265,6 @@ func (e *Engine) Erase(ctx context.Context, s *Subject, req Request) (*Outcome, 
 		return nil, err
 	}
 	nv, err := e.setVaultState(ctx, s.IDs(), []string{"active", "blocked"}, "erased")
-	if err != nil {
-		return nil, err
-	}
-	already, err := erasedSet(ctx, e.db, s.IDs())
 	if err != nil {
 		return nil, err
 	}

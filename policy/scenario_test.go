@@ -362,6 +362,7 @@ func runScenario(t *testing.T, tk tazala.Tokenizer, rev policy.Revealer) {
 	if ledgerRows() != before || len(out.Done) != 1 || !strings.Contains(out.Done[0], "nothing more") {
 		t.Errorf("second erase: ledger %d→%d, %+v", before, ledgerRows(), out.Done)
 	}
+	eq(t, "events after the second erase", events(t, db, subj.ID), []string{"consent_withdrawn support", "consent_withdrawn notifications", "erasure_deferred payments", "erased"})
 
 	// 6. the topic is replayed through the processing step with the
 	// ledger: her values come back as masks, with no token and no subject;

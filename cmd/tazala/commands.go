@@ -15,7 +15,7 @@ func commands() []*cli.Command {
 		retentionCommand(),
 		exportCommand(),
 		serveCommand(),
-		queryCommand(),
 		migrateCommand(),
+		queryCommand(),
 	}
 }

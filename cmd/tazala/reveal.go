@@ -9,7 +9,6 @@ import (
 
 	"github.com/tazala/tazala"
 	"github.com/tazala/tazala/tokenize/vault"
-	tsfile "github.com/tazala/tazala/tokenstore/file"
 	"github.com/urfave/cli/v2"
 )
 
@@ -26,7 +25,7 @@ func revealCommand() *cli.Command {
 			&cli.StringFlag{Name: "reason", Usage: "why the value is needed, recorded in the audit log (required)"},
 			&cli.StringFlag{Name: "request-ref", Usage: "reference of the authorizing request: ticket, court order, DSAR id (required)"},
 			&cli.StringFlag{Name: "legal-basis", Usage: "the legal basis of the disclosure (recorded in the audit log)"},
-			&cli.StringFlag{Name: "store", Value: "tazala-tokens.jsonl", EnvVars: []string{"TAZALA_TOKEN_STORE"}, Usage: "token vault `FILE`"},
+			&cli.StringFlag{Name: "store", Value: "tazala-tokens.jsonl", EnvVars: []string{"TAZALA_TOKEN_STORE"}, Usage: "token vault `FILE`, or a store URL (chdb:DIR: its token_vault and audit_log tables)"},
 			&cli.StringFlag{Name: "audit", EnvVars: []string{"TAZALA_AUDIT_LOG"}, Usage: "audit log `FILE` (default: the store file + .audit.jsonl)"},
 			&cli.StringFlag{Name: "actor", Usage: "who asks (default $USER); the audit row adds the Vault token's display name"},
 		},
@@ -61,21 +60,11 @@ func runReveal(c *cli.Context) error {
 	if len(reason) < 5 || ref == "" {
 		return usageErr("reveal: --reason must say why (at least 5 characters) and --request-ref must name the request")
 	}
-	// read-only: reveal works while a scan or the daemon writes the store
-	store, err := tsfile.OpenReadOnly(c.String("store"))
+	store, audit, closeStores, err := openRevealStores(c)
 	if err != nil {
-		return cli.Exit(err.Error(), exitFailure)
+		return err
 	}
-	defer store.Close()
-	auditPath := c.String("audit")
-	if auditPath == "" {
-		auditPath = c.String("store") + ".audit.jsonl"
-	}
-	audit, err := tsfile.OpenAudit(auditPath)
-	if err != nil {
-		return cli.Exit(err.Error(), exitFailure)
-	}
-	defer audit.Close()
+	defer closeStores()
 
 	vt, err := vault.New(c.Context, vault.ConfigFromEnv())
 	if err != nil {

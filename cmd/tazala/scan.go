@@ -41,6 +41,7 @@ func scanCommand() *cli.Command {
 			&cli.BoolFlag{Name: "fail-on-findings", Usage: "exit 3 when anything was found"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no summary on stderr"},
 			&cli.StringFlag{Name: "cpuprofile", Hidden: true, Usage: "write a CPU profile to `FILE`"},
+			scanStoreFlag(),
 		},
 		Action: runScan,
 	}
@@ -80,6 +81,9 @@ func runScan(c *cli.Context) error {
 	}
 	if tok != nil {
 		defer tok.Close()
+	}
+	if c.IsSet("store") {
+		return scanToStore(c, inputs, scfg, red, tok)
 	}
 	var store *tsfile.Store
 	if c.String("tokenizer") == "vault" {

@@ -33,7 +33,7 @@ func TestSubjectCommands(t *testing.T) {
 	dir := t.TempDir()
 	store := "chdb:" + filepath.Join(dir, "store")
 	key := filepath.Join(dir, "local.key")
-	tk, err := local.New(local.Config{KeyPath: key})
+	tk, err := local.New(local.Config{KeyPath: key, Create: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +82,7 @@ func TestSubjectCommands(t *testing.T) {
 	}
 
 	out := cli(aig.Phone+"\n", 0, sub("report", "--phone", "-")...)
-	for _, w := range []string{"| payments: ", "| 2 | 2026-03-10 | 2026-05-20 | 2031-05-20", "| support: ", "until consent is withdrawn",
+	for _, w := range []string{"| payments: ", "| 2 | 2026-03-10 | 2026-05-20 | 2031-05-20: 5y from the event (statutory) |", "| support: ", "until consent is withdrawn",
 		"card details", "(merchant) | payments | purchase | FIO, IIN, phone, e-mail, transaction data |", "| given |"} {
 		if !strings.Contains(out, w) {
 			t.Errorf("report lacks %q", w)
@@ -123,6 +123,10 @@ func TestSubjectCommands(t *testing.T) {
 	out = cli("", 0, sub("report", "--email", aig.Email, "--format", "json")...)
 	if !strings.Contains(out, `"erased": true`) || !strings.Contains(out, `"event": "erasure_deferred"`) {
 		t.Errorf("report after erase:\n%s", out)
+	}
+	out = cli("", 0, sub("report", "--phone", aig.Phone)...)
+	if !strings.Contains(out, "**Status:** erased") || !strings.Contains(out, "| erasure_deferred | payments | REQ-3 |") {
+		t.Errorf("markdown report after erase:\n%s", out)
 	}
 	// Bob is blocked: the exports leave him out, retention skips him
 	cli("", 0, sub("block", "--iin", bob.IIN, "--request-ref", "BLK-1", "--reason", "disputes a charge")...)
