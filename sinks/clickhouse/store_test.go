@@ -51,6 +51,7 @@ type backend struct {
 	createDB            func(t testing.TB, name string)
 	httpThroughEmbedded bool
 	path                string // data path of the embedded engine
+	engine              *chdb.DB
 }
 
 // embedded serves one embedded store (libchdb allows one data path per
@@ -94,7 +95,7 @@ func embeddedBackend(t testing.TB) backend {
 		hs := httptest.NewServer(srv)
 		stack.OnShutdown(func() { hs.Close(); srv.Close(); db.Close() })
 		embedded.b = backend{name: "http-embedded", base: hs.URL, writer: [2]string{"tazala", writerPW}, vault: [2]string{"vault", vaultPW},
-			httpThroughEmbedded: true, path: dir,
+			httpThroughEmbedded: true, path: dir, engine: db,
 			createDB: func(t testing.TB, name string) {
 				if _, err := db.Exec(context.Background(), "CREATE DATABASE IF NOT EXISTS "+name); err != nil {
 					t.Fatal(err)
@@ -345,6 +346,11 @@ func TestFailedSendIsRebuilt(t *testing.T) {
 	dir := t.TempDir()
 	name := dbName(dir)
 	b.createDB(t, name)
+	// no merges: only the deduplication token may keep the copies out
+	if _, err := b.engine.Exec(context.Background(), "SYSTEM STOP MERGES"); err != nil {
+		t.Fatal(err)
+	}
+	defer b.engine.Exec(context.Background(), "SYSTEM START MERGES")
 	s, err := clickhouse.Open(context.Background(), clickhouse.Config{URL: front.URL + "/" + name,
 		Username: b.writer[0], Password: b.writer[1], Backoff: time.Millisecond})
 	if err != nil {
@@ -370,5 +376,9 @@ func TestFailedSendIsRebuilt(t *testing.T) {
 	}
 	if rows[0].N != 10 {
 		t.Fatalf("%d rows stored, want 10 (each once)", rows[0].N)
+	}
+	parts, _, err := b.engine.Raw(context.Background(), "SELECT count() FROM system.parts WHERE database = {d:String} AND table = 'redacted_records' AND active", "TSV", chdb.P("d", name))
+	if err != nil || string(parts) != "1\n" {
+		t.Fatalf("%q active parts (%v), want 1: the retries were stored", parts, err)
 	}
 }
