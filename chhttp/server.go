@@ -560,7 +560,13 @@ func (s *Server) auth(w http.ResponseWriter, r *http.Request, q map[string][]str
 	}
 	u, ok := s.users.authenticate(name, key)
 	if !ok {
-		s.log.Warn("chhttp: refused", "reason", "authentication failed", "user", name, "via", how, "remote", r.RemoteAddr, "query_id", queryID)
+		logged := "(not a user)" // whatever was typed as a name stays out of the log
+		if s.users != nil {
+			if _, known := s.users.byName[name]; known {
+				logged = name
+			}
+		}
+		s.log.Warn("chhttp: refused", "reason", "authentication failed", "user", logged, "via", how, "remote", r.RemoteAddr, "query_id", queryID)
 		s.fail(w, queryID, newError(codeAuthenticationFail, name+": Authentication failed: password is incorrect, or there is no user with such name"), 0)
 		return User{}, false
 	}

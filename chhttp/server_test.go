@@ -396,7 +396,18 @@ func TestRoles(t *testing.T) {
 			}
 		})
 	}
+	a := call(t, "analyst", analystPW, q("SELECT count() FROM `870412300415`"), nil)
+	if a.status != 403 {
+		t.Fatalf("a digits table: %d %s", a.status, a.body)
+	}
+	a = call(t, "analyst", analystPW, q("SELECT dict870412300415(1)"), nil)
+	if a.status != 403 {
+		t.Fatalf("a digits function: %d %s", a.status, a.body)
+	}
 	logs := shared.logs.String()
+	if strings.Contains(logs, "870412300415") {
+		t.Errorf("an identifier from a refused statement reached the log:\n%s", logs)
+	}
 	if strings.Contains(logs, secret) || strings.Contains(logs, "/etc/passwd") {
 		t.Errorf("a literal of a refused statement reached the log:\n%s", logs)
 	}
