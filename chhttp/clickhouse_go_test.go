@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"strings"
 	"testing"
 	"time"
 
@@ -145,5 +146,46 @@ func TestGrafanaQueries(t *testing.T) {
 		}
 		rows.Close()
 		t.Logf("%s: %d rows", q, n)
+	}
+}
+
+// TestClickHouseGoCompression: clickhouse-go/v2 over HTTP with each of its
+// compressions (ClickHouse's LZ4/ZSTD blocks, gzip, deflate): handshake,
+// batch insert, read back.
+func TestClickHouseGoCompression(t *testing.T) {
+	base, _ := server(t)
+	u, _ := url.Parse(base)
+	ctx := context.Background()
+	for _, m := range []clickhouse.CompressionMethod{clickhouse.CompressionLZ4, clickhouse.CompressionZSTD, clickhouse.CompressionGZIP, clickhouse.CompressionDeflate} {
+		t.Run(m.String(), func(t *testing.T) {
+			conn, err := clickhouse.Open(&clickhouse.Options{Protocol: clickhouse.HTTP, Addr: []string{u.Host},
+				Auth:        clickhouse.Auth{Database: "default", Username: "writer", Password: writerPW},
+				Compression: &clickhouse.Compression{Method: m}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer conn.Close()
+			src := "t-compress-" + m.String()
+			b, err := conn.PrepareBatch(ctx, "INSERT INTO redacted_records (source, offset, payload)")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := 0; i < 3000; i++ {
+				if err := b.Append(src, int64(i), strings.Repeat("[PHONE:tk_p] ", 20)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := b.Send(); err != nil {
+				t.Fatal(err)
+			}
+			var n uint64
+			var total uint64
+			if err := conn.QueryRow(ctx, "SELECT count(), sum(length(payload)) FROM redacted_records WHERE source = {s:String}", clickhouse.Named("s", src)).Scan(&n, &total); err != nil {
+				t.Fatal(err)
+			}
+			if n != 3000 || total != 3000*20*13 {
+				t.Fatalf("%d rows, %d bytes", n, total)
+			}
+		})
 	}
 }

@@ -2,8 +2,8 @@ package chhttp
 
 import (
 	"bytes"
-	"compress/flate"
 	"compress/gzip"
+	"compress/zlib"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -180,7 +180,8 @@ var ignoredParams = set("query", "database", "default_format", "user", "password
 	"http_headers_progress_interval_ms", "http_wait_end_of_query", "add_http_cors_header",
 	"readonly", "max_execution_time", "max_result_rows", "max_result_bytes", "result_overflow_mode",
 	"output_format_json_quote_64bit_integers", "date_time_output_format", "max_query_size",
-	"async_insert", "wait_for_async_insert", "async_insert_busy_timeout_ms", "async_insert_max_data_size")
+	"async_insert", "wait_for_async_insert", "async_insert_busy_timeout_ms", "async_insert_max_data_size",
+	"async_insert_deduplicate", "network_compression_method", "network_zstd_compression_level")
 
 // insertSettings are settings applied to an INSERT (merged into its
 // SETTINGS clause).
@@ -260,6 +261,12 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, req.queryID, cerr, 0)
 			return
 		}
+		if q.Get("decompress") == "1" && len(b) > 0 {
+			if b, cerr = decompressBody(b, s.maxBody); cerr != nil {
+				s.fail(w, req.queryID, cerr, 0)
+				return
+			}
+		}
 		body = b
 	}
 	urlQuery := q.Get("query")
@@ -331,7 +338,15 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 		}
 		w.Header().Set("X-ClickHouse-Format", "Native")
 		w.Header().Set("Content-Type", contentType("Native"))
-		w.Write(helloNative(rev, s.name, strings.TrimSpace(string(out)), s.tz))
+		body, enc, cerr := compressResponse(r, q, helloNative(rev, s.name, strings.TrimSpace(string(out)), s.tz))
+		if cerr != nil {
+			s.fail(w, req.queryID, cerr, 0)
+			return
+		}
+		if enc != "" {
+			w.Header().Set("Content-Encoding", enc)
+		}
+		w.Write(body)
 		return
 	}
 	run := text
@@ -369,8 +384,16 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 	})
 	h.Set("X-ClickHouse-Summary", string(summary))
 	if verdict.class == classRead || verdict.class == classMeta {
-		h.Set("Content-Length", strconv.Itoa(len(out)))
-		w.Write(out)
+		body, enc, cerr := compressResponse(r, q, out)
+		if cerr != nil {
+			s.fail(w, req.queryID, cerr, 0)
+			return
+		}
+		if enc != "" {
+			h.Set("Content-Encoding", enc)
+		}
+		h.Set("Content-Length", strconv.Itoa(len(body)))
+		w.Write(body)
 	}
 }
 
@@ -598,8 +621,12 @@ func (s *Server) readBody(r *http.Request) ([]byte, *chError) {
 			return nil, newError(codeCannotParseInput, "gzip body: "+err.Error())
 		}
 		rd = io.LimitReader(z, s.maxBody+1)
-	case "deflate":
-		rd = io.LimitReader(flate.NewReader(rd), s.maxBody+1)
+	case "deflate": // zlib-wrapped, as HTTP defines it
+		z, err := zlib.NewReader(rd)
+		if err != nil {
+			return nil, newError(codeCannotParseInput, "deflate body: "+err.Error())
+		}
+		rd = io.LimitReader(z, s.maxBody+1)
 	default:
 		return nil, newError(codeNotImplemented, "Content-Encoding "+enc+" is not supported (gzip, deflate)")
 	}

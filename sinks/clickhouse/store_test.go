@@ -382,3 +382,24 @@ func TestFailedSendIsRebuilt(t *testing.T) {
 		t.Fatalf("%q active parts (%v), want 1: the retries were stored", parts, err)
 	}
 }
+
+// TestAsyncInsert: with AsyncInsert the settings go out explicitly (the
+// embedded store's interface accepts them and inserts synchronously).
+func TestAsyncInsert(t *testing.T) {
+	b := embeddedBackend(t)
+	dir := t.TempDir()
+	name := dbName(dir)
+	b.createDB(t, name)
+	s, err := clickhouse.Open(context.Background(), clickhouse.Config{URL: b.base + "/" + name,
+		Username: b.writer[0], Password: b.writer[1], AsyncInsert: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Write(context.Background(), []tazala.Output{{Record: tazala.Record{Source: "async", Offset: 1, Value: []byte("x")}}}); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(read(t, s).Records); n != 1 {
+		t.Fatalf("%d records", n)
+	}
+}
