@@ -34,6 +34,11 @@ type Config struct {
 	// Database is the database the store's tables live in (the `database`
 	// parameter may name it or be empty); empty means "default".
 	Database string
+	// Sessions, when above 0, is how many engine sessions of their own on
+	// DB's data path serve requests, so requests run side by side and
+	// never wait for the owner's statements on DB; 0 runs every request
+	// on DB. Close closes them.
+	Sessions int
 	// AllowDatabase, when set, lets requests name other databases on the
 	// same data path (each gets its own engine session); nil serves
 	// Database only.
@@ -61,6 +66,8 @@ type Server struct {
 
 	mu    sync.Mutex
 	conns map[string]*chdb.DB // sessions of other databases
+	pool  chan *chdb.DB       // sessions of the store database (Config.Sessions)
+	own   []*chdb.DB          // the pool's sessions, closed by Close
 
 	tmpDir string // insert data files
 }
@@ -94,12 +101,31 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("chhttp: engine: %w", err)
 	}
+	if n := cfg.Sessions; n > 0 && cfg.DB.Path() != ":memory:" {
+		s.pool = make(chan *chdb.DB, n)
+		for i := 0; i < n; i++ {
+			c, err := chdb.Open(chdb.Config{Path: cfg.DB.Path()})
+			if err != nil {
+				s.Close()
+				return nil, fmt.Errorf("chhttp: session %d: %w", i+1, err)
+			}
+			if s.database != "default" {
+				if _, err := c.Exec(ctx, "USE "+s.database); err != nil {
+					c.Close()
+					s.Close()
+					return nil, fmt.Errorf("chhttp: session %d: %w", i+1, err)
+				}
+			}
+			s.own = append(s.own, c)
+			s.pool <- c
+		}
+	}
 	s.tz, s.name, _ = strings.Cut(strings.TrimSpace(string(out)), "\t")
 	return s, nil
 }
 
-// Close closes the sessions the server opened for other databases (not
-// Config.DB).
+// Close closes the sessions the server opened (Config.Sessions, other
+// databases), not Config.DB. Call it after the listener stopped.
 func (s *Server) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -107,32 +133,44 @@ func (s *Server) Close() error {
 		c.Close()
 		delete(s.conns, name)
 	}
+	for _, c := range s.own {
+		c.Close()
+	}
+	s.own = nil
 	return nil
 }
 
 // session returns the engine session of a database.
-func (s *Server) session(ctx context.Context, name string) (*chdb.DB, *chError) {
+func (s *Server) session(ctx context.Context, name string) (*chdb.DB, func(), *chError) {
 	if name == "" || name == s.database {
-		return s.db, nil
+		if s.pool == nil {
+			return s.db, func() {}, nil
+		}
+		select {
+		case c := <-s.pool:
+			return c, func() { s.pool <- c }, nil
+		case <-ctx.Done():
+			return nil, nil, newError(codeTimeoutExceeded, "request cancelled while waiting for a session")
+		}
 	}
 	if s.allow == nil || !nameRE.MatchString(name) || name == databaseSystem || !s.allow(name) {
-		return nil, newError(codeUnknownDatabase, "Database "+name+" is not served here (this store serves "+s.database+")")
+		return nil, nil, newError(codeUnknownDatabase, "Database "+shown(name)+" is not served here (this store serves "+s.database+")")
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if c := s.conns[name]; c != nil {
-		return c, nil
+		return c, func() {}, nil
 	}
 	c, err := chdb.Open(chdb.Config{Path: s.db.Path()})
 	if err != nil {
-		return nil, newError(codeUnknownException, "open a session: "+err.Error())
+		return nil, nil, newError(codeUnknownException, "open a session: "+err.Error())
 	}
 	if _, err := c.Exec(ctx, "USE "+name); err != nil {
 		c.Close()
-		return nil, fromEngine(err)
+		return nil, nil, fromEngine(err)
 	}
 	s.conns[name] = c
-	return c, nil
+	return c, func() {}, nil
 }
 
 // ServeHTTP implements http.Handler.
@@ -210,11 +248,12 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 	}
 	req.user = user
 
-	conn, cerr := s.session(r.Context(), q.Get("database"))
+	conn, release, cerr := s.session(r.Context(), q.Get("database"))
 	if cerr != nil {
 		s.fail(w, req.queryID, cerr, 0)
 		return
 	}
+	defer release()
 	req.conn, req.database = conn, s.database
 	if d := q.Get("database"); d != "" {
 		req.database = d
@@ -331,7 +370,7 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 	}
 
 	if rev, ok := isHello(text, req.format, q.Get("client_protocol_version")); ok && data == nil {
-		out, _, err := s.db.Raw(r.Context(), "SELECT version()", "TabSeparatedRaw")
+		out, _, err := req.conn.Raw(r.Context(), "SELECT version()", "TabSeparatedRaw")
 		if err != nil {
 			s.fail(w, req.queryID, fromEngine(err), 0)
 			return

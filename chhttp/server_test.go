@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/tazala/tazala/chhttp"
 	"github.com/tazala/tazala/internal/chdb"
@@ -110,13 +111,14 @@ func server(t *testing.T) (string, *chdb.DB) {
 		shared.logs = &syncBuffer{}
 		srv, err := chhttp.New(context.Background(), chhttp.Config{DB: db, Users: users,
 			Logger:        slog.New(slog.NewTextHandler(shared.logs, nil)),
+			Sessions:      2,
 			AllowDatabase: func(name string) bool { return strings.HasPrefix(name, "t_") }})
 		if err != nil {
 			shared.err = err
 			return
 		}
 		hs := httptest.NewServer(srv)
-		stack.OnShutdown(hs.Close)
+		stack.OnShutdown(func() { hs.Close(); srv.Close() })
 		shared.db, shared.url = db, hs.URL
 	})
 	if shared.err != nil {
@@ -529,4 +531,24 @@ func TestInlineData(t *testing.T) {
 	if a.body != "6\n" {
 		t.Fatalf("count %q, want 6", a.body)
 	}
+}
+
+// TestSessionsApartFromOwner: with sessions of its own, a request does
+// not wait for a statement running on the owner's connection.
+func TestSessionsApartFromOwner(t *testing.T) {
+	_, db := server(t)
+	done := make(chan struct{})
+	go func() { // the owner's own long statement, on its connection
+		defer close(done)
+		db.Raw(context.Background(), "SELECT sleep(2)", "TSV")
+	}()
+	time.Sleep(200 * time.Millisecond)
+	start := time.Now()
+	if a := call(t, "analyst", analystPW, q("SELECT count() FROM records_v"), nil); a.status != 200 {
+		t.Fatalf("%d %s", a.status, a.body)
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Fatalf("the request took %v: it waited for the owner's statement", d)
+	}
+	<-done
 }

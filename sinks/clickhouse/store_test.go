@@ -85,7 +85,7 @@ func embeddedBackend(t testing.TB) backend {
 			embedded.err = err
 			return
 		}
-		srv, err := chhttp.New(context.Background(), chhttp.Config{DB: db, Users: users,
+		srv, err := chhttp.New(context.Background(), chhttp.Config{DB: db, Users: users, Sessions: 2,
 			AllowDatabase: func(n string) bool { return strings.HasPrefix(n, "t_") },
 			Logger:        slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))})
 		if err != nil {
