@@ -400,6 +400,10 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 		}
 		defer remove()
 		run = withInfile(text, path)
+		if cerr := s.checkInfile(r.Context(), &req, run); cerr != nil {
+			s.fail(w, req.queryID, cerr, 0)
+			return
+		}
 	}
 	out, res, err := req.conn.Raw(r.Context(), run, req.format, req.params...)
 	if err != nil {
@@ -468,6 +472,24 @@ func withInfile(head, path string) string {
 		cut = i
 	}
 	return head[:cut] + " FROM INFILE " + lit + head[cut:]
+}
+
+// checkInfile makes sure the engine reads withInfile's statement as an
+// INSERT FROM INFILE (the clause did not land inside a quoted name).
+func (s *Server) checkInfile(ctx context.Context, req *request, run string) *chError {
+	astText, _, err := req.conn.Raw(ctx, "EXPLAIN AST "+run, "TabSeparatedRaw", req.params...)
+	if err != nil {
+		return s.syntax(err, req)
+	}
+	root, perr := parseAST(string(astText))
+	if perr == nil && root.kind == "InsertQuery" {
+		for _, c := range root.children {
+			if c.kind == "Literal" {
+				return nil
+			}
+		}
+	}
+	return newError(codeSyntaxError, "cannot send this INSERT's data apart from it (a quoted name holding SETTINGS?)")
 }
 
 // splitInline cuts text, an INSERT with its data inline (… FORMAT X data

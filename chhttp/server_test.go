@@ -527,6 +527,15 @@ func TestInlineData(t *testing.T) {
 			t.Fatalf("%.40q: %d %s", body, a.status, a.body)
 		}
 	}
+	// a quoted column name that looks like a SETTINGS clause: refused
+	// rather than misread
+	_, db := server(t)
+	if _, err := db.Exec(context.Background(), "CREATE TABLE IF NOT EXISTS odd (`a SETTINGS b` String) ENGINE = MergeTree ORDER BY tuple()"); err != nil {
+		t.Fatal(err)
+	}
+	if a := call(t, "writer", writerPW, q("INSERT INTO odd (`a SETTINGS b`) FORMAT TSV"), []byte("x\n")); a.status != 400 || !strings.Contains(a.body, "apart") {
+		t.Fatalf("odd column: %d %s", a.status, a.body)
+	}
 	a := call(t, "writer", writerPW, q("SELECT count() FROM redacted_records WHERE source = 'inline'"), nil)
 	if a.body != "6\n" {
 		t.Fatalf("count %q, want 6", a.body)
