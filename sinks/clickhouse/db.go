@@ -24,6 +24,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/url"
 	"reflect"
 	"strconv"
@@ -64,6 +65,10 @@ type Config struct {
 	Now func() time.Time
 	// NoMigrate skips chschema.Migrate in Open (a read-only user).
 	NoMigrate bool
+	// Logger receives a warning per retried Send (table, attempt, error
+	// code; never the server's message, which may quote data); nil means
+	// slog.Default().
+	Logger *slog.Logger
 }
 
 // DB is tazala.DB over clickhouse-go/v2.
