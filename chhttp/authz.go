@@ -196,6 +196,9 @@ func authorize(role Role, root *node, db string, get bool) (*verdict, *refusal) 
 		if v.insertTable == "" {
 			return nil, refuse("INSERT without a table")
 		}
+		if id := ciphertextCopy(root, v.insertTable); id != nil {
+			insertCols[id] = true
+		}
 	case "CreateQuery", "AlterQuery", "DeleteQuery", "OptimizeQuery":
 		v.class = classDDL
 		if !g.ddl || get {
@@ -275,6 +278,43 @@ func authorize(role Role, root *node, db string, get bool) (*verdict, *refusal) 
 		return nil, bad
 	}
 	return v, nil
+}
+
+// ciphertextCopy finds, in INSERT INTO token_vault (…, ciphertext, …)
+// SELECT …, ciphertext, … FROM token_vault …, the projected identifier
+// ciphertext at the same position as the column it is written to: a new
+// version of a row (a state change) keeps its ciphertext in its column,
+// which reads nothing out. Any other mention of ciphertext stays refused.
+func ciphertextCopy(root *node, target string) *node {
+	if target != tableVault {
+		return nil
+	}
+	var cols, sel *node
+	for i, c := range root.children {
+		switch {
+		case c.kind == "ExpressionList" && i > 0:
+			cols = c
+		case c.kind == "SelectWithUnionQuery":
+			sel = c
+		}
+	}
+	if cols == nil || sel == nil || len(sel.children) != 1 || len(sel.children[0].children) != 1 {
+		return nil
+	}
+	q := sel.children[0].children[0] // the one SelectQuery (no UNION)
+	if q.kind != "SelectQuery" || len(q.children) == 0 || q.children[0].kind != "ExpressionList" {
+		return nil
+	}
+	proj := q.children[0]
+	for i, c := range cols.children {
+		if c.kind == "Identifier" && c.name == columnSecret && i < len(proj.children) &&
+			len(proj.children) == len(cols.children) {
+			if p := proj.children[i]; p.kind == "Identifier" && p.name == columnSecret && len(p.children) == 0 {
+				return p
+			}
+		}
+	}
+	return nil
 }
 
 // emptinessTest says whether identifier n is the operand of a test that
