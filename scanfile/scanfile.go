@@ -142,6 +142,10 @@ func Run(ctx context.Context, r io.Reader, w io.Writer, cfg Config) (Stats, erro
 			select {
 			case jobs <- j:
 			case <-ctx.Done():
+				// the writer waits on every job in order: this one will
+				// never reach a worker
+				p.err = ctx.Err()
+				close(j.done)
 				return
 			}
 		}
