@@ -142,6 +142,10 @@ func Run(ctx context.Context, r io.Reader, w io.Writer, cfg Config) (Stats, erro
 			select {
 			case jobs <- j:
 			case <-ctx.Done():
+				// the writer waits for this job, which no worker will
+				// take: finish it here
+				j.p.err = ctx.Err()
+				close(j.done)
 				return
 			}
 		}
