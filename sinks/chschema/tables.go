@@ -81,8 +81,8 @@ var Index = Table{
 	OrderBy: "(token, source, partition, offset, ordinal)",
 	// "where is this token" reads the sorting key. "What is in this
 	// source" scans the source column (LowCardinality: about a byte per
-	// row): a projection ordered by source (migration 1 had one) cost 2.5
-	// times the insert CPU, and the store must keep up with the daemon.
+	// row): a projection ordered by source (tried) cost 2.5 times the
+	// insert CPU, and the store must keep up with the daemon.
 	Settings: dedupSettings,
 }
 
