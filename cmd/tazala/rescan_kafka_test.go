@@ -17,7 +17,7 @@ import (
 
 // TestRescanKafkaRange: an offset range of a topic on the in-process
 // broker is rescanned into the store; rescanning an overlapping range
-// again replaces the records: 10..29 then 25..39 leave 30, not 35.
+// again replaces the records: 10..29 then 25..39 leave 30, not 35 (and 0..4 by time: 35).
 func TestRescanKafkaRange(t *testing.T) {
 	stack.NeedCHDB(t)
 	stack.Integration(t)
@@ -61,8 +61,18 @@ func TestRescanKafkaRange(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "rescanned 15 records") {
 		t.Fatalf("second range: exit %d:\n%s%s", code, out, e)
 	}
+	// a time range: everything was produced after `before`
+	before := time.Now().Add(-time.Hour).UTC().Format(time.RFC3339)
+	code, out, e = runCLI(t, "", append(args, "-q", "--until", before)...)
+	if code != 0 || !strings.Contains(out, "rescanned 0 records") {
+		t.Errorf("--until before the messages: exit %d:\n%s%s", code, out, e)
+	}
+	code, out, e = runCLI(t, "", append(args, "-q", "--since", before, "--to-offset", "5")...)
+	if code != 0 || !strings.Contains(out, "rescanned 5 records") {
+		t.Errorf("--since before the messages: exit %d:\n%s%s", code, out, e)
+	}
 	code, out, _ = runCLI(t, "", "query", "--store", store, "--format", "csv", "SELECT count() AS n, min(offset) AS lo, max(offset) AS hi FROM records_v")
-	if code != 0 || !strings.Contains(out, "30,10,39") {
+	if code != 0 || !strings.Contains(out, "35,0,39") {
 		t.Errorf("records in the store:\n%s", out)
 	}
 }
