@@ -94,6 +94,25 @@ func joinKeys(keys []recordKey) string {
 	return b.String()
 }
 
+// keyPrefilterCond narrows a statement on record keys to the keys'
+// sources and offsets first, so the engine can skip granules by the
+// tables' sort keys before the exact key test.
+const keyPrefilterCond = `source IN {k_src:Array(String)} AND offset IN {k_off:Array(Int64)}`
+
+func keyPrefilter(keys []recordKey) []tazala.Param {
+	srcs := map[string]bool{}
+	var ss []string
+	offs := make([]int64, 0, len(keys))
+	for _, k := range keys {
+		if !srcs[k.Source] {
+			srcs[k.Source] = true
+			ss = append(ss, k.Source)
+		}
+		offs = append(offs, int64(k.Offset))
+	}
+	return []tazala.Param{{Name: "k_src", Value: ss}, {Name: "k_off", Value: offs}}
+}
+
 // deleteChunk bounds the keys of one DELETE statement.
 const deleteChunk = 5000
 
@@ -103,9 +122,9 @@ const deleteChunk = 5000
 func (e *Engine) deleteRecords(ctx context.Context, keys []recordKey) error {
 	for len(keys) > 0 {
 		n := min(len(keys), deleteChunk)
-		k := pstr("keys", joinKeys(keys[:n]))
+		ps := append([]tazala.Param{pstr("keys", joinKeys(keys[:n]))}, keyPrefilter(keys[:n])...)
 		for _, table := range []string{"redacted_records", "pii_index"} {
-			if err := e.db.Exec(ctx, `DELETE FROM `+table+` WHERE `+keysCond("keys"), k); err != nil {
+			if err := e.db.Exec(ctx, `DELETE FROM `+table+` WHERE `+keyPrefilterCond+` AND `+keysCond("keys"), ps...); err != nil {
 				return fmt.Errorf("policy: delete from %s: %w", table, err)
 			}
 		}
