@@ -221,7 +221,7 @@ func erasedSet(ctx context.Context, db tazala.DB, ids []string) (map[string]bool
 		Token string `json:"token"`
 	}
 	if err := db.Select(ctx, &rows, `SELECT DISTINCT token FROM erasure_ledger WHERE `+inList("token", "ids"),
-		pstr("ids", list(ids))); err != nil {
+		parr("ids", ids)); err != nil {
 		return nil, fmt.Errorf("policy: read erasure_ledger: %w", err)
 	}
 	m := make(map[string]bool, len(rows))

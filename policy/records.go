@@ -32,7 +32,7 @@ func (e *Engine) records(ctx context.Context, toks []string) ([]recRow, error) {
 		FROM redacted_records FINAL
 		WHERE `+inList("subject", "toks")+` OR (source, partition, offset) IN
 			(SELECT source, partition, offset FROM pii_index WHERE `+inList("token", "toks")+`)
-		ORDER BY event_time, source, partition, offset`, pstr("toks", list(toks)))
+		ORDER BY event_time, source, partition, offset`, parr("toks", toks))
 	if err != nil {
 		return nil, fmt.Errorf("policy: read the subject's records: %w", err)
 	}
@@ -182,7 +182,7 @@ func (e *Engine) setVaultState(ctx context.Context, toks []string, from []string
 	}
 	cond := inList("token", "toks") + ` AND ` + inList("toString(state)", "from")
 	if err := e.db.Select(ctx, &n, `SELECT count() AS n FROM token_vault FINAL WHERE `+cond,
-		pstr("toks", list(toks)), pstr("from", list(from))); err != nil {
+		parr("toks", toks), parr("from", from)); err != nil {
 		return 0, fmt.Errorf("policy: read token_vault: %w", err)
 	}
 	if len(n) == 0 || n[0].N == 0 {
@@ -195,13 +195,13 @@ func (e *Engine) setVaultState(ctx context.Context, toks []string, from []string
 	err := e.db.Exec(ctx, `INSERT INTO token_vault (token, kind, ciphertext, subject, first_seen, last_seen, state, updated)
 		SELECT token, kind, `+ct+`, subject, first_seen, last_seen, {to:String}, `+version+`
 		FROM token_vault FINAL WHERE `+cond,
-		pstr("toks", list(toks)), pstr("from", list(from)), pstr("to", to))
+		parr("toks", toks), parr("from", from), pstr("to", to))
 	if err != nil {
 		return 0, fmt.Errorf("policy: update token_vault: %w", err)
 	}
 	if to == "erased" {
 		if err := e.db.Exec(ctx, `DELETE FROM token_vault WHERE `+inList("token", "toks")+` AND ciphertext != ''`,
-			pstr("toks", list(toks))); err != nil {
+			parr("toks", toks)); err != nil {
 			return 0, fmt.Errorf("policy: erase token_vault ciphertexts: %w", err)
 		}
 	}

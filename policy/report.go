@@ -113,7 +113,7 @@ func (e *Engine) Report(ctx context.Context, s *Subject, reveal *Reveal) (*Repor
 		Offset    count  `json:"offset"`
 	}
 	if err := e.db.Select(ctx, &cats, `SELECT DISTINCT category, source, partition, offset FROM pii_index FINAL
-		WHERE (source, partition, offset) IN (SELECT source, partition, offset FROM pii_index WHERE `+inList("token", "toks")+`)`, pstr("toks", list(s.IDs()))); err != nil {
+		WHERE (source, partition, offset) IN (SELECT source, partition, offset FROM pii_index WHERE `+inList("token", "toks")+`)`, parr("toks", s.IDs())); err != nil {
 		return nil, fmt.Errorf("policy: report: categories: %w", err)
 	}
 	recCats := map[recordKey][]string{}
@@ -252,7 +252,7 @@ func (e *Engine) events(ctx context.Context, s *Subject) ([]ReportEvent, error) 
 	// one event per action: block rows are written per token
 	if err := e.db.Select(ctx, &rows, `SELECT time, event, purpose, request_ref, any(detail) AS detail FROM subject_events
 		WHERE `+inList("subject", "toks")+` GROUP BY time, event, purpose, request_ref ORDER BY time, event`,
-		pstr("toks", list(s.IDs()))); err != nil {
+		parr("toks", s.IDs())); err != nil {
 		return nil, fmt.Errorf("policy: report: events: %w", err)
 	}
 	out := make([]ReportEvent, len(rows))
@@ -289,7 +289,7 @@ func (e *Engine) reveal(ctx context.Context, r *Report, s *Subject, rv Reveal) e
 		State      string `json:"state"`
 	}
 	if err := e.db.Select(ctx, &rows, `SELECT token, kind, ciphertext, toString(state) AS state FROM token_vault FINAL WHERE `+inList("token", "toks")+` ORDER BY token`,
-		pstr("toks", list(s.IDs()))); err != nil {
+		parr("toks", s.IDs())); err != nil {
 		return fmt.Errorf("policy: report: token_vault: %w", err)
 	}
 	r.Revealed = map[string]string{}

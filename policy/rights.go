@@ -276,8 +276,8 @@ func (e *Engine) Erase(ctx context.Context, s *Subject, req Request) (*Outcome, 
 	}
 	if len(fresh) > 0 {
 		err := e.db.Exec(ctx, `INSERT INTO erasure_ledger (token, subject, erased_at, request_ref)
-			SELECT arrayJoin(splitByChar(',', {toks:String})), {subject:String}, `+ts("t")+`, {ref:String}`,
-			pstr("toks", list(fresh)), pstr("subject", s.ID), pms("t", now), pstr("ref", req.Ref))
+			SELECT arrayJoin({toks:Array(String)}), {subject:String}, `+ts("t")+`, {ref:String}`,
+			parr("toks", fresh), pstr("subject", s.ID), pms("t", now), pstr("ref", req.Ref))
 		if err != nil {
 			return nil, fmt.Errorf("policy: write erasure_ledger: %w", err)
 		}
