@@ -87,10 +87,12 @@ type Reveal struct {
 	LegalBasis string
 }
 
-// Report builds the subject's report. With reveal non-nil, the values of
+// Report builds the subject's report for the request req (its reference
+// may be empty for an internal check). With reveal non-nil, the values of
 // the subject's tokens are decrypted (each audited) unless the subject is
-// blocked or erased.
-func (e *Engine) Report(ctx context.Context, s *Subject, reveal *Reveal) (*Report, error) {
+// blocked or erased. The report is recorded in subject_events
+// (report_issued) and audit_log.
+func (e *Engine) Report(ctx context.Context, s *Subject, req Request, reveal *Reveal) (*Report, error) {
 	r := &Report{GeneratedAt: e.now().UTC(), Subject: s.ID, Tokens: s.Tokens, Shared: s.Shared}
 	var err error
 	if r.Blocked, err = e.isBlocked(ctx, s); err != nil {
@@ -229,16 +231,12 @@ func (e *Engine) Report(ctx context.Context, s *Subject, reveal *Reveal) (*Repor
 			return r, err
 		}
 	}
-	err = e.audit(ctx, tazala.AuditEntry{Action: "subject.report", TokenID: s.ID, RequestRef: reqRef(reveal), Outcome: "reported"},
-		fmt.Sprintf("tokens=%d records=%d revealed=%d", len(s.Tokens), len(recs), len(r.Revealed)))
-	return r, err
-}
-
-func reqRef(r *Reveal) string {
-	if r == nil {
-		return ""
+	detail := fmt.Sprintf("tokens=%d records=%d revealed=%d", len(s.Tokens), len(recs), len(r.Revealed))
+	if err := e.event(ctx, s.ID, "report_issued", "", req, detail); err != nil {
+		return r, err
 	}
-	return r.Ref
+	err = e.audit(ctx, tazala.AuditEntry{Action: "subject.report", TokenID: s.ID, Reason: req.Reason, RequestRef: req.Ref, Outcome: "reported"}, detail)
+	return r, err
 }
 
 func (e *Engine) events(ctx context.Context, s *Subject) ([]ReportEvent, error) {

@@ -68,7 +68,7 @@ func TestScale(t *testing.T) {
 		s, err = e.Resolve(ctx, []policy.Identifier{{Kind: tazala.KindIIN, Value: []byte("777")}})
 		return err
 	})
-	step("report", func() error { _, err := e.Report(ctx, s, nil); return err })
+	step("report", func() error { _, err := e.Report(ctx, s, policy.Request{}, nil); return err })
 	step("block", func() error { _, err := e.Block(ctx, s, policy.Request{Ref: "R"}); return err })
 	var res *policy.EnforceResult
 	step("retention enforce --dry-run", func() (err error) { res, err = e.Enforce(ctx, day("2026-12-01"), true); return err })

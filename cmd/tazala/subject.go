@@ -321,7 +321,7 @@ func runReport(c *cli.Context) error {
 	if reveal {
 		rv = &policy.Reveal{Request: req, LegalBasis: c.String("legal-basis")}
 	}
-	rep, err := e.Report(c.Context, s, rv)
+	rep, err := e.Report(c.Context, s, req, rv)
 	if err != nil {
 		return cli.Exit(err.Error(), exitFailure)
 	}
