@@ -394,11 +394,11 @@ func (s *Server) check(ctx context.Context, text string, c canon, req *request, 
 		} else if len(req.settings) > 0 {
 			return "", nil, newError(codeUnknownSetting, "insert settings in the URL need the data in the body, apart from the query")
 		}
-	case len(req.settings) > 0:
-		return "", nil, newError(codeUnknownSetting, "insert settings in the URL apply to INSERT … FORMAT only")
 	case c.format != "":
 		req.format = c.format
 	}
+	// insert settings on any other statement change nothing (clickhouse-go
+	// sends a batch's settings with its DESCRIBE TABLE too)
 	astText, _, err := req.conn.Raw(ctx, "EXPLAIN AST "+explain, "TabSeparatedRaw", req.params...)
 	if err != nil {
 		return "", nil, s.syntax(err, req)

@@ -6,9 +6,9 @@ import (
 	"github.com/tazala/tazala"
 )
 
-// openPolicyStore opens the store the policy commands work on through
-// openStore (the one place where a store URL becomes a store; the schema
-// is migrated on open).
+// openPolicyStore opens the store the policy commands work on (schema
+// migrated), through openStore: chdb:DIR directly or through its owner's
+// HTTP interface, or a ClickHouse server.
 func openPolicyStore(ctx context.Context, url string) (tazala.DB, error) {
 	st, err := openStore(ctx, url)
 	if err != nil {
