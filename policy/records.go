@@ -181,7 +181,7 @@ func (e *Engine) setVaultState(ctx context.Context, toks []string, from []string
 		N count `json:"n"`
 	}
 	cond := inList("token", "toks") + ` AND ` + inList("toString(state)", "from")
-	if err := e.db.Select(ctx, &n, `SELECT count() AS n FROM token_vault FINAL WHERE `+cond,
+	if err := e.vdb.Select(ctx, &n, `SELECT count() AS n FROM token_vault FINAL WHERE `+cond,
 		parr("toks", toks), parr("from", from)); err != nil {
 		return 0, fmt.Errorf("policy: read token_vault: %w", err)
 	}
@@ -192,7 +192,7 @@ func (e *Engine) setVaultState(ctx context.Context, toks []string, from []string
 	if to == "erased" {
 		ct, version = "''", erasedVersion
 	}
-	err := e.db.Exec(ctx, `INSERT INTO token_vault (token, kind, ciphertext, subject, first_seen, last_seen, state, updated)
+	err := e.vdb.Exec(ctx, `INSERT INTO token_vault (token, kind, ciphertext, subject, first_seen, last_seen, state, updated)
 		SELECT token, kind, `+ct+`, subject, first_seen, last_seen, {to:String}, `+version+`
 		FROM token_vault FINAL WHERE `+cond,
 		parr("toks", toks), parr("from", from), pstr("to", to))
@@ -200,7 +200,7 @@ func (e *Engine) setVaultState(ctx context.Context, toks []string, from []string
 		return 0, fmt.Errorf("policy: update token_vault: %w", err)
 	}
 	if to == "erased" {
-		if err := e.db.Exec(ctx, `DELETE FROM token_vault WHERE `+inList("token", "toks")+` AND ciphertext != ''`,
+		if err := e.vdb.Exec(ctx, `DELETE FROM token_vault WHERE `+inList("token", "toks")+` AND ciphertext != ''`,
 			parr("toks", toks)); err != nil {
 			return 0, fmt.Errorf("policy: erase token_vault ciphertexts: %w", err)
 		}

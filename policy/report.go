@@ -286,7 +286,7 @@ func (e *Engine) reveal(ctx context.Context, r *Report, s *Subject, rv Reveal) e
 		Ciphertext string `json:"ciphertext"`
 		State      string `json:"state"`
 	}
-	if err := e.db.Select(ctx, &rows, `SELECT token, kind, ciphertext, toString(state) AS state FROM token_vault FINAL WHERE `+inList("token", "toks")+` ORDER BY token`,
+	if err := e.vdb.Select(ctx, &rows, `SELECT token, kind, ciphertext, toString(state) AS state FROM token_vault FINAL WHERE `+inList("token", "toks")+` ORDER BY token`,
 		parr("toks", s.IDs())); err != nil {
 		return fmt.Errorf("policy: report: token_vault: %w", err)
 	}

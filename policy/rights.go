@@ -365,7 +365,7 @@ func (e *Engine) Rectify(ctx context.Context, s *Subject, req Request, kind taza
 		}
 	}
 	if nt.Ciphertext != "" {
-		err := e.db.Exec(ctx, `INSERT INTO token_vault (token, kind, ciphertext, subject, first_seen, last_seen, state, updated)
+		err := e.vdb.Exec(ctx, `INSERT INTO token_vault (token, kind, ciphertext, subject, first_seen, last_seen, state, updated)
 			SELECT {tok:String}, {kind:String}, {ct:String}, {subject:String}, `+ts("t")+`, `+ts("t")+`, 'active', now64(9, 'UTC')`,
 			pstr("tok", nt.ID), pstr("kind", kind.String()), pstr("ct", nt.Ciphertext), pstr("subject", s.ID), pms("t", now))
 		if err != nil {
