@@ -14,6 +14,7 @@ func commands() []*cli.Command {
 		subjectCommand(),
 		retentionCommand(),
 		exportCommand(),
+		rescanCommand(),
 		serveCommand(),
 		migrateCommand(),
 		queryCommand(),

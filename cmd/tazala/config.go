@@ -14,7 +14,6 @@ import (
 	"github.com/urfave/cli/v2"
 	"go.yaml.in/yaml/v3"
 
-	"github.com/tazala/tazala"
 	"github.com/tazala/tazala/redact"
 )
 
@@ -46,7 +45,10 @@ type runConfig struct {
 	} `yaml:"kafka"`
 	// Streams map topics to the policy's purposes.
 	Streams []streamConfig `yaml:"streams" usage:"topics and their purposes: TOPIC=PURPOSE[:BASIS],... (YAML: list of {topic, purpose, basis})"`
-	Store   struct {
+	Policy  struct {
+		File string `yaml:"file" usage:"privacy policy file (YAML, rules/policy.yaml format; default: the shipped policy)"`
+	} `yaml:"policy"`
+	Store struct {
 		URL string `yaml:"url" usage:"where redacted records and the findings index go: chdb:DIR (embedded engine) or file:DIR (JSONL)"`
 	} `yaml:"store"`
 	Quarantine struct {
@@ -76,7 +78,10 @@ type runConfig struct {
 	} `yaml:"pipeline"`
 	HTTP struct {
 		Addr           string `yaml:"addr" usage:"address of /metrics, /healthz and /readyz (empty: off)"`
-		ClickHouseAddr string `yaml:"clickhouse_addr" usage:"address of the embedded store's ClickHouse HTTP interface (empty: off)"`
+		ClickHouseAddr string `yaml:"clickhouse_addr" usage:"address of the embedded store's ClickHouse HTTP interface, for analysts and tazala commands while the daemon runs (empty: off)"`
+		Users          string `yaml:"users" usage:"users file of the ClickHouse HTTP interface (TOML; or TAZALA_HTTP_*_PASSWORD variables, see docs/clickhouse.md)"`
+		TLSCert        string `yaml:"tls_cert" usage:"TLS certificate of the ClickHouse HTTP interface (required off loopback)"`
+		TLSKey         string `yaml:"tls_key" usage:"TLS key of the ClickHouse HTTP interface"`
 	} `yaml:"http"`
 	Log struct {
 		Level string `yaml:"level" usage:"log level: debug, info, warn or error"`
@@ -291,9 +296,10 @@ func (c *runConfig) validate() error {
 		seen[s.Topic] = true
 		if s.Purpose == "" {
 			bad(key+".purpose", "required (the policy's purpose of topic %q)", s.Topic)
-		} else if _, ok := purposeDefaults[s.Purpose]; !ok {
-			bad(key+".purpose", "unknown purpose %q (want one of %s)", s.Purpose, strings.Join(purposeNames(), ", "))
 		}
+	}
+	if (c.HTTP.TLSCert == "") != (c.HTTP.TLSKey == "") {
+		bad("http.tls_cert", "tls_cert and tls_key go together")
 	}
 	if c.Store.URL == "" {
 		bad("store.url", "required: chdb:DIR or file:DIR")
@@ -345,16 +351,6 @@ func sortErrs(errs []error) {
 		}
 	}
 }
-
-// purposeDefaults is what each purpose of the company's policy implies when
-// no policy file is given: basis and retention (rules/policy.yaml).
-var purposeDefaults = map[string]tazala.Purpose{
-	"payments":      {Name: "payments", LegalBasis: "consent"},
-	"support":       {Name: "support", LegalBasis: "request"},
-	"notifications": {Name: "notifications", LegalBasis: "consent"},
-}
-
-func purposeNames() []string { return []string{"notifications", "payments", "support"} }
 
 // redactModes checks the redaction settings (shared with scan).
 func redactModes(c *runConfig) (*redact.Redactor, error) {

@@ -19,6 +19,8 @@ func devCommand() *cli.Command {
 		Usage: "local development servers for the demo and tests (no Docker needed)",
 		Subcommands: []*cli.Command{
 			devBrokerCommand(),
+			devProduceCommand(),
+			devLagCommand(),
 		},
 	}
 }

@@ -1,11 +1,17 @@
 package main
 
 import (
+	"context"
+	"encoding/json"
 	"fmt"
+	"io"
+	"net/http"
+	"net/url"
 	"sort"
 	"strings"
 
 	"github.com/tazala/tazala"
+	"github.com/tazala/tazala/internal/chdb"
 	"github.com/urfave/cli/v2"
 )
 
@@ -67,13 +73,16 @@ func queryCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "query",
 		Usage:     "run a read-only SQL query, or a named analyst query, against the store",
-		ArgsUsage: "SQL | NAME",
+		ArgsUsage: "SQL | NAME | -",
 		Description: "Named queries: " + strings.Join(names, ", ") + " (tazala query --list).\n" +
 			"Analysts read the views records_v and pii_index_v (deduplicated); parameters are bound by the\n" +
-			"engine: write {name:Type} in the SQL and pass --param name=value.",
+			"engine: write {name:Type} in the SQL and pass --param name=value. SQL - reads it from stdin.\n" +
+			"chdb:DIR runs on the embedded engine, or through the HTTP interface of the process that owns DIR\n" +
+			"(tazala serve, the daemon) as user $" + envStoreUser + " (default writer with $TAZALA_HTTP_WRITER_PASSWORD);\n" +
+			"http(s):// speaks ClickHouse's HTTP protocol; clickhouse:// the native protocol (rows as JSON lines).",
 		Flags: []cli.Flag{
 			storeFlag(),
-			&cli.StringFlag{Name: "format", Value: "table", Usage: "output: table, csv, json or markdown"},
+			&cli.StringFlag{Name: "format", Value: "table", Usage: "output: table, csv, json, markdown, or any ClickHouse output `FORMAT`"},
 			&cli.StringSliceFlag{Name: "param", Usage: "query parameter `NAME=VALUE` (repeatable)"},
 			&cli.BoolFlag{Name: "list", Usage: "list the named queries"},
 		},
@@ -98,7 +107,10 @@ func runQuery(c *cli.Context) error {
 	}
 	format, ok := queryFormats[c.String("format")]
 	if !ok {
-		return usageErr("query: unknown --format %q (want table, csv, json or markdown)", c.String("format"))
+		format = c.String("format") // a ClickHouse format name; the engine says if it is not one
+		if format == "" || strings.ContainsAny(format, " \t\n;") {
+			return usageErr("query: unknown --format %q (want table, csv, json, markdown or a ClickHouse format)", c.String("format"))
+		}
 	}
 	var params []tazala.Param
 	given := map[string]bool{}
@@ -111,6 +123,13 @@ func runQuery(c *cli.Context) error {
 		given[k] = true
 	}
 	sql := strings.TrimSpace(c.Args().First())
+	if sql == "-" {
+		b, err := io.ReadAll(c.App.Reader)
+		if err != nil {
+			return cli.Exit(fmt.Sprintf("query: read stdin: %v", err), exitFailure)
+		}
+		sql = strings.TrimSpace(string(b))
+	}
 	if q, ok := namedQueries[sql]; ok {
 		for _, p := range q.Params {
 			if !given[p] {
@@ -126,13 +145,80 @@ func runQuery(c *cli.Context) error {
 		return err
 	}
 	defer st.Close()
-	st.DB.Exec(c.Context, "SET output_format_pretty_row_numbers = 0") // best effort: plain tables
-	out, err := st.Format(c.Context, sql, format, params...)
+	w := c.App.Writer
+	switch {
+	case st.Format != nil: // the embedded engine, in this process
+		st.DB.Exec(c.Context, "SET output_format_pretty_row_numbers = 0") // best effort: plain tables
+		out, err := st.Format(c.Context, sql, format, params...)
+		if err != nil {
+			return cli.Exit(fmt.Sprintf("query: %v", err), exitFailure)
+		}
+		_, err = w.Write(out)
+		return err
+	case st.HTTP != "":
+		return httpQuery(c.Context, w, st.HTTP, st.Owner, sql, format, params)
+	default:
+		return nativeQuery(c.Context, w, st.DB, sql, params)
+	}
+}
+
+// httpQuery sends sql to a ClickHouse HTTP interface (a server, or the
+// owner of an embedded store) and copies the answer to w.
+func httpQuery(ctx context.Context, w io.Writer, base string, owner bool, sql, format string, params []tazala.Param) error {
+	u, err := url.Parse(base)
+	if err != nil {
+		return usageErr("query: store URL: %v", err)
+	}
+	q := u.Query()
+	if db := strings.Trim(u.Path, "/"); db != "" {
+		q.Set("database", db)
+	}
+	q.Set("default_format", format)
+	for _, p := range params {
+		q.Set("param_"+p.Name, chdb.P(p.Name, p.Value).Value) // the escaped text form
+	}
+	user, pw := storeCredentials(owner)
+	if u.User != nil {
+		user = u.User.Username()
+		pw, _ = u.User.Password()
+		u.User = nil
+	}
+	u.Path, u.RawQuery = "/", q.Encode()
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, u.String(), strings.NewReader(sql))
 	if err != nil {
 		return cli.Exit(fmt.Sprintf("query: %v", err), exitFailure)
 	}
-	_, err = c.App.Writer.Write(out)
+	if user != "" {
+		req.Header.Set("X-ClickHouse-User", user)
+		req.Header.Set("X-ClickHouse-Key", pw)
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return cli.Exit(fmt.Sprintf("query: %s: %v", u.Host, err), exitFailure)
+	}
+	defer res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		b, _ := io.ReadAll(io.LimitReader(res.Body, 64<<10))
+		return cli.Exit(fmt.Sprintf("query: %s: %s", u.Host, strings.TrimSpace(string(b))), exitFailure)
+	}
+	_, err = io.Copy(w, res.Body)
 	return err
+}
+
+// nativeQuery runs sql over the native protocol and prints its rows as
+// JSONEachRow.
+func nativeQuery(ctx context.Context, w io.Writer, db tazala.DB, sql string, ps []tazala.Param) error {
+	var rows []map[string]any
+	if err := db.Select(ctx, &rows, sql, ps...); err != nil {
+		return cli.Exit(fmt.Sprintf("query: %v", err), exitFailure)
+	}
+	enc := json.NewEncoder(w)
+	for _, r := range rows {
+		if err := enc.Encode(r); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // readOnlySQL reports whether q starts with a reading statement. It is a

@@ -21,7 +21,7 @@ func revealCommand() *cli.Command {
 			"Needs VAULT_ADDR and a token whose policy allows decrypt on the encryption key (tazala-dpo,\n" +
 			"scripts/vault/). These checks run in the client; the guarantees are Vault's decrypt policy and\n" +
 			"Vault's own audit device (docs/tokens.md, \"What actually guarantees what\").",
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			// required, checked in runReveal so that a missing one is a usage error (exit 2)
 			&cli.StringFlag{Name: "token", Usage: "the token, as tk_… or [KIND:tk_…] (required)"},
 			&cli.StringFlag{Name: "reason", Usage: "why the value is needed, recorded in the audit log (required)"},
@@ -30,7 +30,7 @@ func revealCommand() *cli.Command {
 			&cli.StringFlag{Name: "store", Value: "tazala-tokens.jsonl", EnvVars: []string{"TAZALA_TOKEN_STORE"}, Usage: "token vault `FILE`, or a store URL (chdb:DIR: its token_vault and audit_log tables)"},
 			&cli.StringFlag{Name: "audit", EnvVars: []string{"TAZALA_AUDIT_LOG"}, Usage: "audit log `FILE` (default: the store file + .audit.jsonl)"},
 			&cli.StringFlag{Name: "actor", Usage: "who asks (default $USER); the audit row adds the Vault token's display name"},
-		},
+		}, revealPolicyFlags()...),
 		Action: runReveal,
 	}
 }
@@ -57,6 +57,9 @@ func runReveal(c *cli.Context) error {
 	if !strings.HasPrefix(id, tazala.TokenPrefix) {
 		// not echoed: it may be the value itself, pasted by mistake
 		return usageErr("reveal: --token is not a token (want tk_… or [KIND:tk_…])")
+	}
+	if isPolicyStoreURL(c.String("store")) { // the ClickHouse token vault, under the policy (reveal_store.go)
+		return runRevealStore(c, id)
 	}
 	reason, ref := strings.TrimSpace(c.String("reason")), strings.TrimSpace(c.String("request-ref"))
 	if len(reason) < 5 || ref == "" {

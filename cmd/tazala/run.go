@@ -21,12 +21,15 @@ import (
 	"github.com/tazala/tazala"
 	"github.com/tazala/tazala/internal/metrics"
 	"github.com/tazala/tazala/pipeline"
+	"github.com/tazala/tazala/policy"
 	"github.com/tazala/tazala/scanner"
+	schdb "github.com/tazala/tazala/sinks/chdb"
 	sinkfile "github.com/tazala/tazala/sinks/file"
 	"github.com/tazala/tazala/sinks/quarantine"
 	"github.com/tazala/tazala/sources/kafka"
 	"github.com/tazala/tazala/tokenize/local"
 	"github.com/tazala/tazala/tokenize/vault"
+	tsclickhouse "github.com/tazala/tazala/tokenstore/clickhouse"
 	tsfile "github.com/tazala/tazala/tokenstore/file"
 )
 
@@ -106,13 +109,46 @@ func openDaemon(ctx context.Context, cfg runConfig, log *slog.Logger) (d *daemon
 		scfg.Rules = set
 	}
 	scheme, dir, _ := strings.Cut(cfg.Store.URL, ":")
+	pol, err := loadStreamPolicy(&cfg)
+	if err != nil {
+		return nil, err
+	}
+
+	// store: the sink, and for chdb the DB the token vault, the erasure
+	// ledger and the HTTP interface use
+	var sink tazala.Sink
+	var db tazala.DB
+	switch scheme {
+	case "file":
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return nil, fmt.Errorf("store %s: %w", cfg.Store.URL, err)
+		}
+		fs, err := sinkfile.New(sinkfile.Config{Records: filepath.Join(dir, "records.jsonl"), Index: filepath.Join(dir, "index.jsonl")})
+		if err != nil {
+			return nil, err
+		}
+		d.closers = append(d.closers, fs.Close)
+		sink = fs
+	case "chdb":
+		st, err := schdb.Open(ctx, schdb.Config{Dir: dir, ScannerVersion: "tazala"})
+		if err != nil {
+			return nil, fmt.Errorf("store %s: %w", cfg.Store.URL, err)
+		}
+		d.closers = append(d.closers, st.Close)
+		sink, db = st, st
+		if cfg.HTTP.ClickHouseAddr != "" {
+			if err := d.serveClickHouse(ctx, &cfg, st, dir); err != nil {
+				return nil, err
+			}
+		}
+	}
 
 	// tokenizer (and, with Vault, the token vault for reversible copies)
 	var tok tazala.Tokenizer
 	var store tazala.TokenStore
 	switch cfg.Tokenizer.Kind {
 	case "local":
-		lt, err := local.New(local.Config{KeyPath: cfg.Tokenizer.KeyFile})
+		lt, err := local.New(local.Config{KeyPath: cfg.Tokenizer.KeyFile, Create: true})
 		if err != nil {
 			return nil, err
 		}
@@ -130,41 +166,30 @@ func openDaemon(ctx context.Context, cfg runConfig, log *slog.Logger) (d *daemon
 		}
 		d.m.TokenCache("vault", func() (uint64, uint64) { s := vt.Stats(); return s.Hits, s.Misses })
 		tok = vt
-		p := cfg.Tokenizer.TokenStore
-		if p == "" {
-			p = filepath.Clean(dir) + ".tokens.jsonl"
+		switch {
+		case cfg.Tokenizer.TokenStore != "":
+			ts, err := tsfile.Open(cfg.Tokenizer.TokenStore)
+			if err != nil {
+				return nil, err
+			}
+			d.closers = append(d.closers, ts.Close)
+			store = ts
+			log.Info("token vault (reversible copies for tazala reveal)", "path", cfg.Tokenizer.TokenStore)
+		case db != nil:
+			store = tsclickhouse.New(db)
+			log.Info("token vault (reversible copies for tazala reveal): table token_vault of the store")
+		default:
+			p := filepath.Clean(dir) + ".tokens.jsonl"
+			ts, err := tsfile.Open(p)
+			if err != nil {
+				return nil, err
+			}
+			d.closers = append(d.closers, ts.Close)
+			store = ts
+			log.Info("token vault (reversible copies for tazala reveal)", "path", p)
 		}
-		ts, err := tsfile.Open(p)
-		if err != nil {
-			return nil, err
-		}
-		d.closers = append(d.closers, ts.Close)
-		store = ts
-		log.Info("token vault (reversible copies for tazala reveal)", "path", p)
 	}
 	tok = d.m.TimeTokenizer(tok, cfg.Tokenizer.Kind)
-
-	// store
-	var sink tazala.Sink
-	switch scheme {
-	case "file":
-		if err := os.MkdirAll(dir, 0o700); err != nil {
-			return nil, fmt.Errorf("store %s: %w", cfg.Store.URL, err)
-		}
-		fs, err := sinkfile.New(sinkfile.Config{Records: filepath.Join(dir, "records.jsonl"), Index: filepath.Join(dir, "index.jsonl")})
-		if err != nil {
-			return nil, err
-		}
-		d.closers = append(d.closers, fs.Close)
-		sink = fs
-	case "chdb":
-		s, closeStore, err := openChdbStore(ctx, dir, log)
-		if err != nil {
-			return nil, err
-		}
-		d.closers = append(d.closers, closeStore)
-		sink = s
-	}
 
 	var q pipeline.Quarantine
 	if p := cfg.Quarantine.Path; p != "off" {
@@ -179,8 +204,15 @@ func openDaemon(ctx context.Context, cfg runConfig, log *slog.Logger) (d *daemon
 		q = qf
 	}
 
-	pol := newTopicPolicy(cfg.Streams)
-	step := newBasicStep(scfg, tok, red, store, pol)
+	pcfg := pipeline.ProcessorConfig{Scanner: scfg, Redactor: red, Tokenizer: tok, TokenStore: store, Policy: pol}
+	if db != nil {
+		// erased subjects never come back through a replay
+		pcfg.Erasure = policy.NewLedger(policy.LedgerConfig{DB: db, MaxAge: 10 * time.Second})
+	}
+	step, err := pipeline.NewProcessor(pcfg)
+	if err != nil {
+		return nil, err
+	}
 
 	var topics []string
 	for _, s := range cfg.Streams {
@@ -297,41 +329,4 @@ func kafkaSASL(cfg *runConfig) (sasl.Mechanism, error) {
 		return m, nil
 	}
 	return nil, fmt.Errorf("config: kafka.sasl.mechanism: unknown %q", s.Mechanism)
-}
-
-// topicPolicy assigns each record the purpose its topic is mapped to.
-type topicPolicy struct {
-	byTopic map[string]tazala.Purpose
-	retain  map[string]func(time.Time) time.Time
-}
-
-func newTopicPolicy(streams []streamConfig) *topicPolicy {
-	p := &topicPolicy{byTopic: map[string]tazala.Purpose{}, retain: map[string]func(time.Time) time.Time{}}
-	for _, s := range streams {
-		pu := purposeDefaults[s.Purpose]
-		if s.Basis != "" {
-			pu.LegalBasis = s.Basis
-		}
-		p.byTopic[s.Topic] = pu
-	}
-	return p
-}
-
-// Purpose implements tazala.Policy: payments are kept five years from the
-// event (statutory), consent- and request-based data until withdrawn.
-func (p *topicPolicy) Purpose(rec *tazala.Record, _ []tazala.Finding) tazala.Purpose {
-	pu, ok := p.byTopic[rec.Source]
-	if !ok {
-		pu = purposeDefaults["payments"]
-	}
-	if pu.Name == "payments" {
-		t := rec.Time
-		if t.IsZero() {
-			t = time.Now()
-		}
-		pu.RetainUntil = t.UTC().AddDate(5, 0, 0)
-	} else {
-		pu.RetainUntil = tazala.ForeverUntilWithdrawn
-	}
-	return pu
 }

@@ -8,7 +8,7 @@ import (
 
 	"github.com/tazala/tazala"
 	schdb "github.com/tazala/tazala/sinks/chdb"
-	"github.com/tazala/tazala/sinks/chschema"
+	sinkch "github.com/tazala/tazala/sinks/clickhouse"
 	chtokens "github.com/tazala/tazala/tokenstore/clickhouse"
 	tsfile "github.com/tazala/tazala/tokenstore/file"
 	"github.com/urfave/cli/v2"
@@ -21,7 +21,7 @@ const defaultStoreURL = "chdb:./tazala-data"
 // storeFlag is the --store flag shared by the store commands.
 func storeFlag() *cli.StringFlag {
 	return &cli.StringFlag{Name: "store", EnvVars: []string{"TAZALA_STORE"}, Value: defaultStoreURL,
-		Usage: "the store `URL`: chdb:DIR (embedded ClickHouse engine on DIR)"}
+		Usage: "the store `URL`: chdb:DIR (embedded ClickHouse engine on DIR, or through the HTTP interface of the process that owns DIR), clickhouse://host:9000/db or http(s)://host:8123/db"}
 }
 
 // storeConn is an open store: ClickHouse SQL, the sink of redacted
@@ -35,8 +35,14 @@ type storeConn struct {
 	Audit  *chtokens.Audit
 	// Format runs a read query and returns its rows in a ClickHouse output
 	// format (PrettyCompactMonoBlock, CSVWithNames, JSONEachRow, Markdown).
+	// It is nil for a store reached over the network: query through HTTP.
 	Format func(ctx context.Context, query, format string, params ...tazala.Param) ([]byte, error)
-	close  func() error
+	// HTTP is the base URL of the ClickHouse HTTP interface the store is
+	// reached through (a server's, or the owner's of an embedded store);
+	// Owner says it is the owner's. Empty for a direct connection.
+	HTTP  string
+	Owner bool
+	close func() error
 }
 
 // Close closes the store.
@@ -53,46 +59,46 @@ var scannerVersion = func() string {
 
 // openStore opens the store named by url and migrates its schema: the one
 // place where a store URL is turned into a concrete store. chdb:DIR is the
-// embedded engine (one process owns DIR at a time).
+// embedded engine, opened directly, or through the HTTP interface of the
+// process that owns DIR (tazala serve, the daemon) when one does: the
+// engine allows one process per data path. clickhouse:// and http(s)://
+// are servers reached with clickhouse-go/v2.
 func openStore(ctx context.Context, url string) (*storeConn, error) {
-	scheme, rest, _ := strings.Cut(url, ":")
-	switch scheme {
-	case "chdb":
-		if rest == "" {
-			return nil, usageErr("--store %q: want chdb:DIR", url)
-		}
-		st, err := schdb.Open(ctx, schdb.Config{Dir: rest, ScannerVersion: scannerVersion})
+	remote := func(u string, owner bool) (*storeConn, error) {
+		s, err := sinkch.Open(ctx, serverConfig(u, owner))
 		if err != nil {
-			return nil, cli.Exit(fmt.Sprintf("store %s: %v", url, err), exitFailure)
+			return nil, cli.Exit(fmt.Sprintf("store %s: %v", u, err), exitFailure)
 		}
-		return &storeConn{URL: url, DB: st, Sink: st, Tokens: chtokens.New(st), Audit: chtokens.NewAudit(st),
-			Format: st.QueryFormat, close: st.Close}, nil
+		c := &storeConn{URL: url, DB: s, Sink: s, Tokens: chtokens.New(s), Audit: chtokens.NewAudit(s), Owner: owner, close: s.Close}
+		if v, ok, err := ownerVault(ctx, u, owner); err != nil {
+			s.Close()
+			return nil, cli.Exit(fmt.Sprintf("store %s: token vault through %s: %v", url, u, err), exitFailure)
+		} else if ok {
+			// ciphertexts are readable by the owner's vault role only
+			c.Tokens, c.Audit = chtokens.New(v), chtokens.NewAudit(v)
+			c.close = func() error { v.Close(); return s.Close() }
+		}
+		if strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://") {
+			c.HTTP = u
+		}
+		return c, nil
 	}
-	return nil, usageErr("--store %q: unknown store (want chdb:DIR)", url)
-}
-
-func migrateCommand() *cli.Command {
-	return &cli.Command{
-		Name:  "migrate",
-		Usage: "create or update the store's tables and views (idempotent; every command that opens a store also does it)",
-		Flags: []cli.Flag{storeFlag()},
-		Action: func(c *cli.Context) error {
-			if c.NArg() > 0 {
-				return usageErr("migrate: unexpected arguments")
-			}
-			st, err := openStore(c.Context, c.String("store"))
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			done, err := chschema.Applied(c.Context, st.DB)
-			if err != nil {
-				return cli.Exit(err.Error(), exitFailure)
-			}
-			fmt.Fprintf(c.App.Writer, "%s: schema version %d (%d migrations applied)\n", st.URL, chschema.Version(), len(done))
-			return nil
-		},
+	if isServerURL(url) {
+		return remote(url, false)
 	}
+	dir, ok := chdbDir(url)
+	if !ok {
+		return nil, usageErr("--store %q: want chdb:DIR, clickhouse://host:9000/db or http(s)://host:8123/db", url)
+	}
+	if u, ok := ownerURL(ctx, dir); ok {
+		return remote(u+"/default", true)
+	}
+	st, err := schdb.Open(ctx, schdb.Config{Dir: dir, ScannerVersion: scannerVersion})
+	if err != nil {
+		return nil, cli.Exit(fmt.Sprintf("store %s: %v", url, err), exitFailure)
+	}
+	return &storeConn{URL: url, DB: st, Sink: st, Tokens: chtokens.New(st), Audit: chtokens.NewAudit(st),
+		Format: st.QueryFormat, close: st.Close}, nil
 }
 
 // openRevealStores opens the token vault and audit log reveal uses:

@@ -3,6 +3,7 @@ package kafka
 import (
 	"context"
 	"crypto/tls"
+	"errors"
 	"fmt"
 	"sort"
 	"time"
@@ -58,7 +59,7 @@ func Lag(ctx context.Context, cfg LagConfig) ([]PartitionLag, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sources/kafka: lag: offset fetch: %w", err)
 	}
-	if com.Error != nil {
+	if com.Error != nil && !errors.Is(com.Error, kafka.GroupIdNotFound) {
 		return nil, fmt.Errorf("sources/kafka: lag: offset fetch: %w", com.Error)
 	}
 	committed := map[string]map[int]int64{}
