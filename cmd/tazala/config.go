@@ -71,7 +71,7 @@ type runConfig struct {
 		BatchRecords int           `yaml:"batch_records" usage:"records per processing batch"`
 		BatchBytes   int           `yaml:"batch_bytes" usage:"bytes per processing batch"`
 		BatchWait    time.Duration `yaml:"batch_wait" usage:"longest wait to fill a batch"`
-		Queue        int           `yaml:"queue" usage:"batches in flight between Kafka and the sinks (0: 2 per worker)"`
+		Queue        int           `yaml:"queue" usage:"batches in flight between Kafka and the sinks (0: one per worker)"`
 		RetryMin     time.Duration `yaml:"retry_min" usage:"first backoff while Vault or the store is unavailable"`
 		RetryMax     time.Duration `yaml:"retry_max" usage:"longest backoff"`
 		Grace        time.Duration `yaml:"grace" usage:"on SIGTERM/SIGINT, how long in-flight batches may finish (and commit) before they are abandoned"`
@@ -106,8 +106,8 @@ func defaultRunConfig() runConfig {
 	c.Store.URL = "chdb:./tazala-data"
 	c.Tokenizer.Kind = "local"
 	c.Redact.Mode = "token"
-	c.Pipeline.BatchRecords = 5000
-	c.Pipeline.BatchBytes = 8 << 20
+	c.Pipeline.BatchRecords = 20000
+	c.Pipeline.BatchBytes = 16 << 20
 	c.Pipeline.BatchWait = 100 * time.Millisecond
 	c.Pipeline.RetryMin = 100 * time.Millisecond
 	c.Pipeline.RetryMax = 10 * time.Second
@@ -204,7 +204,8 @@ func (k configKey) set(s string) error {
 // runFlags returns one flag per configuration key, plus --config.
 func runFlags() []cli.Flag {
 	c := defaultRunConfig()
-	flags := []cli.Flag{&cli.StringFlag{Name: "config", Aliases: []string{"c"}, EnvVars: []string{"TAZALA_CONFIG"}, Usage: "YAML configuration `FILE`"}}
+	flags := []cli.Flag{&cli.StringFlag{Name: "config", Aliases: []string{"c"}, EnvVars: []string{"TAZALA_CONFIG"}, Usage: "YAML configuration `FILE`"},
+		&cli.StringFlag{Name: "cpuprofile", Hidden: true, Usage: "write a CPU profile to `FILE`"}}
 	for _, k := range configKeys(&c) {
 		def := fmt.Sprint(k.v.Interface())
 		switch x := k.v.Interface().(type) {

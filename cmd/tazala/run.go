@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -55,6 +56,16 @@ func runDaemon(c *cli.Context) error {
 		return usageErr("%v\nTry: tazala run --help", err)
 	}
 	log := newLogger(c.App.ErrWriter, cfg.Log.Level)
+	if p := c.String("cpuprofile"); p != "" {
+		f, err := os.Create(p)
+		if err != nil {
+			return cli.Exit(fmt.Sprintf("run: %v", err), exitFailure)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return cli.Exit(fmt.Sprintf("run: cpu profile: %v", err), exitFailure)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	d, err := openDaemon(c.Context, cfg, log)
 	if err != nil {
 		log.Error("start failed", "err", err.Error())
@@ -89,8 +100,8 @@ type daemon struct {
 	closers []func() error // in reverse order of opening
 }
 
-func openDaemon(ctx context.Context, cfg runConfig, log *slog.Logger) (d *daemon, err error) {
-	d = &daemon{log: log, cfg: cfg, m: metrics.New()}
+func openDaemon(ctx context.Context, cfg runConfig, log *slog.Logger) (_ *daemon, err error) {
+	d := &daemon{log: log, cfg: cfg, m: metrics.New()}
 	defer func() {
 		if err != nil {
 			d.close()
@@ -228,7 +239,9 @@ func openDaemon(ctx context.Context, cfg runConfig, log *slog.Logger) (d *daemon
 	}
 	d.src, err = kafka.New(kafka.Config{
 		Brokers: cfg.Kafka.Brokers, Group: cfg.Kafka.Group, Topics: topics, Start: cfg.Kafka.Start,
-		BatchRecords: cfg.Pipeline.BatchRecords, BatchBytes: cfg.Pipeline.BatchBytes, BatchWait: cfg.Pipeline.BatchWait,
+		// partition batches stay small; the runner joins them into units of
+		// pipeline.batch_records
+		BatchRecords: min(cfg.Pipeline.BatchRecords, 2000), BatchBytes: min(cfg.Pipeline.BatchBytes, 4<<20), BatchWait: cfg.Pipeline.BatchWait,
 		SessionTimeout: cfg.Kafka.SessionTimeout, RebalanceTimeout: cfg.Kafka.RebalanceTimeout, HeartbeatInterval: cfg.Kafka.HeartbeatInterval,
 		TLS: tlsCfg, SASL: mech, ClientID: cfg.Kafka.ClientID, Log: log, Observer: d.m,
 	})
@@ -250,7 +263,7 @@ func openDaemon(ctx context.Context, cfg runConfig, log *slog.Logger) (d *daemon
 			"kafka":    d.src.Err,
 		})
 		if err != nil {
-			return nil, fmt.Errorf("http.addr %s: %w", cfg.HTTP.Addr, err)
+			return nil, fmt.Errorf("config: http.addr %s: %w", cfg.HTTP.Addr, err)
 		}
 		log.Info("serving /metrics, /healthz, /readyz", "addr", d.srv.Addr)
 	}
