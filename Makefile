@@ -22,17 +22,15 @@ test: build
 unit:
 	$(GO) test -short -count=1 $(PKGS)
 
-## bench: MB/s of scan-only and scan+redact on >=100 MB of generated input
-## (ScanRedact: one worker = per core; ScanRedactParallel: all cores).
-bench:
-	$(GO) test -run='^$$' -bench=. -benchtime=3x ./scanfile
+# bench: see mk/scanner.mk
 
 FUZZTIME ?= 30s
 ## fuzz: run each fuzz target for FUZZTIME.
 fuzz:
-	$(GO) test -run='^$$' -fuzz=FuzzScan -fuzztime=$(FUZZTIME) ./scanner
-	$(GO) test -run='^$$' -fuzz=FuzzJSONWalk -fuzztime=$(FUZZTIME) ./scanner
-	$(GO) test -run='^$$' -fuzz=FuzzRedact -fuzztime=$(FUZZTIME) ./redact
+	$(GO) test -run='^$$' -fuzz='^FuzzScan$$' -fuzztime=$(FUZZTIME) ./scanner
+	$(GO) test -run='^$$' -fuzz='^FuzzJSONWalk$$' -fuzztime=$(FUZZTIME) ./scanner
+	$(GO) test -run='^$$' -fuzz='^FuzzRedact$$' -fuzztime=$(FUZZTIME) ./redact
+	$(GO) test -run='^$$' -fuzz='^FuzzRedactOverlap$$' -fuzztime=$(FUZZTIME) ./redact
 
 STATICCHECK := $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 lint: tidy-check

@@ -230,3 +230,9 @@ func erasedSet(ctx context.Context, db tazala.DB, ids []string) (map[string]bool
 	}
 	return m, nil
 }
+
+// DB returns the engine's store.
+func (e *Engine) DB() tazala.DB { return e.db }
+
+// Tokenizer returns the engine's tokenizer (nil when none).
+func (e *Engine) Tokenizer() tazala.Tokenizer { return e.tk }

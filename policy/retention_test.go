@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tazala/tazala"
 	"github.com/tazala/tazala/internal/stack"
@@ -50,7 +51,7 @@ func TestRetentionAcrossDeadlines(t *testing.T) {
 	}
 	// a retention_until moved before the hold (as a bug or a consent
 	// withdrawal might do) must not delete a payment before five years
-	if err := db.Exec(ctx, `INSERT INTO redacted_records SELECT * REPLACE (toDateTime('2026-06-01 00:00:00', 'UTC') AS retention_until, now64(3, 'UTC') AS ingest_time)
+	if err := db.Exec(ctx, `INSERT INTO redacted_records SELECT * REPLACE (toDateTime('2026-06-01 00:00:00', 'UTC') AS retention_until, ingest_time + toIntervalSecond(1) AS ingest_time)
 		FROM redacted_records FINAL WHERE source = 'payments' AND offset = 4`); err != nil {
 		t.Fatal(err)
 	}
@@ -134,6 +135,9 @@ func TestRetentionAcrossDeadlines(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if c := counts(res); c["payments"] != 1 || len(res.Held) != 1 { // Ben's shortened one is still held
+		t.Errorf("2031-02-02: %v held %+v", c, res.Held)
+	}
 	eq(t, "after 2031-02-02", remaining(t, db), []string{"payments/4 payments", "support-requests/1 support"})
 	// 2031-03-02: Ben's is due; Ann's 2020 support request stays until she withdraws consent
 	if _, err = e.Enforce(ctx, day("2031-03-02"), false); err != nil {
@@ -142,5 +146,31 @@ func TestRetentionAcrossDeadlines(t *testing.T) {
 	eq(t, "after 2031-03-02", remaining(t, db), []string{"support-requests/1 support"})
 	if n := indexCount(t, db, "purpose = 'payments'"); n != 0 {
 		t.Errorf("%d payment index rows left", n)
+	}
+}
+
+// TestEnforceEvery: the scheduled run deletes what is due on each tick and
+// stops with its context.
+func TestEnforceEvery(t *testing.T) {
+	stack.Integration(t)
+	db := openDB(t)
+	tk := localTokenizer(t)
+	g := synth.New(8)
+	ingest(t, db, tk, nil, []tazala.Record{payment("payments", 1, day("2020-01-15"), newPerson(g, "Омарова Сауле Кайратовна", "saule.o@mail.example.kz"), 100)})
+	clk := &clock{day("2026-12-01")}
+	e, _ := policy.New(policy.Config{DB: db, Now: clk.Now, Actor: "scheduler"})
+	ctx, cancel := context.WithCancel(context.Background())
+	var runs []int64
+	e.EnforceEvery(ctx, 10*time.Millisecond, func(r *policy.EnforceResult, err error) {
+		if err != nil {
+			t.Error(err)
+		}
+		runs = append(runs, counts(r)["payments"])
+		if len(runs) == 3 {
+			cancel()
+		}
+	})
+	if len(runs) != 3 || runs[0] != 1 || runs[1] != 0 || runs[2] != 0 {
+		t.Errorf("runs %v, want [1 0 0]", runs)
 	}
 }

@@ -388,12 +388,12 @@ func (e *Engine) replaceToken(ctx context.Context, keys []recordKey, old, nw str
 	ps := []tazala.Param{pstr("keys", joinKeys(keys)), pstr("old", old), pstr("new", nw)}
 	stmts := []string{
 		`INSERT INTO redacted_records (source, partition, offset, key, event_time, ingest_time, purpose, legal_basis, subject, payload, findings, scanner_version, retention_until)
-		SELECT source, partition, offset, replaceAll(key, {old:String}, {new:String}), event_time, now64(3, 'UTC'), purpose, legal_basis,
+		SELECT source, partition, offset, replaceAll(key, {old:String}, {new:String}), event_time, greatest(now64(3, 'UTC'), ingest_time + toIntervalMillisecond(1)), purpose, legal_basis,
 			if(subject = {old:String}, {new:String}, subject), replaceAll(payload, {old:String}, {new:String}), findings, scanner_version, retention_until
 		FROM redacted_records FINAL WHERE ` + keysCond("keys"),
 		`INSERT INTO pii_index (subject, token, kind, category, source, partition, offset, ordinal, path, start, end, detector, confidence, event_time, purpose, legal_basis, retention_until, ingest_time)
 		SELECT if(subject = {old:String}, {new:String}, subject), if(token = {old:String}, {new:String}, token), kind, category, source, partition, offset, ordinal,
-			path, start, end, detector, confidence, event_time, purpose, legal_basis, retention_until, now64(3, 'UTC')
+			path, start, end, detector, confidence, event_time, purpose, legal_basis, retention_until, greatest(now64(3, 'UTC'), ingest_time + toIntervalMillisecond(1))
 		FROM pii_index FINAL WHERE ` + keysCond("keys") + ` AND (token = {old:String} OR subject = {old:String})`,
 		`DELETE FROM pii_index WHERE ` + keysCond("keys") + ` AND (token = {old:String} OR subject = {old:String})`,
 		`DELETE FROM redacted_records WHERE ` + keysCond("keys") + ` AND (subject = {old:String} OR position(payload, {old:String}) > 0 OR position(key, {old:String}) > 0)`,

@@ -233,3 +233,51 @@ func TestExportRecipients(t *testing.T) {
 		t.Error("export to an unknown recipient accepted")
 	}
 }
+
+// TestRevealToken: values come out only for a complete request, never for
+// a blocked or erased subject, and every attempt is audited; a state
+// body's request needs who authorized it and its legal basis (§10).
+func TestRevealToken(t *testing.T) {
+	stack.Integration(t)
+	ctx := context.Background()
+	db := openDB(t)
+	tk := ctTokenizer{localTokenizer(t)}
+	g := synth.New(14)
+	p := newPerson(g, "Сарсенова Алия Нурлановна", "aliya.s@mail.example.kz")
+	ingest(t, db, tk, nil, []tazala.Record{payment("payments", 1, day("2026-03-01"), p, 100), supportReq(1, day("2026-04-01"), p)})
+	e, _ := policy.New(policy.Config{DB: db, Tokenizer: tk, Revealer: fakeRevealer{}, Actor: "dpo@test", Now: (&clock{day("2026-07-01")}).Now})
+	s, _ := e.Resolve(ctx, []policy.Identifier{{Kind: tazala.KindEmail, Value: []byte(p.Email)}})
+	ok := policy.RevealRequest{Reveal: policy.Reveal{Request: policy.Request{Ref: "Q-1", Reason: "customer's access request"}}, Requester: policy.RequesterCustomer}
+	v, k, err := e.RevealToken(ctx, s.ID, ok)
+	if err != nil || string(v) != "v:fake:"+s.ID || k != tazala.KindIIN {
+		t.Fatalf("reveal: %q %v %v", v, k, err)
+	}
+	state := ok
+	state.Requester = policy.RequesterStateBody
+	if _, _, err := e.RevealToken(ctx, s.ID, state); err == nil {
+		t.Error("state body without authorization accepted")
+	}
+	state.AuthorizedBy, state.LegalBasis = "prosecutor of Almaty, letter 12/345", "Law on personal data art. 9"
+	if _, _, err := e.RevealToken(ctx, s.ID, state); err != nil {
+		t.Errorf("authorized state body: %v", err)
+	}
+	if _, _, err := e.RevealToken(ctx, "tk_unknown", ok); !errors.Is(err, tazala.ErrNotFound) {
+		t.Errorf("unknown token: %v", err)
+	}
+	e.Block(ctx, s, policy.Request{Ref: "B"})
+	if _, _, err := e.RevealToken(ctx, s.ID, ok); !errors.Is(err, tazala.ErrBlocked) {
+		t.Errorf("blocked: %v", err)
+	}
+	e.Unblock(ctx, s, policy.Request{Ref: "B"})
+	e.Erase(ctx, s, policy.Request{Ref: "E"})
+	if _, _, err := e.RevealToken(ctx, s.ID, ok); !errors.Is(err, tazala.ErrBlocked) {
+		t.Errorf("erased: %v", err)
+	}
+	var outs []string
+	for _, a := range audits(t, db) {
+		if a.Action == "reveal" {
+			outs = append(outs, a.RequestRef+" "+a.Outcome)
+		}
+	}
+	eq(t, "reveal audit", outs, []string{"Q-1 granted", "Q-1 granted", "Q-1 refused: unknown token", "Q-1 refused: blocked", "Q-1 refused: erased"})
+}

@@ -1,6 +1,9 @@
 package scanner
 
-import "github.com/tazala/tazala/internal/checksum"
+import (
+	"github.com/tazala/tazala"
+	"github.com/tazala/tazala/internal/checksum"
+)
 
 // prefixN returns the first n digits of d as an integer.
 func prefixN(d []byte, n int) int {
@@ -65,4 +68,38 @@ func cardNetwork(d []byte) string {
 // and inside a card network's range.
 func validPAN(d []byte) bool {
 	return len(d) >= 13 && len(d) <= 19 && cardNetwork(d) != "" && checksum.Luhn(d)
+}
+
+// panGrouping accepts the ways card numbers are written: one run, groups of
+// four (the last may be shorter: 4-4-4-4-3, 4-4-4-1), or Amex/Diners 4-6-5 / 4-6-4.
+func panGrouping(gs []group) bool {
+	if len(gs) == 1 {
+		return true
+	}
+	if gs[0].b-gs[0].a != 4 {
+		return false
+	}
+	if len(gs) == 3 && gs[1].b-gs[1].a == 6 {
+		return true
+	}
+	for _, x := range gs[1 : len(gs)-1] {
+		if x.b-x.a != 4 {
+			return false
+		}
+	}
+	return len(gs) >= 4
+}
+
+// pan classifies 13–19 digits: one run or the usual groupings with one
+// separator kind, Luhn and a network range; not after a transaction-id
+// label; a bare run with no person label is weak.
+func (c *candidate) pan() (tazala.Kind, float32, bool) {
+	if c.mixed || (c.seps != 0 && c.seps != ' ' && c.seps != '-') || !panGrouping(c.gs) || !validPAN(c.d) {
+		return 0, 0, false
+	}
+	l := c.label()
+	if l&ctxNeg != 0 && l&ctxCard == 0 {
+		return 0, 0, false
+	}
+	return tazala.KindPAN, 0.97, len(c.gs) == 1 && l&personCtx == 0
 }

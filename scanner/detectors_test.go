@@ -251,3 +251,52 @@ func TestPaths(t *testing.T) {
 		t.Errorf("paths %v, want %s", got, want)
 	}
 }
+
+// TestIssue12Formats covers the formats of issue 12 one case each: split
+// names, expiry separators and labels, CVV phrases, positional chains,
+// CSV and SQL values, punycode e-mails, Message-IDs and operational
+// numbers that are not personal data.
+func TestIssue12Formats(t *testing.T) {
+	cases := []struct{ name, in string }{
+		{"split name json", `{"last_name":"⟦person_name:Оспанов⟧","first_name":"⟦person_name:Ерасыл⟧","middle_name":"⟦person_name:Серикович⟧"}`},
+		{"split name kazakh keys", `{"тегі":"⟦person_name:Оспанова⟧","аты":"⟦person_name:Аяжан⟧"}`},
+		{"split name logfmt", `surname=⟦person_name:Новиков⟧ given_name=⟦person_name:Павел⟧ status=ok`},
+		{"split name csv", `2026-01-01;SALE;⟦person_name:Рахимов⟧;⟦person_name:Рустем⟧;⟦person_name:Маратович⟧;ok`},
+		{"lone first name", `{"first_name":"Арман","city":"Алматы"}`},
+		{"json key not a part", `{"FirstName":"⟦person_name:Анна⟧","SecondName":"⟦person_name:Олеговна⟧"}`},
+		{"role word", `Иесі ⟦person_name:Соколов Павел⟧ жазды`},
+		{"verb before name", `Здравствуйте! Обращается ⟦person_name:Ибраева Аяжан Сериковна⟧.`},
+		{"expiry dots", `срок действия ⟦card_expiry:12.2029⟧`},
+		{"expiry spaced slash", `valid thru ⟦card_expiry:12 / 27⟧`},
+		{"expiry exp date", `exp. date ⟦card_expiry:03/30⟧`},
+		{"expiry kazakh", `жарамдылық мерзімі ⟦card_expiry:09-28⟧`},
+		{"chain", `⟦card_pan:4111 1111 1111 1111⟧ / ⟦card_expiry:05.2031⟧ / ⟦card_cvv:123⟧`},
+		{"csv card", `⟦email:a@b.kz⟧,⟦card_pan:4000 6615 9153 7775⟧,⟦card_expiry:12/2027⟧,⟦card_cvv:794⟧,96179.28,USD`},
+		{"sql values", `VALUES (1, '⟦card_pan:4111111111111111⟧', '⟦card_expiry:12/27⟧', '⟦card_cvv:123⟧');`},
+		{"cvv back", `the 3 digits on the back: ⟦card_cvv:123⟧`},
+		{"cvv obrote", `три цифры на обороте ⟦card_cvv:456⟧`},
+		{"pan 13 visa", `card ⟦card_pan:4222222222222⟧`},
+		{"pan 19 mir", `card ⟦card_pan:2200 1234 5678 9012 341⟧`},
+		{"punycode email", `mail ⟦email:ivan@xn--80a1acny.xn--p1ai⟧.`},
+		{"exim id", `<= ⟦email:a@mail.kz⟧ H=(x) id=1760001234.ab12cd34@notify.bank.kz`},
+		{"kafka offset", `Committed offset 87012345678 for partition payments-3`},
+		{"json offset", `{"offset":77012345678,"seq":900101300017,"lsn":"0/16B3748"}`},
+		{"prometheus value", `payments_total{service="gw",le="10"} 87012345678 1765264860067`},
+		{"url id", `GET /api/v1/orders/77012345678?page=2 HTTP/1.1`},
+		{"decimal uptime", `kernel: [83968.493093] eth0 up`},
+		{"rows counters", `rows_read=4111111111111111 rows_written=900101300017 watermark=87012345678`},
+	}
+	s := New(Config{Now: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)})
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			line, want := parseMarked(t, c.in)
+			var gs []string
+			for _, f := range s.Scan([]byte(line), nil) {
+				gs = append(gs, spanStr(f.Kind, f.Span.Start, f.Span.End))
+			}
+			if strings.Join(gs, " ") != strings.Join(want, " ") {
+				t.Errorf("findings %v, want %v", gs, want)
+			}
+		})
+	}
+}

@@ -1,6 +1,7 @@
 package scanner_test
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"testing"
@@ -8,11 +9,13 @@ import (
 
 	"github.com/tazala/tazala"
 	"github.com/tazala/tazala/internal/heldout"
+	"github.com/tazala/tazala/internal/synth"
+	"github.com/tazala/tazala/redact"
 	"github.com/tazala/tazala/scanner"
 )
 
-// strictHeldout is off while the name detector catches up (see the log).
-const strictHeldout = false
+// strictHeldout makes TestHeldoutGenerator fail below its thresholds.
+const strictHeldout = true
 
 var showMisses = flag.Int("show", 0, "print up to N misses (values masked) in the held-out tests")
 
@@ -77,7 +80,9 @@ func scorePart(t *testing.T, part heldout.Part, n int) *score {
 // TestHeldoutGenerator scores the scanner on the second generator's tuned
 // and held-out parts (different phrasings, field names and name lists):
 // the held-out F1 must be within 0.005 of the tuned F1 for every kind, and
-// both at least 0.98.
+// both at least 0.98. The held-out part was also used to find general
+// failures (see docs/scanner.md), so the Blind part (a third vocabulary
+// written afterwards, never tuned on) is logged beside them, unasserted.
 func TestHeldoutGenerator(t *testing.T) {
 	n := 6000
 	if testing.Short() {
@@ -85,10 +90,11 @@ func TestHeldoutGenerator(t *testing.T) {
 	}
 	tuned := scorePart(t, heldout.Tuned, n)
 	held := scorePart(t, heldout.Heldout, n)
+	blind := scorePart(t, heldout.Blind, n)
 	for _, k := range tazala.Kinds {
-		ft, fh := tuned.f1(k), held.f1(k)
-		t.Logf("%-12s tuned F1=%.4f (tp=%d fp=%d fn=%d)  held-out F1=%.4f (tp=%d fp=%d fn=%d)",
-			k, ft, tuned.tp[k], tuned.fp[k], tuned.fn[k], fh, held.tp[k], held.fp[k], held.fn[k])
+		ft, fh, fb := tuned.f1(k), held.f1(k), blind.f1(k)
+		t.Logf("%-12s tuned F1=%.4f (tp=%d fp=%d fn=%d)  held-out F1=%.4f (tp=%d fp=%d fn=%d)  blind F1=%.4f (tp=%d fp=%d fn=%d)",
+			k, ft, tuned.tp[k], tuned.fp[k], tuned.fn[k], fh, held.tp[k], held.fp[k], held.fn[k], fb, blind.tp[k], blind.fp[k], blind.fn[k])
 		if strictHeldout && (ft < 0.98 || fh < 0.98 || ft-fh > 0.005) {
 			t.Errorf("%v: tuned F1 %.4f, held-out F1 %.4f: want both >= 0.98, held-out within 0.005", k, ft, fh)
 		}
@@ -122,5 +128,49 @@ func TestOpsLogsNoFindings(t *testing.T) {
 	}
 	if total > 0 {
 		t.Errorf("%d findings on %d PII-free lines: %v", total, n, fmt.Sprint(byKind))
+	}
+}
+
+// TestNoValueSurvivesRedaction: on both parts of the second generator and
+// on the first one, no labelled value (of six bytes or more) is left in
+// the masked output of its record.
+func TestNoValueSurvivesRedaction(t *testing.T) {
+	n := 3000
+	if testing.Short() {
+		n = 800
+	}
+	s := scanner.New(scanner.Config{Now: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)})
+	red := redact.New(redact.Config{Default: redact.Mask})
+	check := func(name string, line []byte, spans [][2]int) {
+		out := red.Append(nil, line, s.Scan(line, nil), nil)
+		for _, sp := range spans {
+			v := line[sp[0]:sp[1]]
+			// a value may also stand elsewhere in the record unlabelled
+			// (a date like its expiry): a leak leaves as many copies
+			if len(v) >= 6 && bytes.Count(out, v) >= bytes.Count(line, v) {
+				t.Errorf("%s: a labelled value of %d bytes survives redaction: %s", name, len(v), around(line, sp[0], sp[1]))
+				return
+			}
+		}
+	}
+	for _, part := range []heldout.Part{heldout.Tuned, heldout.Heldout} {
+		g := heldout.New(11, part)
+		for i := 0; i < n; i++ {
+			r := g.Next()
+			var sp [][2]int
+			for _, x := range r.Spans {
+				sp = append(sp, [2]int{x.Start, x.End})
+			}
+			check(fmt.Sprintf("heldout part %d record %d", part, i), r.Line, sp)
+		}
+	}
+	g := synth.New(5)
+	for i := 0; i < n; i++ {
+		r := g.Next()
+		var sp [][2]int
+		for _, x := range r.Spans {
+			sp = append(sp, [2]int{x.Start, x.End})
+		}
+		check(fmt.Sprintf("synth record %d", i), r.Line, sp)
 	}
 }

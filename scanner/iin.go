@@ -1,8 +1,28 @@
 package scanner
 
-import "github.com/tazala/tazala/internal/checksum"
+import (
+	"github.com/tazala/tazala"
+	"github.com/tazala/tazala/internal/checksum"
+)
 
 // validIIN reports whether d (exactly 12 ASCII digits) is a valid personal
 // IIN: birth date, century digit no later than maxYear, control digit (see
 // checksum.ValidIIN, which user rules' `iin` validator shares).
 func validIIN(d []byte, maxYear int) bool { return checksum.ValidIIN(d, maxYear) }
+
+// iin classifies 12 digits in one run: a valid IIN unless a label says it
+// is another number (an RRN, an order id, a card field); weak without a
+// label that ties it to a person.
+func (c *candidate) iin() (tazala.Kind, float32, bool) {
+	if !validIIN(c.d, c.s.maxYear) {
+		return 0, 0, false
+	}
+	l := c.label()
+	if l&ctxIIN != 0 {
+		return tazala.KindIIN, 0.99, false
+	}
+	if l&(ctxNeg|ctxCard|ctxPhone|ctxCVV|ctxExpiry) != 0 {
+		return 0, 0, false
+	}
+	return tazala.KindIIN, 0.9, l&personCtx == 0
+}

@@ -225,3 +225,15 @@ false_examples = ["k=z"]
 		t.Fatalf("ScanText: Incomplete=%v RuleTimeouts=%d, want true, 2", s.Incomplete(), s.RuleTimeouts())
 	}
 }
+
+// TestSkipLoopBounds: the skip loop reads four bytes at a time; records of
+// every length with nothing to find end cleanly.
+func TestSkipLoopBounds(t *testing.T) {
+	s := New(Config{})
+	for n := 0; n < 40; n++ {
+		if fs := s.Scan([]byte(strings.Repeat("a", n)), nil); len(fs) != 0 {
+			t.Fatalf("findings in %d letters", n)
+		}
+		s.ScanText([]byte(strings.Repeat("b", n)), nil)
+	}
+}

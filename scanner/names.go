@@ -88,14 +88,11 @@ var surnameEnds = []string{
 // word itself.
 func (s *Scanner) wordFlags(w []byte) uint8 {
 	h := maphash.Bytes(s.seed, w)
-	if f, ok := s.wcache[h]; ok {
-		return f
+	if f, ok := s.wcache.get(h); ok {
+		return uint8(f)
 	}
 	f := s.classifyWord(w)
-	if len(s.wcache) >= maxWordCache {
-		clear(s.wcache)
-	}
-	s.wcache[h] = f
+	s.wcache.put(h, uint32(f))
 	return f
 }
 
@@ -147,6 +144,7 @@ func (s *Scanner) classifyWord(w []byte) uint8 {
 var strongSurnameEnds = []string{
 	"ов", "ова", "ев", "ева", "ёв", "ёва", "ская", "ский", "цкая", "цкий", "баев", "баева", "ұлы", "қызы",
 	"ov", "ova", "ev", "eva", "yev", "yeva", "skaya", "skiy", "uly", "kyzy", "qyzy",
+	"енко", "enko", "швили", "shvili", "дзе", "dze",
 }
 
 func hasSuffixStr(b []byte, s string) bool {
@@ -206,6 +204,9 @@ func (s *Scanner) name(g *seg, i int) int {
 			j++
 		}
 		if j < len(t) && t[j] < 0x80 && t[j] != ' ' && t[j] != '-' && t[j] != '\'' && t[j] != '_' {
+			if isFieldDelim(t[j]) && fieldStart(g, i) {
+				s.namePart(g, i, j)
+			}
 			return j
 		}
 		if j+1 < len(t) && t[j] == ' ' && !isUpperStart(t, j+1) {
@@ -227,8 +228,8 @@ func (s *Scanner) name(g *seg, i int) int {
 	j := i
 	for nw < maxNameWords {
 		e := wordEnd(t, j)
-		if e == j {
-			break
+		if e == j || (nw > 0 && e < len(t) && t[e] == '=') {
+			break // a key of the next key=value pair is not part of a name
 		}
 		ws[nw] = [2]int{j, e}
 		nw++
@@ -243,6 +244,9 @@ func (s *Scanner) name(g *seg, i int) int {
 	if nw < 2 {
 		if nw == 0 {
 			return i + 1
+		}
+		if e := ws[0][1]; fieldStart(g, i) && fieldEnd(g, e) {
+			s.namePart(g, i, e)
 		}
 		return ws[0][1]
 	}
@@ -269,20 +273,40 @@ func (s *Scanner) name(g *seg, i int) int {
 			return end
 		}
 	}
-	intro := lc&(ctxNameIntro|ctxNameStrong) != 0
 	weak := lc&ctxNameWeak != 0 && lc&ctxCompany == 0 && wholeValue(t, i, end)
-	for a := 0; a+1 < nw; a++ {
-		for b := nw - 1; b > a; b-- {
-			if acceptName(fl[a:b+1], intro && a == 0, weak && a == 0 && b == nw-1) {
-				s.emit(g, tazala.KindName, ws[a][0], ws[b][1], "person_name", 0.85)
-				return ws[b][1]
+	soft := lc&ctxNameSoft != 0
+	// first look for a window of words the lexicon or the endings all know,
+	// then allow one unknown word: "Обращается Ибраева Аяжан Сериковна" is
+	// the three known words, not the capitalised verb before them
+	for pass := 0; pass < 2; pass++ {
+		intro := lc&(ctxNameIntro|ctxNameStrong) != 0
+		for a := 0; a+1 < nw; a++ {
+			for b := nw - 1; b > a; b-- {
+				if pass == 0 && hasUnknown(fl[a:b+1]) {
+					continue
+				}
+				if acceptName(fl[a:b+1], intro && a == 0, (weak && a == 0 && b == nw-1) || (soft && a == 0)) {
+					s.emit(g, tazala.KindName, ws[a][0], ws[b][1], "person_name", 0.85)
+					return ws[b][1]
+				}
 			}
+			// a label word inside the sequence introduces the words after it:
+			// "Клиент Жумабаев Ерасыл", "Holder GULNAZ AKHMETOVA"
+			intro = fl[a]&wNot != 0 && s.ctxOf(t[ws[a][0]:ws[a][1]])&(ctxNameIntro|ctxNameStrong) != 0
 		}
-		// a label word inside the sequence introduces the words after it:
-		// "Клиент Жумабаев Ерасыл", "Holder GULNAZ AKHMETOVA"
-		intro = fl[a]&wNot != 0 && s.ctxOf(t[ws[a][0]:ws[a][1]])&(ctxNameIntro|ctxNameStrong) != 0
 	}
 	return ws[0][1]
+}
+
+// hasUnknown reports whether a word of fl is neither a given name, a
+// surname nor a patronymic (nor a word that never is a name).
+func hasUnknown(fl []uint8) bool {
+	for _, f := range fl {
+		if f&(wGiven|wSurname|wPatronymic|wNot) == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // nameLabel returns the hints before a name candidate at i, looking through
@@ -297,8 +321,13 @@ func (s *Scanner) nameLabel(g *seg, i int) ctx {
 	}
 	c := s.ctxOf(w)
 	if len(w) == 2 && (w[0]|0x20) == 'i' && (w[1]|0x20) == 's' {
-		if w2, _, ok := prevWord(g.text, ws, g.lo); ok && s.ctxOf(w2)&ctxNameWeak != 0 {
-			return ctxNameIntro
+		if w2, _, ok := prevWord(g.text, ws, g.lo); ok {
+			if s.ctxOf(w2)&ctxNameWeak != 0 {
+				return ctxNameIntro // "my name is"
+			}
+			if string(lowerInto(nil, w2)) == "this" {
+				return ctxNameSoft // "this is"
+			}
 		}
 	}
 	// weak label words ("name", "user") only count as a JSON key or with ':' / '='

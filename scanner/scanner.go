@@ -21,6 +21,14 @@
 // findings that overlap only partly are both returned, and the redactor
 // replaces the union of every overlapping cluster.
 //
+// Layout: scanner.go is the byte-class loop over a record (the lexer's
+// first stage) and the finding list; digits.go reads digit groups and what
+// glues them to the text around; labels.go finds the label before a value
+// and what it hints; then one file per kind holds its candidate rules,
+// validation and context words: iin.go, phone.go, card.go (PAN),
+// expiry.go, cvv.go, email.go, names.go (and nameparts.go for names split
+// across fields). number.go hands each digit candidate to the kinds.
+//
 // No regular expressions run on the hot path; user rules (package rules)
 // run only on records that contain one of their keywords. A rule whose
 // pattern hits its match timeout leaves the record Incomplete: the caller
@@ -70,8 +78,8 @@ type Scanner struct {
 	paths pathCache
 
 	seed   maphash.Seed
-	wcache map[uint64]uint8 // word flags by seeded hash
-	ccache map[uint64]ctx   // label hints by seeded hash
+	wcache *hashCache // word flags by seeded hash
+	ccache *hashCache // label hints by seeded hash
 
 	runes   []rune
 	roffs   []int
@@ -80,7 +88,8 @@ type Scanner struct {
 	lastPAN int // raw end of the last PAN found in this record, -1 if none
 	lastExp int // raw end of the last expiry found, -1 if none
 
-	weak []int // indices in out of weak findings (bare unlabelled digit runs)
+	weak  []int  // indices in out of weak findings (bare unlabelled digit runs)
+	parts []part // candidate parts of names split across fields
 
 	incomplete bool  // a user rule timed out on the last record
 	timeouts   int64 // user-rule timeouts since New
@@ -88,7 +97,7 @@ type Scanner struct {
 
 // New returns a Scanner for cfg.
 func New(cfg Config) *Scanner {
-	s := &Scanner{cfg: cfg, seed: maphash.MakeSeed(), wcache: make(map[uint64]uint8), ccache: make(map[uint64]ctx)}
+	s := &Scanner{cfg: cfg, seed: maphash.MakeSeed(), wcache: new(hashCache), ccache: new(hashCache)}
 	now := cfg.Now
 	if now.IsZero() {
 		now = time.Now()
@@ -154,8 +163,12 @@ func (s *Scanner) scan(rec []byte, dst []tazala.Finding, json bool) []tazala.Fin
 	s.json = json
 	s.incomplete = false
 	s.weak = s.weak[:0]
+	s.parts = s.parts[:0]
 	g := seg{text: rec}
 	s.scanSeg(&g)
+	if len(s.parts) > 1 {
+		s.flushParts()
+	}
 	if s.cfg.Rules != nil {
 		s.runRules()
 	}
@@ -226,6 +239,12 @@ func (s *Scanner) scanSeg(g *seg) {
 	for i := g.lo; i < n; {
 		// skip the bytes no finding starts at: the tight loop that runs
 		// over most of the input
+		for i+4 <= n && class[t[i]]|class[t[i+1]]|class[t[i+2]]|class[t[i+3]] == clNone {
+			i += 4 // four bytes at a time while none can start a finding
+		}
+		if i >= n {
+			return
+		}
 		for class[t[i]] == clNone {
 			i++
 			if i == n {
@@ -365,10 +384,7 @@ func (s *Scanner) escaped(g *seg, start, at int) int {
 		s.weak = s.weak[:len(s.weak)-1]
 	}
 	s.dec, s.off = decodeJSONString(s.dec[:0], s.off[:0], t[start:end], start)
-	var kc ctx
-	if w, _, ok := prevWord(t, start, 0); ok {
-		kc = s.ctxOf(w)
-	}
+	kc := s.keyCtx(t, start)
 	d := seg{text: s.dec, off: s.off, key: kc}
 	s.scanSeg(&d)
 	return end

@@ -14,6 +14,9 @@ func commands() []*cli.Command {
 		subjectCommand(),
 		retentionCommand(),
 		exportCommand(),
+		rescanCommand(),
 		serveCommand(),
+		migrateCommand(),
+		queryCommand(),
 	}
 }

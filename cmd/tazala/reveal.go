@@ -9,7 +9,6 @@ import (
 
 	"github.com/tazala/tazala"
 	"github.com/tazala/tazala/tokenize/vault"
-	tsfile "github.com/tazala/tazala/tokenstore/file"
 	"github.com/urfave/cli/v2"
 )
 
@@ -19,17 +18,19 @@ func revealCommand() *cli.Command {
 		Usage: "re-identify one token for an authorized request: audited, Vault decrypt, refused for blocked or erased subjects",
 		Description: "Looks the token up in the token vault, writes an audit row (who, when, why, request reference;\n" +
 			"never the value) and only then decrypts the reversible copy through Vault transit and prints it.\n" +
-			"Needs VAULT_ADDR and a token whose policy allows decrypt on the encryption key.",
-		Flags: []cli.Flag{
+			"Needs VAULT_ADDR and a token whose policy allows decrypt on the encryption key (tazala-dpo,\n" +
+			"scripts/vault/). These checks run in the client; the guarantees are Vault's decrypt policy and\n" +
+			"Vault's own audit device (docs/tokens.md, \"What actually guarantees what\").",
+		Flags: append([]cli.Flag{
 			// required, checked in runReveal so that a missing one is a usage error (exit 2)
 			&cli.StringFlag{Name: "token", Usage: "the token, as tk_… or [KIND:tk_…] (required)"},
 			&cli.StringFlag{Name: "reason", Usage: "why the value is needed, recorded in the audit log (required)"},
 			&cli.StringFlag{Name: "request-ref", Usage: "reference of the authorizing request: ticket, court order, DSAR id (required)"},
 			&cli.StringFlag{Name: "legal-basis", Usage: "the legal basis of the disclosure (recorded in the audit log)"},
-			&cli.StringFlag{Name: "store", Value: "tazala-tokens.jsonl", EnvVars: []string{"TAZALA_TOKEN_STORE"}, Usage: "token vault `FILE`"},
+			&cli.StringFlag{Name: "store", Value: "tazala-tokens.jsonl", EnvVars: []string{"TAZALA_TOKEN_STORE"}, Usage: "token vault `FILE`, or a store URL (chdb:DIR: its token_vault and audit_log tables)"},
 			&cli.StringFlag{Name: "audit", EnvVars: []string{"TAZALA_AUDIT_LOG"}, Usage: "audit log `FILE` (default: the store file + .audit.jsonl)"},
 			&cli.StringFlag{Name: "actor", Usage: "who asks (default $USER); the audit row adds the Vault token's display name"},
-		},
+		}, revealPolicyFlags()...),
 		Action: runReveal,
 	}
 }
@@ -57,25 +58,18 @@ func runReveal(c *cli.Context) error {
 		// not echoed: it may be the value itself, pasted by mistake
 		return usageErr("reveal: --token is not a token (want tk_… or [KIND:tk_…])")
 	}
+	if isPolicyStoreURL(c.String("store")) { // the ClickHouse token vault, under the policy (reveal_store.go)
+		return runRevealStore(c, id)
+	}
 	reason, ref := strings.TrimSpace(c.String("reason")), strings.TrimSpace(c.String("request-ref"))
 	if len(reason) < 5 || ref == "" {
 		return usageErr("reveal: --reason must say why (at least 5 characters) and --request-ref must name the request")
 	}
-	// read-only: reveal works while a scan or the daemon writes the store
-	store, err := tsfile.OpenReadOnly(c.String("store"))
+	store, audit, closeStores, err := openRevealStores(c)
 	if err != nil {
-		return cli.Exit(err.Error(), exitFailure)
+		return err
 	}
-	defer store.Close()
-	auditPath := c.String("audit")
-	if auditPath == "" {
-		auditPath = c.String("store") + ".audit.jsonl"
-	}
-	audit, err := tsfile.OpenAudit(auditPath)
-	if err != nil {
-		return cli.Exit(err.Error(), exitFailure)
-	}
-	defer audit.Close()
+	defer closeStores()
 
 	vt, err := vault.New(c.Context, vault.ConfigFromEnv())
 	if err != nil {

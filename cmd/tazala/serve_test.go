@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/ClickHouse/clickhouse-go/v2"
+	"github.com/tazala/tazala"
 	"github.com/tazala/tazala/chhttp"
 	"github.com/tazala/tazala/internal/stack"
 )
@@ -45,6 +46,7 @@ func startServe(t *testing.T, dir string, args ...string) (string, func() (int, 
 	t.Setenv(chhttp.EnvWriterPassword, "w-pass")
 	t.Setenv(chhttp.EnvAnalystPassword, "a-pass")
 	t.Setenv(chhttp.EnvDPOPassword, "d-pass")
+	t.Setenv(chhttp.EnvVaultPassword, "v-pass")
 	ctx, cancel := context.WithCancel(context.Background())
 	var stderr lockedBuffer
 	done := make(chan int, 1)
@@ -158,8 +160,49 @@ func TestServe(t *testing.T) {
 	}
 	conn.Close()
 
+	// tazala query and migrate on chdb:DIR go through the owner's HTTP
+	// interface (as writer, from TAZALA_HTTP_WRITER_PASSWORD): the
+	// interface's rules apply, so the ciphertext stays unreadable
+	code, out, errOut := runCLI(t, "", "query", "--store", "chdb:"+dir, "--format", "TSV", "--param", "s=tk_2", "SELECT offset FROM records_v WHERE subject = {s:String}")
+	if code != exitOK || out != "2\n" {
+		t.Fatalf("query through the owner: exit %d %q %s", code, out, errOut)
+	}
+	code, _, errOut = runCLI(t, "", "query", "--store", "chdb:"+dir, "SELECT ciphertext FROM token_vault")
+	if code != exitFailure || !strings.Contains(errOut, "never readable over HTTP") {
+		t.Fatalf("query of ciphertexts through the owner: exit %d %s", code, errOut)
+	}
+	code, out, errOut = runCLI(t, "", "migrate", "--store", "chdb:"+dir)
+	if code != exitOK || !strings.Contains(out, base) {
+		t.Fatalf("migrate through the owner: exit %d %s", code, errOut)
+	}
+
+	// the token vault through the owner: as the vault user, ciphertexts
+	// included; as the writer alone, refused
+	st, err := openStore(context.Background(), "chdb:"+dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	entry := tazala.TokenEntry{ID: "tk_owned", Kind: tazala.KindPhone, Ciphertext: "vault:v1:c2VjcmV0"}
+	if err := st.Tokens.Put(context.Background(), []tazala.TokenEntry{entry}); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := st.Tokens.Get(context.Background(), "tk_owned"); err != nil || got.Ciphertext != entry.Ciphertext {
+		t.Fatalf("token vault through the owner: %+v, %v", got, err)
+	}
+	st.Close()
+	t.Setenv(chhttp.EnvVaultPassword, "")
+	st, err = openStore(context.Background(), "chdb:"+dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Tokens.Get(context.Background(), "tk_owned"); err == nil || !strings.Contains(err.Error(), "497") {
+		t.Fatalf("the writer read a ciphertext through the owner: %v", err)
+	}
+	st.Close()
+
 	// a second owner is refused while this one serves
 	code, _, stderr := runCLI(t, "", "serve", "--store", "chdb:"+dir, "--listen", "127.0.0.1:0")
+	_ = stderr
 	if code != exitFailure || !strings.Contains(stderr, "already served") {
 		t.Fatalf("second serve: exit %d: %s", code, stderr)
 	}
@@ -203,4 +246,42 @@ func TestServeUsage(t *testing.T) {
 			t.Fatalf("exit %d, stderr %q", code, stderr)
 		}
 	})
+}
+
+// TestQueryDirect: without an owner, tazala query runs on the embedded
+// engine itself, in any output format, with bound parameters.
+func TestQueryDirect(t *testing.T) {
+	t.Setenv("TAZALA_LIBCHDB", stack.NeedCHDB(t))
+	dir := t.TempDir()
+	code, out, errOut := runCLI(t, "", "query", "--store", "chdb:"+dir, "--format", "JSONEachRow", "--param", "v=it's \\ fine",
+		"SELECT {v:String} AS v, count() AS n FROM redacted_records")
+	if code != exitOK || out != `{"v":"it's \\ fine","n":0}`+"\n" {
+		t.Fatalf("exit %d %q %s", code, out, errOut)
+	}
+	code, _, errOut = runCLI(t, "", "query", "--store", "chdb:"+dir, "SELECT 1 +")
+	if code != exitFailure || !strings.Contains(errOut, "SYNTAX_ERROR") {
+		t.Fatalf("bad SQL: exit %d %s", code, errOut)
+	}
+}
+
+// TestMigrateCluster: tazala migrate --cluster prints the cluster DDL.
+func TestMigrateCluster(t *testing.T) {
+	code, out, errOut := runCLI(t, "", "migrate", "--cluster", "logs_cluster", "--database", "tazala")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{
+		"CREATE TABLE IF NOT EXISTS `tazala`.`redacted_records_local` ON CLUSTER `logs_cluster`",
+		"ReplicatedReplacingMergeTree('/clickhouse/tables/{shard}/{database}/{table}', '{replica}', ingest_time)",
+		"ENGINE = Distributed('logs_cluster', 'tazala', 'pii_index_local', cityHash64(source, partition, offset))",
+		"CREATE OR REPLACE VIEW `tazala`.`records_v` ON CLUSTER `logs_cluster` AS",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	code, _, errOut = runCLI(t, "", "migrate", "--cluster", "c", "--store", "chdb:/tmp/x")
+	if code != exitUsage {
+		t.Fatalf("--cluster on an embedded store: exit %d %s", code, errOut)
+	}
 }

@@ -21,7 +21,7 @@ import (
 // policy: subject, retention, export.
 func policyFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "store", EnvVars: []string{"TAZALA_STORE"}, Usage: "the ClickHouse store `URL` (chdb:DIR for the embedded engine)"},
+		storeFlag(),
 		&cli.StringFlag{Name: "policy", EnvVars: []string{"TAZALA_POLICY"}, Usage: "policy `FILE` (default: the shipped rules/policy.yaml)"},
 		&cli.StringFlag{Name: "actor", Usage: "who acts, recorded in audit_log and subject_events (default $USER)"},
 		&cli.StringFlag{Name: "now", Usage: "act as of `TIME` (RFC 3339 or YYYY-MM-DD; default now): for tests and for re-running a missed schedule"},

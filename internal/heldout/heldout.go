@@ -36,6 +36,10 @@ const (
 	Tuned Part = iota
 	// Heldout is the half kept for measuring only.
 	Heldout
+	// Blind uses a third vocabulary (blind.go), written after the
+	// detectors were tuned and measured once: phrasings, field names and
+	// names neither of the other parts has.
+	Blind
 )
 
 // Span is one labelled value in a record.
@@ -65,6 +69,12 @@ func New(seed uint64, p Part) *Generator {
 // pick returns an element of xs from this part's half (even indices for
 // Tuned, odd for Heldout).
 func (g *Generator) pick(xs []string) string {
+	if g.part == Blind {
+		if alt, ok := blindVocab[xs[0]]; ok {
+			return g.any(alt)
+		}
+		return g.any(xs)
+	}
 	if len(xs) < 2 {
 		return xs[0]
 	}

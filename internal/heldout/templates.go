@@ -33,6 +33,9 @@ var (
 )
 
 func (g *Generator) pickIdx(n int) int {
+	if g.part == Blind {
+		return g.r.IntN(n)
+	}
 	k := (n - int(g.part) + 1) / 2
 	return 2*g.r.IntN(k) + int(g.part)
 }
@@ -81,7 +84,7 @@ func (g *Generator) csvRow(l *rec, p person) {
 // sqlInsert: an INSERT statement as a query log prints it, with or
 // without a column list.
 func (g *Generator) sqlInsert(l *rec, p person) {
-	names := splitNameKeys[g.pickIdx(len(splitNameKeys))]
+	names := g.nameKeys()
 	type col struct {
 		name string
 		k    tazala.Kind
@@ -146,7 +149,7 @@ func (g *Generator) sqlInsert(l *rec, p person) {
 // coordinates (LSN, transaction id, epochs).
 func (g *Generator) debezium(l *rec, p person) {
 	l.ascii = g.chance(4)
-	names := splitNameKeys[g.pickIdx(len(splitNameKeys))]
+	names := g.nameKeys()
 	row := func(after bool) {
 		l.s("{")
 		l.num("id", 0, strconv.Itoa(1+g.r.IntN(9_000_000))).s(",")
@@ -204,7 +207,7 @@ func (g *Generator) kvLine(l *rec, p person) {
 	l.s("msg=" + g.pick([]string{`"payer verified"`, `"card bound"`, `"transfer accepted"`, `"profile updated"`, `"3ds challenge"`, `"limit check"`}))
 	switch g.r.IntN(3) {
 	case 0:
-		names := splitNameKeys[g.pickIdx(len(splitNameKeys))]
+		names := g.nameKeys()
 		quoted(names[0], tazala.KindName, p.last)
 		quoted(names[1], tazala.KindName, p.first)
 		if p.middle != "" {
@@ -329,4 +332,12 @@ func (g *Generator) ticketEN(l *rec, p person) {
 	l.j(g.pick([]string{" or write to ", ", email ", ", mail me at ", ". Email: "})).jv(tazala.KindEmail, p.email)
 	l.j(g.pick([]string{". Regards, ", ". Thanks, ", ". Best, ", ". Sincerely, "})).jv(tazala.KindName, g.latinName(p))
 	l.s(`"}`)
+}
+
+// nameKeys returns a triple of split-name field names of this part.
+func (g *Generator) nameKeys() [3]string {
+	if g.part == Blind {
+		return blindNameKeys[g.r.IntN(len(blindNameKeys))]
+	}
+	return splitNameKeys[g.pickIdx(len(splitNameKeys))]
 }

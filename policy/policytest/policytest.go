@@ -15,63 +15,35 @@ import (
 	"github.com/tazala/tazala/policy"
 	"github.com/tazala/tazala/scanner"
 	schdb "github.com/tazala/tazala/sinks/chdb"
+	tsch "github.com/tazala/tazala/tokenstore/clickhouse"
 )
-
-// VaultStore is a minimal token store over token_vault: a token already
-// in the vault keeps its row, and so its state.
-type VaultStore struct{ DB *schdb.DB }
-
-var _ tazala.TokenStore = VaultStore{}
-
-// Put writes entries with a ciphertext that the vault does not hold yet.
-func (v VaultStore) Put(ctx context.Context, es []tazala.TokenEntry) error {
-	var rows []map[string]any
-	for _, e := range es {
-		if e.Ciphertext == "" || e.Kind == tazala.KindCVV {
-			continue
-		}
-		var have []struct {
-			Token string `json:"token"`
-		}
-		if err := v.DB.Select(ctx, &have, `SELECT token FROM token_vault WHERE token = {t:String}`, tazala.Param{Name: "t", Value: e.ID}); err != nil {
-			return err
-		}
-		if len(have) > 0 {
-			continue
-		}
-		rows = append(rows, map[string]any{"token": e.ID, "kind": e.Kind.String(), "ciphertext": e.Ciphertext, "subject": e.Subject,
-			"first_seen": e.FirstSeen.UTC(), "last_seen": e.LastSeen.UTC(), "state": "active", "updated": time.Now().UTC()})
-	}
-	if len(rows) == 0 {
-		return nil
-	}
-	_, err := v.DB.Engine().Insert(ctx, "token_vault", rows)
-	return err
-}
-
-// Get is not used by these helpers.
-func (v VaultStore) Get(context.Context, string) (tazala.TokenEntry, error) {
-	return tazala.TokenEntry{}, tazala.ErrNotFound
-}
-
-// SetState is not used by these helpers.
-func (v VaultStore) SetState(context.Context, string, tazala.TokenState) error { return nil }
 
 // Ingest runs records through the real processing step (pipeline.Processor
 // with the policy's Classifier and, when given, the erasure ledger) and
 // writes the outputs as the ClickHouse sinks do: one redacted_records row
 // per record, one pii_index row per finding, reversible copies into
-// token_vault. It returns the outputs.
+// token_vault (tokenstore/clickhouse). It returns the outputs.
 func Ingest(ctx context.Context, db *schdb.DB, tk tazala.Tokenizer, ledger tazala.ErasureLedger, recs []tazala.Record) ([]tazala.Output, error) {
+	cfg := ProcessorConfig(db, tk, ledger)
+	return IngestWith(ctx, db, cfg, recs)
+}
+
+// ProcessorConfig is the processing step's configuration Ingest uses.
+func ProcessorConfig(db *schdb.DB, tk tazala.Tokenizer, ledger tazala.ErasureLedger) pipeline.ProcessorConfig {
 	cfg := pipeline.ProcessorConfig{
 		Scanner:    scanner.Config{Paths: true, Now: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)},
 		Tokenizer:  tk,
-		TokenStore: VaultStore{db},
+		TokenStore: tsch.New(db),
 		Policy:     policy.NewClassifier(nil),
 	}
 	if ledger != nil {
 		cfg.Erasure = ledger
 	}
+	return cfg
+}
+
+// IngestWith is Ingest with a given processing configuration.
+func IngestWith(ctx context.Context, db *schdb.DB, cfg pipeline.ProcessorConfig, recs []tazala.Record) ([]tazala.Output, error) {
 	p, err := pipeline.NewProcessor(cfg)
 	if err != nil {
 		return nil, err

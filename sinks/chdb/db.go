@@ -177,3 +177,18 @@ func quoteLiteral(s string) string {
 	b.WriteByte('\'')
 	return b.String()
 }
+
+// QueryFormat runs a query and returns its output in a ClickHouse output
+// format ("PrettyCompactMonoBlock", "CSVWithNames", "JSONEachRow",
+// "Markdown", ...), as the engine writes it.
+func (d *DB) QueryFormat(ctx context.Context, query, format string, params ...tazala.Param) ([]byte, error) {
+	ps, err := convert(params)
+	if err != nil {
+		return nil, err
+	}
+	out, _, err := d.db.Raw(ctx, query, format, ps...)
+	if err != nil {
+		return nil, classify("query", err)
+	}
+	return out, nil
+}

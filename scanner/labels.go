@@ -1,9 +1,12 @@
 package scanner
 
 import (
-	"github.com/tazala/tazala"
+	"bytes"
+	"hash/maphash"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tazala/tazala"
 )
 
 // ctx is a set of hints that a label (a JSON key or the word before a value
@@ -24,6 +27,7 @@ const (
 	ctxMsgID                      // message-id: local@host ids, not e-mail addresses
 	ctxCompany                    // merchant, company: names below are not persons
 	ctxNotName                    // a word that never is part of a person's name
+	ctxNameSoft                   // "это", "мен", "this is": a name may follow if the lexicon knows a word of it
 )
 
 // labelWords maps a lower-cased label word to its hints.
@@ -56,14 +60,17 @@ func init() {
 	add(ctxCard, "card", "cards", "pan", "card_number", "cardnumber", "card_no", "pan_number", "карта", "карты", "карту", "картой",
 		"картам", "картасы", "карточка", "карточки", "account_number", "primary_account_number", "debug")
 	add(ctxExpiry, "exp", "expiry", "expires", "expiration", "exp_date", "expiry_date", "expdate", "exp_month_year",
-		"valid", "thru", "срок", "действия", "годна", "годен", "мерзімі", "мерзім", "card_exp", "card_expiry")
+		"valid", "thru", "срок", "действия", "истекает", "истекает:", "expire", "expiring", "годна", "годен", "мерзімі", "мерзім", "card_exp", "card_expiry")
 	add(ctxCVV, "безопасности", "cvv2/cvc2", "cvv/cvc", "cvc/cvv", "cvv", "cvc", "cvv2", "cvc2", "cid", "csc", "cvn", "security_code", "securitycode", "card_cvv", "card_cvc", "cav2", "cvd")
 	add(ctxNameStrong, "full_name", "fullname", "fio", "фио", "holder", "cardholder", "card_holder", "holder_name",
 		"cardholder_name", "payer_name", "customer_name", "client_name", "sender_name", "recipient_name",
 		"beneficiary_name", "person_name", "owner_name", "contact_name", "account_holder", "name_on_card",
 		"аты-жөні", "аты_жөні", "клиент", "плательщик", "получатель", "отправитель", "держатель")
-	add(ctxNameWeak, "name", "имя", "аты", "customer", "payer", "client", "sender", "recipient", "user", "contact", "owner", "author")
-	add(ctxNameIntro, "зовут", "фио", "thanks", "regards", "уважением", "құрметпен", "атым", "уважаемый", "уважаемая",
+	add(ctxNameWeak, "name", "имя", "аты", "фамилия", "отчество", "тегі", "surname", "patronymic", "lastname", "firstname",
+		"middlename", "givenname", "familyname", "customer", "payer", "client", "sender", "recipient", "user", "contact", "owner", "author")
+	add(ctxNameSoft, "это", "мен", "i'm", "im")
+	add(ctxNameIntro, "иесі", "иесі:", "владелец", "владельца", "owner", "owner:", "cardholder:",
+		"зовут", "фио", "thanks", "regards", "уважением", "құрметпен", "атым", "уважаемый", "уважаемая",
 		"dear", "mr", "mrs", "ms", "miss", "г-н", "г-жа", "господин", "госпожа", "құрметті", "cardholder", "holder",
 		"клиент", "клиента", "плательщик", "плательщика", "получатель", "отправитель", "держатель", "sincerely", "cheers",
 		"спасибо", "рахмет", "signed", "from", "от")
@@ -245,4 +252,98 @@ func prevWord(t []byte, p, lo int) (w []byte, start int, ok bool) {
 		return nil, p, false
 	}
 	return t[i:end], i, true
+}
+
+// labelCtx returns the hints of the label before position p: the word
+// before it, or for a value at the very start of a decoded JSON string, the
+// string's key.
+//
+// A number right before (the previous element of a list: `[7012…, 7013…]`,
+// `"seq":"a,b"`) is looked through, up to four of them, so every element
+// of a list gets the list's label.
+func (s *Scanner) labelCtx(g *seg, p int) ctx {
+	w, ws, ok := prevWord(g.text, p, g.lo)
+	for k := 0; ok && k < 4 && allDigits(w); k++ {
+		w, ws, ok = prevWord(g.text, ws, g.lo)
+	}
+	if !ok {
+		return g.key
+	}
+	if allDigits(w) {
+		return 0
+	}
+	if g.off == nil && isEscapeTail(w) {
+		// the tail of a \u-escaped key: "\u0441\u0440\u043e\u043a":"12/27"
+		return s.rawKeyCtx(g.text, p)
+	}
+	return s.ctxOf(w)
+}
+
+// isEscapeTail reports whether w looks like the end of a \uXXXX escape
+// that prevWord stopped in ("u043a").
+func isEscapeTail(w []byte) bool {
+	if len(w) != 5 || w[0] != 'u' {
+		return false
+	}
+	_, ok := hex4(w, 1)
+	return ok
+}
+
+// rawKeyCtx returns the hints of the JSON key of the value at p in raw
+// text ("key":"v or "key":v), decoding an escaped key.
+func (s *Scanner) rawKeyCtx(t []byte, p int) ctx {
+	k := p
+	if k > 0 && t[k-1] == '"' {
+		k-- // the value's opening quote
+	}
+	for k > 0 && (t[k-1] == ' ' || t[k-1] == '\t') {
+		k--
+	}
+	if k == 0 || t[k-1] != ':' {
+		return 0
+	}
+	return s.keyCtx(t, k+1)
+}
+
+// ctxOf is ctxOf memoised under a seeded hash of the label.
+func (s *Scanner) ctxOf(w []byte) ctx {
+	h := maphash.Bytes(s.seed, w)
+	if c, ok := s.ccache.get(h); ok {
+		return ctx(c)
+	}
+	c := ctxOf(w)
+	s.ccache.put(h, uint32(c))
+	return c
+}
+
+// keyCtx returns the hints of the JSON key before the string that opens at
+// start ("key":"…), decoding the key when it is written with escapes
+// ("\u0442\u0435\u0433\u0456" is тегі); for other text, the word before.
+func (s *Scanner) keyCtx(t []byte, start int) ctx {
+	k := start - 1 // the opening quote
+	for k > 0 && (t[k-1] == ' ' || t[k-1] == '\t') {
+		k--
+	}
+	if k > 1 && t[k-1] == ':' {
+		e := k - 1
+		for e > 0 && (t[e-1] == ' ' || t[e-1] == '\t') {
+			e--
+		}
+		if e > 0 && t[e-1] == '"' {
+			e-- // the key's closing quote
+			a := bytes.LastIndexByte(t[:e], '"')
+			for a > 0 && t[a-1] == '\\' {
+				a = bytes.LastIndexByte(t[:a-1], '"')
+			}
+			if a >= 0 && bytes.IndexByte(t[a+1:e], '\\') >= 0 && e-a-1 <= 256 {
+				var buf [128]byte
+				key, _ := decodeJSONString(buf[:0], nil, t[a+1:e], -1)
+				return s.ctxOf(key)
+			}
+		}
+	}
+	if w, _, ok := prevWord(t, start, 0); ok {
+		return s.ctxOf(w)
+	}
+	return 0
 }

@@ -1,0 +1,22 @@
+# Scanner speed (issue 12): `make bench` builds the binary, then times the
+# whole `tazala scan` process (GOMAXPROCS=1, local HMAC tokens, findings
+# on) against a line-copy loop over the same file in the same run, on a
+# dense input (tazala gen's mix) and a typical one (one such record, nine
+# PII-free operational lines), and prints MB/s of both and their ratio
+# (goals: 0.30 dense, 0.60 typical). Then the in-process benchmarks
+# (scanner alone, file-to-file path) on the dense input.
+# BENCH_MB sets the input size of the ratio benchmark.
+BENCH_MB ?= 64
+
+.PHONY: bench bench-ratio bench-profile
+
+## bench: ratios of `tazala scan` to a line-copy loop (dense, typical), then MB/s in-process.
+bench: bench-ratio
+	$(GO) test -run='^$$' -bench='ScanOnly|ScanRedact$$' -benchtime=3x ./scanfile
+
+bench-ratio: build
+	TAZALA_BIN=$(CURDIR)/$(BIN)/tazala TAZALA_RATIO_MB=$(BENCH_MB) $(GO) test -run='^$$' -bench=Ratio -benchtime=5x ./scanfile
+
+## bench-profile: CPU profile of the scanner alone on the dense input (go tool pprof -top scanfile.test cpu.out).
+bench-profile:
+	$(GO) test -run='^$$' -bench='ScanOnly' -benchtime=3x -cpuprofile=cpu.out -o scanfile.test ./scanfile

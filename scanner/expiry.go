@@ -1,0 +1,146 @@
+package scanner
+
+import "github.com/tazala/tazala"
+
+// Card expiry dates: MM/YY, MM/YYYY with '/', '.', '-' or " / ", only in
+// card context: after an expiry label (exp, срок действия, жарамдылық
+// мерзімі, valid thru; looking through "до", "until", "date") or right
+// after a PAN.
+
+// expiry handles "MM/YY" or "MM/YYYY" starting at i (slash at j).
+func (s *Scanner) expiry(g *seg, i, j int) int {
+	t := g.text
+	n := len(t)
+	k := j + 1
+	for k < n && isDigit(t[k]) {
+		k++
+	}
+	yl := k - j - 1
+	if (attachedAfter(t, k) && t[k] != ',') || (k < n && t[k] == '/') || (attachedBefore(t, i, g.lo) && !s.delimAfterFinding(g, i)) {
+		return skipDate(t, k)
+	}
+	mm := 0
+	for _, c := range t[i:j] {
+		mm = mm*10 + int(c-'0')
+	}
+	if mm < 1 || mm > 12 || j-i != 2 || (yl != 2 && yl != 4) {
+		return k
+	}
+	if yl == 4 && !(t[j+1] == '2' && t[j+2] == '0') {
+		return k
+	}
+	if conf := s.expiryContext(g, i); conf > 0 {
+		s.emit(g, tazala.KindExpiry, i, k, "card_expiry", conf)
+	}
+	return k
+}
+
+// expiryContext returns the confidence that a well-formed MM/YY at i is a
+// card expiry: after an expiry label (looking through "до", "thru",
+// "until": "действует до 12/27"), or right after a PAN; 0 otherwise.
+func (s *Scanner) expiryContext(g *seg, i int) float32 {
+	c := s.labelCtx(g, i)
+	if c&ctxExpiry == 0 {
+		// "действует до 12/27", "exp. date 12/27": look one word further
+		if w, ws, ok := prevWord(g.text, i, g.lo); ok && (isUntil(w) || isDateWord(w)) {
+			if ws > g.lo && g.text[ws-1] == ' ' && ws-1 > g.lo && g.text[ws-2] == '.' {
+				ws -= 2 // "exp. date"
+			}
+			if w2, _, ok := prevWord(g.text, ws, g.lo); ok {
+				c |= s.ctxOf(w2) & ctxExpiry
+			}
+		}
+	}
+	switch {
+	case c&ctxExpiry != 0:
+		return 0.95
+	case s.lastPAN >= 0 && (near(g, s.lastPAN, i) || s.nearVia(g, s.lastPAN, i)):
+		return 0.85
+	}
+	return 0
+}
+
+func skipDate(t []byte, k int) int {
+	for k < len(t) && (isDigit(t[k]) || t[k] == '/') {
+		k++
+	}
+	return k
+}
+
+// near reports whether raw offset end (of a previous finding) is close
+// before text position i: only separators between them.
+func near(g *seg, end, i int) bool {
+	ri := g.raw(i)
+	return ri >= end && ri-end <= 3
+}
+
+// nearVia reports whether the previous finding ending at raw offset end is
+// separated from text position i only by blanks, punctuation and at most
+// one short connecting word ("до", "exp", "код"): "4111… до 12/29",
+// "12/29, код 123".
+func (s *Scanner) nearVia(g *seg, end, i int) bool {
+	ri := g.raw(i)
+	if ri < end || ri-end > 24 {
+		return false
+	}
+	// the text between, in segment coordinates
+	a := i
+	for a > g.lo && g.raw(a-1) >= end {
+		a--
+	}
+	gap := g.text[a:i]
+	words := 0
+	for k := 0; k < len(gap); {
+		c := gap[k]
+		if isDigit(c) {
+			return false
+		}
+		if c == ' ' || c == ',' || c == ':' || c == ';' || c == '/' || c == '-' || c == '=' || c == '(' || c == ')' ||
+			c == '\'' || c == '"' || c == '|' || c == '\t' || c == '\\' {
+			k++
+			continue
+		}
+		e := k
+		for e < len(gap) && gap[e] != ' ' && gap[e] != ',' && gap[e] != ':' && gap[e] != '=' {
+			e++
+		}
+		w := gap[k:e]
+		if !isUntil(w) && !isCodeWord(w) && s.ctxOf(w)&(ctxExpiry|ctxCVV) == 0 {
+			return false
+		}
+		words++
+		k = e
+	}
+	return words <= 1
+}
+
+// isDateWord reports whether w is "date" ("exp. date", "expiry date",
+// "дата окончания" reads the other way and is a label of its own).
+func isDateWord(w []byte) bool {
+	if len(w) < 3 || len(w) > 20 {
+		return false
+	}
+	var buf [24]byte
+	switch string(lowerInto(buf[:0], w)) {
+	case "date", "дата", "күні":
+		return true
+	}
+	return false
+}
+
+// isUntil reports whether w is "до", "по", "thru", "through", "until" or "to".
+func isUntil(w []byte) bool {
+	switch string(w) {
+	case "до", "по", "thru", "through", "until", "to", "дейін", "Thru", "THRU":
+		return true
+	}
+	return false
+}
+
+func validMonth(mm []byte) bool {
+	if len(mm) != 2 {
+		return false
+	}
+	m := int(mm[0]-'0')*10 + int(mm[1]-'0')
+	return m >= 1 && m <= 12
+}

@@ -1,0 +1,193 @@
+package scanner
+
+import "github.com/tazala/tazala"
+
+// Names split across fields: "last_name":"Иванов","first_name":"Иван",
+// CSV ",Иванов,Иван,Иванович," or SQL VALUES ('Иванов', 'Иван'). Each
+// single capitalised word that is a whole field value is a part
+// candidate; consecutive candidates that together make a name are each a
+// finding.
+
+// part is one candidate name part, in raw record offsets.
+type part struct {
+	a, b     int
+	flags    uint8
+	labelled bool // under a name key (last_name, имя, тегі, holder_first, …)
+	lazy     bool // flags and labelled not looked up yet (a word of the raw record)
+}
+
+// maxPartGap is the most raw bytes between two parts of one split name
+// (a JSON key, possibly \\u-escaped, and its punctuation).
+const maxPartGap = 96
+
+func isFieldDelim(c byte) bool {
+	switch c {
+	case '"', '\'', ',', ';', '|', '\t':
+		return true
+	}
+	return false
+}
+
+// fieldStart reports whether a word at t[i] starts a field: after a quote,
+// a CSV delimiter or '=', or at the start of a decoded JSON string.
+func fieldStart(g *seg, i int) bool {
+	if i == g.lo {
+		return g.off != nil || i == 0
+	}
+	c := g.text[i-1]
+	if c == ' ' && i-2 >= g.lo && (g.text[i-2] == ',' || g.text[i-2] == ';') {
+		return true // "a, B" in a list of values
+	}
+	return isFieldDelim(c) || c == '='
+}
+
+// fieldEnd reports whether a word ending at t[e] ends its field.
+func fieldEnd(g *seg, e int) bool {
+	if e == len(g.text) {
+		return true
+	}
+	c := g.text[e]
+	if c != ' ' {
+		return isFieldDelim(c)
+	}
+	if e+1 >= len(g.text) {
+		return true
+	}
+	// "a=Word b=…": a blank and the next key=value pair
+	k := e + 1
+	for k < len(g.text) && (isASCIILetter(g.text[k]) || isDigit(g.text[k]) || g.text[k] == '_' || g.text[k] == '-' || g.text[k] >= 0x80) {
+		k++
+	}
+	if k > e+1 && k < len(g.text) && g.text[k] == '=' {
+		return true
+	}
+	return !isUpperStart(g.text, e+1) && g.text[e+1] != '-'
+}
+
+// namePart records the word [a,b) of g as a candidate name part. For the
+// raw record the word's flags and label are looked up only when another
+// candidate stands next to it (flushParts); a decoded string's are taken
+// now, while its text is at hand.
+func (s *Scanner) namePart(g *seg, a, b int) {
+	if b-a < 2 || len(s.parts) >= 64 {
+		return
+	}
+	ra, rb := g.raw(a), g.raw(b)
+	if s.isKeyAt(rb) {
+		return
+	}
+	// a part redone on a decoded string replaces the raw one
+	for len(s.parts) > 0 && s.parts[len(s.parts)-1].a >= ra {
+		s.parts = s.parts[:len(s.parts)-1]
+	}
+	p := part{a: ra, b: rb, lazy: g.off == nil}
+	if !p.lazy {
+		p.flags, p.labelled = s.partInfo(g, a, b)
+		if p.flags&wNot != 0 {
+			return
+		}
+	}
+	s.parts = append(s.parts, p)
+}
+
+// partInfo returns the word flags of [a,b) in g and whether a name key
+// labels it.
+func (s *Scanner) partInfo(g *seg, a, b int) (uint8, bool) {
+	f := s.wordFlags(g.text[a:b])
+	lc := s.nameLabel(g, a)
+	return f, lc&(ctxNameWeak|ctxNameStrong) != 0 && lc&ctxCompany == 0
+}
+
+// flushParts emits the parts of split names: runs of two or three
+// consecutive candidates (no digits and at most maxPartGap bytes between
+// them) that acceptName takes as a name, or that all stand under name keys
+// with at least one word the lexicon or the endings know.
+func (s *Scanner) flushParts() {
+	ps := s.parts
+	for i := 0; i < len(ps); {
+		j := i + 1
+		for j < len(ps) && j-i < 3 && s.partGap(ps[j-1].b, ps[j].a) {
+			j++
+		}
+		if j-i >= 2 && s.resolveParts(ps[i:j]) && s.splitName(ps[i:j]) {
+			for _, p := range ps[i:j] {
+				if !s.disabled[tazala.KindName] {
+					s.out = append(s.out, tazala.Finding{Kind: tazala.KindName, Span: tazala.Span{Start: p.a, End: p.b}, Detector: "person_name", Confidence: 0.8})
+				}
+			}
+			i = j
+			continue
+		}
+		i++
+	}
+	s.parts = s.parts[:0]
+}
+
+// resolveParts looks up the flags and labels of lazy parts; it reports
+// false when one of them is a word that never is a name.
+func (s *Scanner) resolveParts(ps []part) bool {
+	g := seg{text: s.line}
+	for k := range ps {
+		if ps[k].lazy {
+			ps[k].flags, ps[k].labelled = s.partInfo(&g, ps[k].a, ps[k].b)
+			ps[k].lazy = false
+		}
+		if ps[k].flags&wNot != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// partGap reports whether raw [a,b) can separate two parts of one name.
+func (s *Scanner) partGap(a, b int) bool {
+	if b < a || b-a > maxPartGap {
+		return false
+	}
+	gap := s.line[a:b]
+	for k := 0; k < len(gap); k++ {
+		if gap[k] == '\\' && k+5 < len(gap) && gap[k+1] == 'u' {
+			k += 5 // a \uXXXX escape in a JSON key
+			continue
+		}
+		if isDigit(gap[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+func (s *Scanner) splitName(ps []part) bool {
+	var fl [3]uint8
+	labelled, known := true, false
+	for k, p := range ps {
+		fl[k] = p.flags
+		if !p.labelled {
+			labelled = false
+		}
+		if p.flags&(wGiven|wSurname|wPatronymic) != 0 {
+			known = true
+		}
+	}
+	if labelled && known {
+		return true
+	}
+	return acceptName(fl[:len(ps)], false, false)
+}
+
+// isKeyAt reports whether the raw record continues at rb like the end of
+// a JSON object key ("…": ) or a key=value key (…=).
+func (s *Scanner) isKeyAt(rb int) bool {
+	t := s.line
+	if rb < len(t) && t[rb] == '=' {
+		return true
+	}
+	if rb >= len(t) || t[rb] != '"' {
+		return false
+	}
+	k := rb + 1
+	for k < len(t) && (t[k] == ' ' || t[k] == '\t') {
+		k++
+	}
+	return k < len(t) && t[k] == ':'
+}

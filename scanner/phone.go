@@ -1,0 +1,139 @@
+package scanner
+
+import (
+	"hash/maphash"
+	"sync"
+
+	"github.com/nyaruka/phonenumbers"
+	"github.com/tazala/tazala"
+)
+
+// Phone numbers: +7 numbers by the Kazakh/Russian plan, national 8/7
+// numbers, other '+' numbers by libphonenumber; URL-encoded %2B.
+
+// phoneGrouping rejects digit groupings no phone is written in (a group of
+// more than 4 digits after the first one, unless it is the only group).
+func phoneGrouping(gs []group) bool {
+	if len(gs) == 1 {
+		return true
+	}
+	// a national number's first group is the prefix alone ("8 701 …") or
+	// runs into the area code ("8701 …"); "87 015 401 802" is an amount
+	if l := gs[0].b - gs[0].a; l == 2 || l == 3 {
+		return false
+	}
+	for _, x := range gs[1:] {
+		if x.b-x.a > 7 {
+			return false
+		}
+	}
+	return true
+}
+
+// validKZRUNational checks the 10 national digits after +7 / 8: Kazakhstan
+// uses 6xx and 7xx, Russia 3xx, 4xx, 8xx and 9xx.
+func validKZRUNational(d []byte) bool {
+	if len(d) != 10 {
+		return false
+	}
+	switch d[0] {
+	case '3', '4', '6', '7', '8', '9':
+		return true
+	}
+	return false
+}
+
+// validIntlPhone checks a '+'-prefixed number (digits only in d) against
+// the numbering plan: +7 by the Kazakh/Russian rule, others through the
+// libphonenumber metadata.
+func validIntlPhone(d []byte) bool {
+	if len(d) < 8 || len(d) > 15 {
+		return false
+	}
+	if d[0] == '7' {
+		return len(d) == 11 && validKZRUNational(d[1:])
+	}
+	if d[0] == '0' {
+		return false
+	}
+	return intlValid.check(d)
+}
+
+// intlCache memoises numbering-plan checks (libphonenumber's are regular
+// expressions, far slower than the rest of the scanner) under a seeded
+// hash of the digits, so the cache holds no phone number.
+type intlCache struct {
+	mu   sync.Mutex
+	seed maphash.Seed
+	m    map[uint64]bool
+}
+
+var intlValid = &intlCache{seed: maphash.MakeSeed(), m: make(map[uint64]bool)}
+
+func (c *intlCache) check(d []byte) bool {
+	h := maphash.Bytes(c.seed, d)
+	c.mu.Lock()
+	v, ok := c.m[h]
+	c.mu.Unlock()
+	if ok {
+		return v
+	}
+	var buf [16]byte
+	buf[0] = '+'
+	v = false
+	if num, err := phonenumbers.Parse(string(append(buf[:1], d...)), "ZZ"); err == nil {
+		v = phonenumbers.IsValidNumber(num)
+	}
+	c.mu.Lock()
+	if len(c.m) >= maxWordCache {
+		clear(c.m)
+	}
+	c.m[h] = v
+	c.mu.Unlock()
+	return v
+}
+
+// encodedPlus handles "%2B" followed by digits (a URL-encoded '+'): the
+// digits are checked as an international phone number whose span includes
+// the encoded plus.
+func (s *Scanner) encodedPlus(g *seg, i int) int {
+	t := g.text
+	n := len(t)
+	j := i + 3
+	a := j
+	for j < n && isDigit(t[j]) {
+		j++
+	}
+	if attachedAfter(t, j) {
+		return skipAttached(t, j)
+	}
+	var gs [maxGroups]group
+	gs[0] = group{a: a, b: j}
+	ng, j, _ := moreGroups(t, j, gs[:], 1)
+	if attachedAfter(t, j) {
+		return skipAttached(t, j)
+	}
+	s.tryGroups(g, i, true, gs[:ng])
+	return j
+}
+
+// nationalPhone classifies national numbers: 11 digits 8 7xx …/7 7xx …
+// (not a two-group decimal "83968.493093", not after an operational or
+// transaction label), or 10 digits after a phone label.
+func (c *candidate) nationalPhone() (tazala.Kind, float32, bool) {
+	d, gs := c.d, c.gs
+	if len(d) == 11 && (d[0] == '8' || d[0] == '7') && validKZRUNational(d[1:]) && phoneGrouping(gs) && !(len(gs) == 2 && c.seps == '.') {
+		l := c.label()
+		if l&ctxNeg != 0 && l&ctxPhone == 0 {
+			return 0, 0, false
+		}
+		if d[0] == '7' && len(gs) == 1 && l&(ctxIIN|ctxCard|ctxCVV|ctxExpiry) != 0 {
+			return 0, 0, false
+		}
+		return tazala.KindPhone, 0.9, len(gs) == 1 && l&personCtx == 0
+	}
+	if len(d) == 10 && validKZRUNational(d) && phoneGrouping(gs) && c.label()&ctxPhone != 0 {
+		return tazala.KindPhone, 0.8, false
+	}
+	return 0, 0, false
+}
