@@ -49,7 +49,7 @@ type runConfig struct {
 		File string `yaml:"file" usage:"privacy policy file (YAML, rules/policy.yaml format; default: the shipped policy)"`
 	} `yaml:"policy"`
 	Store struct {
-		URL string `yaml:"url" usage:"where redacted records and the findings index go: chdb:DIR (embedded engine) or file:DIR (JSONL)"`
+		URL string `yaml:"url" usage:"where redacted records and the findings index go: chdb:DIR (embedded engine), clickhouse://host:9000/db or http(s)://host:8123/db (a server), file:DIR (JSONL)"`
 	} `yaml:"store"`
 	Quarantine struct {
 		Path string `yaml:"path" usage:"JSONL file for records that could not be processed, masked (default: quarantine.jsonl beside the store; \"off\" to stop instead)"`
@@ -302,10 +302,8 @@ func (c *runConfig) validate() error {
 	if (c.HTTP.TLSCert == "") != (c.HTTP.TLSKey == "") {
 		bad("http.tls_cert", "tls_cert and tls_key go together")
 	}
-	if c.Store.URL == "" {
-		bad("store.url", "required: chdb:DIR or file:DIR")
-	} else if scheme, rest, ok := strings.Cut(c.Store.URL, ":"); !ok || rest == "" || (scheme != "chdb" && scheme != "file") {
-		bad("store.url", "want chdb:DIR or file:DIR, got %q", c.Store.URL)
+	if scheme, rest, ok := strings.Cut(c.Store.URL, ":"); !ok || rest == "" || (scheme != "file" && !isStoreURL(c.Store.URL)) {
+		bad("store.url", "want chdb:DIR, clickhouse://host:9000/db, http(s)://host:8123/db or file:DIR, got %q", c.Store.URL)
 	}
 	switch c.Tokenizer.Kind {
 	case "local", "vault":

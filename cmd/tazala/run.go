@@ -30,7 +30,6 @@ import (
 	"github.com/tazala/tazala/sources/kafka"
 	"github.com/tazala/tazala/tokenize/local"
 	"github.com/tazala/tazala/tokenize/vault"
-	tsclickhouse "github.com/tazala/tazala/tokenstore/clickhouse"
 	tsfile "github.com/tazala/tazala/tokenstore/file"
 )
 
@@ -129,6 +128,7 @@ func openDaemon(ctx context.Context, cfg runConfig, log *slog.Logger) (_ *daemon
 	// ledger and the HTTP interface use
 	var sink tazala.Sink
 	var db tazala.DB
+	var vaultTable tazala.TokenStore
 	switch scheme {
 	case "file":
 		if err := os.MkdirAll(dir, 0o700); err != nil {
@@ -140,14 +140,17 @@ func openDaemon(ctx context.Context, cfg runConfig, log *slog.Logger) (_ *daemon
 		}
 		d.closers = append(d.closers, fs.Close)
 		sink = fs
-	case "chdb":
-		st, err := schdb.Open(ctx, schdb.Config{Dir: dir, ScannerVersion: "tazala"})
+	default:
+		// chdb:DIR (the embedded engine, or through the HTTP interface of
+		// the process owning DIR), clickhouse://, http(s)://: the one
+		// place that turns a store URL into a store
+		sc, err := openStore(ctx, cfg.Store.URL)
 		if err != nil {
-			return nil, fmt.Errorf("store %s: %w", cfg.Store.URL, err)
+			return nil, err
 		}
-		d.closers = append(d.closers, st.Close)
-		sink, db = st, st
-		if cfg.HTTP.ClickHouseAddr != "" {
+		d.closers = append(d.closers, sc.Close)
+		sink, db, vaultTable = sc.Sink, sc.DB, sc.Tokens
+		if st, ok := sc.DB.(*schdb.Store); ok && cfg.HTTP.ClickHouseAddr != "" {
 			if err := d.serveClickHouse(ctx, &cfg, st, dir); err != nil {
 				return nil, err
 			}
@@ -186,8 +189,8 @@ func openDaemon(ctx context.Context, cfg runConfig, log *slog.Logger) (_ *daemon
 			d.closers = append(d.closers, ts.Close)
 			store = ts
 			log.Info("token vault (reversible copies for tazala reveal)", "path", cfg.Tokenizer.TokenStore)
-		case db != nil:
-			store = tsclickhouse.New(db)
+		case vaultTable != nil:
+			store = vaultTable
 			log.Info("token vault (reversible copies for tazala reveal): table token_vault of the store")
 		default:
 			p := filepath.Clean(dir) + ".tokens.jsonl"
@@ -205,7 +208,10 @@ func openDaemon(ctx context.Context, cfg runConfig, log *slog.Logger) (_ *daemon
 	var q pipeline.Quarantine
 	if p := cfg.Quarantine.Path; p != "off" {
 		if p == "" {
-			p = filepath.Clean(dir) + ".quarantine.jsonl"
+			p = "tazala-quarantine.jsonl"
+			if scheme == "file" || scheme == "chdb" {
+				p = filepath.Clean(dir) + ".quarantine.jsonl"
+			}
 		}
 		qf, err := quarantine.Open(p)
 		if err != nil {
