@@ -19,10 +19,12 @@
 // # Users and roles
 //
 // Every request needs a user (X-ClickHouse-User/X-ClickHouse-Key headers,
-// basic auth, or user/password parameters) with one of three roles:
+// basic auth, or user/password parameters) with one of four roles:
 // analyst (reads the redacted tables and the analyst views), dpo (also the
-// subject tables, the audit log and the token vault without ciphertexts)
-// and writer (tazala itself). Nobody reads token_vault.ciphertext here.
+// subject tables, the audit log and the token vault without ciphertexts),
+// writer (tazala itself; never reads ciphertexts either) and vault
+// (tazala's token store when another process owns the store: token_vault
+// with ciphertexts and the audit log, nothing else; for no person).
 //
 // # How roles are enforced, and why this way
 //
