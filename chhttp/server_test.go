@@ -76,7 +76,7 @@ func (s *syncBuffer) String() string {
 }
 
 // server returns the base URL of the shared server and its DB.
-func server(t *testing.T) (string, *chdb.DB) {
+func server(t testing.TB) (string, *chdb.DB) {
 	t.Helper()
 	lib := stack.NeedCHDB(t)
 	shared.once.Do(func() {
