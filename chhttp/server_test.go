@@ -506,6 +506,9 @@ func TestDataNeverRunsAsSQL(t *testing.T) {
 		{"blank line, inline", q(""), "INSERT INTO redacted_records (source, offset) FORMAT CSV\ninj2,1\n\nDROP TABLE victim\n"},
 		{"semicolon, VALUES in the body", q("INSERT INTO redacted_records (source, offset) VALUES"), "('inj3', 1); DROP TABLE victim"},
 		{"semicolon, VALUES inline", q(""), "INSERT INTO redacted_records (source, offset) VALUES ('inj4', 1); DROP TABLE victim"},
+		{"blank line after a SELECT's FORMAT", q(""), "SELECT 1 FORMAT TSV\n\nDROP TABLE victim\n"},
+		{"blank line after a SELECT", q(""), "SELECT 1\n\nDROP TABLE victim"},
+		{"semicolon after a SELECT", q(""), "SELECT 1;\nDROP TABLE victim"},
 		{"blank line, JSONEachRow", q("INSERT INTO redacted_records FORMAT JSONEachRow"), `{"source":"inj5","offset":1}` + "\n\nDROP TABLE victim\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
