@@ -188,6 +188,7 @@ func TestPing(t *testing.T) {
 }
 
 func TestCredentials(t *testing.T) {
+	server(t) // skips the whole test when the engine is not there (-short)
 	for _, tc := range []struct {
 		name, user, pw string
 		status         int
