@@ -155,7 +155,16 @@ func authorize(role Role, root *node, db string, get bool) (*verdict, *refusal) 
 				return nil, refuse("SELECT with %s clause (INTO OUTFILE?) is not allowed", c.kind)
 			}
 		}
-	case "DescribeQuery", "ExistsTableQuery", "ShowTables":
+	case "ShowTables", "ShowColumns":
+		// names and types only, as system.tables and system.columns give
+		// them; SHOW TABLES FROM names a database
+		v.class = classMeta
+		for _, c := range root.children {
+			if c.kind != "Identifier" || (c.name != db && c.name != databaseSystem) {
+				return nil, refuse("%s of database %s is not allowed", root.kind, shown(c.name))
+			}
+		}
+	case "DescribeQuery", "ExistsTableQuery", "ShowCreateTableQuery":
 		v.class = classMeta
 		for _, c := range root.children {
 			if c.kind == "Identifier" {
