@@ -347,6 +347,8 @@ func TestRoles(t *testing.T) {
 		{"analyst show create view", "analyst", analystPW, "SHOW CREATE TABLE records_v", "", true},
 		{"analyst show create vault", "analyst", analystPW, "SHOW CREATE TABLE token_vault", "", false},
 		{"analyst exists", "analyst", analystPW, "EXISTS TABLE records_v", "", true},
+		{"analyst information_schema", "analyst", analystPW, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'default'", "", true},
+		{"analyst INFORMATION_SCHEMA", "analyst", analystPW, "SELECT column_name FROM INFORMATION_SCHEMA.COLUMNS WHERE table_name = 'records_v'", "", true},
 		{"dpo scalar ciphertext", "dpo", dpoPW, "WITH (SELECT ciphertext FROM token_vault LIMIT 1) AS c SELECT c", "", false},
 		{"dpo untuple", "dpo", dpoPW, "SELECT untuple(tuple(*)) FROM token_vault", "", false},
 		{"analyst numbers", "analyst", analystPW, "SELECT sum(number) FROM numbers(10)", "", true},
