@@ -82,7 +82,10 @@ var roleGrants = map[Role]grants{
 // (system.query_log, system.processes hold literals) or users.
 var systemTables = set("one", "numbers", "numbers_mt", "zeros", "zeros_mt",
 	"databases", "tables", "columns", "functions", "data_type_families",
-	"table_engines", "formats", "time_zones", "build_options", "settings")
+	"table_engines", "formats", "time_zones", "build_options", "settings",
+	"information_schema.tables", "information_schema.columns", "information_schema.schemata",
+	"information_schema.views", "information_schema.key_column_usage",
+	"information_schema.referential_constraints", "information_schema.statistics")
 
 // tableFunctions are the table functions allowed: generators only. file,
 // url, s3, remote, merge, view, input, format, dictionary, ... read data
@@ -155,7 +158,16 @@ func authorize(role Role, root *node, db string, get bool) (*verdict, *refusal) 
 				return nil, refuse("SELECT with %s clause (INTO OUTFILE?) is not allowed", c.kind)
 			}
 		}
-	case "DescribeQuery", "ExistsTableQuery", "ShowTables":
+	case "ShowTables", "ShowColumns":
+		// names and types only, as system.tables and system.columns give
+		// them; SHOW TABLES FROM names a database
+		v.class = classMeta
+		for _, c := range root.children {
+			if c.kind != "Identifier" || (c.name != db && c.name != databaseSystem) {
+				return nil, refuse("%s of database %s is not allowed", root.kind, shown(c.name))
+			}
+		}
+	case "DescribeQuery", "ExistsTableQuery", "ShowCreateTableQuery":
 		v.class = classMeta
 		for _, c := range root.children {
 			if c.kind == "Identifier" {
@@ -178,10 +190,10 @@ func authorize(role Role, root *node, db string, get bool) (*verdict, *refusal) 
 					return nil, r
 				}
 				if t.system || !g.writes(t.name) {
-					return nil, refuse("role %s may not write %s", role, c.name)
+					return nil, refuse("role %s may not write %s", role, shown(c.name))
 				}
 				v.insertTable = t.name
-				v.tables = append(v.tables, t.name)
+				v.tables = append(v.tables, shown(t.name))
 			case c.kind == "ExpressionList" && i > 0:
 				for _, col := range c.children {
 					insertCols[col] = true
@@ -196,6 +208,9 @@ func authorize(role Role, root *node, db string, get bool) (*verdict, *refusal) 
 		if v.insertTable == "" {
 			return nil, refuse("INSERT without a table")
 		}
+		if id := ciphertextCopy(root, v.insertTable); id != nil {
+			insertCols[id] = true
+		}
 	case "CreateQuery", "AlterQuery", "DeleteQuery", "OptimizeQuery":
 		v.class = classDDL
 		if !g.ddl || get {
@@ -208,9 +223,9 @@ func authorize(role Role, root *node, db string, get bool) (*verdict, *refusal) 
 					return nil, r
 				}
 				if t.system || !g.writes(t.name) {
-					return nil, refuse("role %s may not run %s on %s", role, root.kind, c.name)
+					return nil, refuse("role %s may not run %s on %s", role, root.kind, shown(c.name))
 				}
-				v.tables = append(v.tables, t.name)
+				v.tables = append(v.tables, shown(t.name))
 			}
 		}
 	default:
@@ -243,7 +258,7 @@ func authorize(role Role, root *node, db string, get bool) (*verdict, *refusal) 
 		case "Storage":
 			// the engine is the first child (then PARTITION BY, ORDER BY, ...)
 			if len(n.children) > 0 && n.children[0].kind == "Function" && !allowedEngine(n.children[0].name) {
-				bad = refuse("table engine %s is not allowed", n.children[0].name)
+				bad = refuse("table engine %s is not allowed", shown(n.children[0].name))
 			}
 		}
 		if n.kind == "AlterCommand" {
@@ -275,6 +290,43 @@ func authorize(role Role, root *node, db string, get bool) (*verdict, *refusal) 
 		return nil, bad
 	}
 	return v, nil
+}
+
+// ciphertextCopy finds, in INSERT INTO token_vault (…, ciphertext, …)
+// SELECT …, ciphertext, … FROM token_vault …, the projected identifier
+// ciphertext at the same position as the column it is written to: a new
+// version of a row (a state change) keeps its ciphertext in its column,
+// which reads nothing out. Any other mention of ciphertext stays refused.
+func ciphertextCopy(root *node, target string) *node {
+	if target != tableVault {
+		return nil
+	}
+	var cols, sel *node
+	for i, c := range root.children {
+		switch {
+		case c.kind == "ExpressionList" && i > 0:
+			cols = c
+		case c.kind == "SelectWithUnionQuery":
+			sel = c
+		}
+	}
+	if cols == nil || sel == nil || len(sel.children) != 1 || len(sel.children[0].children) != 1 {
+		return nil
+	}
+	q := sel.children[0].children[0] // the one SelectQuery (no UNION)
+	if q.kind != "SelectQuery" || len(q.children) == 0 || q.children[0].kind != "ExpressionList" {
+		return nil
+	}
+	proj := q.children[0]
+	for i, c := range cols.children {
+		if c.kind == "Identifier" && c.name == columnSecret && i < len(proj.children) &&
+			len(proj.children) == len(cols.children) {
+			if p := proj.children[i]; p.kind == "Identifier" && p.name == columnSecret && len(p.children) == 0 {
+				return p
+			}
+		}
+	}
+	return nil
 }
 
 // emptinessTest says whether identifier n is the operand of a test that
@@ -325,8 +377,11 @@ func resolve(db, name string) (tableRef, *refusal) {
 		return tableRef{name: t}, nil
 	case databaseSystem:
 		return tableRef{system: true, name: t}, nil
+	case "information_schema", "INFORMATION_SCHEMA":
+		// the SQL-standard views over system.tables and system.columns
+		return tableRef{system: true, name: "information_schema." + strings.ToLower(t)}, nil
 	}
-	return tableRef{}, refuse("database %s is not served (only %s)", d, db)
+	return tableRef{}, refuse("database %s is not served (only %s)", shown(d), db)
 }
 
 // checkTable refuses a table the role may not read.
@@ -337,17 +392,20 @@ func checkTable(g grants, db, name string, _ bool, v *verdict) *refusal {
 	}
 	if t.system {
 		if !systemTables[t.name] {
-			return refuse("system.%s is not readable over HTTP", t.name)
+			if strings.HasPrefix(t.name, "information_schema.") {
+				return refuse("%s is not readable over HTTP", shown(t.name))
+			}
+			return refuse("system.%s is not readable over HTTP", shown(t.name))
 		}
 		return nil
 	}
-	if !slices.Contains(v.tables, t.name) {
-		v.tables = append(v.tables, t.name)
+	if !slices.Contains(v.tables, shown(t.name)) {
+		v.tables = append(v.tables, shown(t.name))
 	}
 	if g.allRead || g.read[t.name] {
 		return nil
 	}
-	return refuse("table %s is not readable by this role", t.name)
+	return refuse("table %s is not readable by this role", shown(t.name))
 }
 
 // checkFunction refuses table functions other than generators, scalar
@@ -357,7 +415,7 @@ func checkFunction(g grants, db string, n *node, v *verdict, readsVault *bool) *
 	name := strings.ToLower(n.name)
 	if n.parent != nil && (n.parent.kind == "TableExpression") {
 		if !tableFunctions[name] {
-			return refuse("table function %s is not allowed", n.name)
+			return refuse("table function %s is not allowed", shown(n.name))
 		}
 		return nil
 	}
@@ -366,7 +424,7 @@ func checkFunction(g grants, db string, n *node, v *verdict, readsVault *bool) *
 	}
 	for _, p := range deniedFunctions {
 		if strings.HasPrefix(name, p) {
-			return refuse("function %s is not allowed", n.name)
+			return refuse("function %s is not allowed", shownPrefix(n.name, p))
 		}
 	}
 	if inFunctions[name] && len(n.children) == 1 && len(n.children[0].children) == 2 {
@@ -379,4 +437,54 @@ func checkFunction(g grants, db string, n *node, v *verdict, readsVault *bool) *
 		}
 	}
 	return nil
+}
+
+// knownNames are the identifiers a refusal may name (it goes to the log):
+// the store's tables and views, system tables, table functions, engines
+// and databases tazala knows. Any other identifier in a statement is
+// withheld: a careless user may write anything, a value too, as an
+// identifier, and errors say where, never what.
+var knownNames = set(tableRecords, tableIndex, tableRecordsV, tableIndexV, tableVault, tableAudit,
+	tableSubjects, tableErasure, tableSchema, "default", databaseSystem,
+	// system tables (allowed or not)
+	"information_schema.tables", "information_schema.columns",
+	"one", "numbers", "numbers_mt", "zeros", "zeros_mt", "databases", "tables", "columns", "functions",
+	"data_type_families", "table_engines", "formats", "time_zones", "build_options", "settings",
+	"query_log", "query_thread_log", "processes", "users", "roles", "grants", "parts", "parts_columns",
+	"mutations", "merges", "part_log", "text_log", "trace_log", "metric_log", "asynchronous_metric_log",
+	"session_log", "crash_log", "errors", "events", "metrics", "clusters", "macros", "disks",
+	"storage_policies", "dictionaries", "replicas", "zookeeper", "quotas", "row_policies",
+	"settings_profiles", "user_directories", "filesystem_cache", "stack_trace", "licenses",
+	// table functions
+	"file", "url", "s3", "s3Cluster", "remote", "remoteSecure", "cluster", "clusterAllReplicas", "merge",
+	"view", "input", "format", "mysql", "postgresql", "jdbc", "odbc", "hdfs", "azureBlobStorage",
+	"executable", "generateRandom", "dictionary", "loop", "mergeTreeIndex", "mergeTreeProjection",
+	"fileCluster", "urlCluster", "iceberg", "icebergS3", "deltaLake", "hudi", "sqlite", "mongodb",
+	"redis", "null", "values", "gcs", "viewIfPermitted", "viewExplain", "generate_series",
+	// engines
+	"MergeTree", "ReplacingMergeTree", "File", "URL", "S3", "Executable", "ExecutablePool", "Log",
+	"TinyLog", "StripeLog", "Memory", "Buffer", "Set", "Join", "Dictionary", "Merge", "Distributed",
+	"MySQL", "PostgreSQL", "MongoDB", "Kafka", "RabbitMQ", "NATS", "HDFS", "SQLite", "Null",
+	"Filesystem", "Atomic", "Lazy", "Replicated", "MaterializedPostgreSQL")
+
+// shown returns name when tazala knows it, else a placeholder.
+func shown(name string) string {
+	if knownNames[name] {
+		return name
+	}
+	if d, t, ok := strings.Cut(name, "."); ok && knownNames[d] && knownNames[t] {
+		return name
+	}
+	return "(a name withheld from the log)"
+}
+
+// shownPrefix names a denied function by the deny-list entry it matched.
+func shownPrefix(name, prefix string) string {
+	if knownNames[name] {
+		return name
+	}
+	if len(prefix) < len(name) {
+		return name[:len(prefix)] + "…"
+	}
+	return name
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"strings"
 	"testing"
 	"time"
 
@@ -15,7 +16,7 @@ import (
 // shared server, as user.
 func goClient(t testing.TB, user, pw string) clickhouse.Conn {
 	t.Helper()
-	base, _ := server(t.(*testing.T))
+	base, _ := server(t)
 	u, _ := url.Parse(base)
 	conn, err := clickhouse.Open(&clickhouse.Options{
 		Protocol: clickhouse.HTTP,
@@ -103,5 +104,88 @@ func TestClickHouseGo(t *testing.T) {
 	}
 	if err := b.Send(); !errors.As(err, &ex) || ex.Code != 497 {
 		t.Fatalf("analyst insert: %v, want exception 497", err)
+	}
+}
+
+// TestGrafanaQueries: what Grafana's ClickHouse data source (itself on
+// clickhouse-go/v2) sends over HTTP: database/sql with a query timeout
+// (max_execution_time), schema browsing through system tables and DESC,
+// a time-series query with a time filter, as the analyst.
+func TestGrafanaQueries(t *testing.T) {
+	base, _ := server(t)
+	u, _ := url.Parse(base)
+	db := clickhouse.OpenDB(&clickhouse.Options{
+		Protocol: clickhouse.HTTP,
+		Addr:     []string{u.Host},
+		Auth:     clickhouse.Auth{Database: "default", Username: "analyst", Password: analystPW},
+		Settings: clickhouse.Settings{"max_execution_time": 60},
+	})
+	defer db.Close()
+	ctx := context.Background()
+	if err := db.PingContext(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		"SELECT version()",
+		"SELECT name FROM system.databases",
+		"SELECT name FROM system.tables WHERE database = 'default' AND name NOT LIKE '.inner%'",
+		"SELECT name, type FROM system.columns WHERE database = 'default' AND table = 'records_v'",
+		"DESC TABLE default.records_v",
+		"SELECT toStartOfMinute(ingest_time) AS t, count() FROM redacted_records WHERE ingest_time >= toDateTime64(1700000000, 3) AND ingest_time <= now64(3) GROUP BY t ORDER BY t",
+	} {
+		rows, err := db.QueryContext(ctx, q)
+		if err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		n := 0
+		for rows.Next() {
+			n++
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		rows.Close()
+		t.Logf("%s: %d rows", q, n)
+	}
+}
+
+// TestClickHouseGoCompression: clickhouse-go/v2 over HTTP with each of its
+// compressions (ClickHouse's LZ4/ZSTD blocks, gzip, deflate): handshake,
+// batch insert, read back.
+func TestClickHouseGoCompression(t *testing.T) {
+	base, _ := server(t)
+	u, _ := url.Parse(base)
+	ctx := context.Background()
+	for _, m := range []clickhouse.CompressionMethod{clickhouse.CompressionLZ4, clickhouse.CompressionZSTD, clickhouse.CompressionGZIP, clickhouse.CompressionDeflate} {
+		t.Run(m.String(), func(t *testing.T) {
+			conn, err := clickhouse.Open(&clickhouse.Options{Protocol: clickhouse.HTTP, Addr: []string{u.Host},
+				Auth:        clickhouse.Auth{Database: "default", Username: "writer", Password: writerPW},
+				Compression: &clickhouse.Compression{Method: m}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer conn.Close()
+			src := "t-compress-" + m.String()
+			b, err := conn.PrepareBatch(ctx, "INSERT INTO redacted_records (source, offset, payload)")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := 0; i < 3000; i++ {
+				if err := b.Append(src, int64(i), strings.Repeat("[PHONE:tk_p] ", 20)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := b.Send(); err != nil {
+				t.Fatal(err)
+			}
+			var n uint64
+			var total uint64
+			if err := conn.QueryRow(ctx, "SELECT count(), sum(length(payload)) FROM redacted_records WHERE source = {s:String}", clickhouse.Named("s", src)).Scan(&n, &total); err != nil {
+				t.Fatal(err)
+			}
+			if n != 3000 || total != 3000*20*13 {
+				t.Fatalf("%d rows, %d bytes", n, total)
+			}
+		})
 	}
 }

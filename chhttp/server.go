@@ -2,8 +2,8 @@ package chhttp
 
 import (
 	"bytes"
-	"compress/flate"
 	"compress/gzip"
+	"compress/zlib"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -13,6 +13,8 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -32,12 +34,20 @@ type Config struct {
 	// Database is the database the store's tables live in (the `database`
 	// parameter may name it or be empty); empty means "default".
 	Database string
+	// Sessions, when above 0, is how many engine sessions of their own on
+	// DB's data path serve requests, so requests run side by side and
+	// never wait for the owner's statements on DB; 0 runs every request
+	// on DB. Close closes them.
+	Sessions int
 	// AllowDatabase, when set, lets requests name other databases on the
 	// same data path (each gets its own engine session); nil serves
 	// Database only.
 	AllowDatabase func(name string) bool
 	// MaxBody caps a request body (query plus insert data); 0 means 256 MiB.
 	MaxBody int64
+	// TempDir holds insert data while the engine reads it (FROM INFILE);
+	// empty means tazala-http-insert in the data path.
+	TempDir string
 	// Logger receives refusals (warn) and failed statements (info),
 	// never a statement's text or literals; nil means slog.Default().
 	Logger *slog.Logger
@@ -56,6 +66,10 @@ type Server struct {
 
 	mu    sync.Mutex
 	conns map[string]*chdb.DB // sessions of other databases
+	pool  chan *chdb.DB       // sessions of the store database (Config.Sessions)
+	own   []*chdb.DB          // the pool's sessions, closed by Close
+
+	tmpDir string // insert data files
 }
 
 // New returns a Server. It asks the engine for its time zone and display
@@ -75,16 +89,43 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	if s.log == nil {
 		s.log = slog.Default()
 	}
+	s.tmpDir = cfg.TempDir
+	if s.tmpDir == "" {
+		if p := cfg.DB.Path(); p != ":memory:" {
+			s.tmpDir = filepath.Join(p, "tazala-http-insert")
+		} else {
+			s.tmpDir = filepath.Join(os.TempDir(), "tazala-http-insert")
+		}
+	}
 	out, _, err := s.db.Raw(ctx, "SELECT timezone(), displayName()", "TabSeparatedRaw")
 	if err != nil {
 		return nil, fmt.Errorf("chhttp: engine: %w", err)
+	}
+	if n := cfg.Sessions; n > 0 && cfg.DB.Path() != ":memory:" {
+		s.pool = make(chan *chdb.DB, n)
+		for i := 0; i < n; i++ {
+			c, err := chdb.Open(chdb.Config{Path: cfg.DB.Path()})
+			if err != nil {
+				s.Close()
+				return nil, fmt.Errorf("chhttp: session %d: %w", i+1, err)
+			}
+			if s.database != "default" {
+				if _, err := c.Exec(ctx, "USE "+s.database); err != nil {
+					c.Close()
+					s.Close()
+					return nil, fmt.Errorf("chhttp: session %d: %w", i+1, err)
+				}
+			}
+			s.own = append(s.own, c)
+			s.pool <- c
+		}
 	}
 	s.tz, s.name, _ = strings.Cut(strings.TrimSpace(string(out)), "\t")
 	return s, nil
 }
 
-// Close closes the sessions the server opened for other databases (not
-// Config.DB).
+// Close closes the sessions the server opened (Config.Sessions, other
+// databases), not Config.DB. Call it after the listener stopped.
 func (s *Server) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -92,32 +133,44 @@ func (s *Server) Close() error {
 		c.Close()
 		delete(s.conns, name)
 	}
+	for _, c := range s.own {
+		c.Close()
+	}
+	s.own = nil
 	return nil
 }
 
 // session returns the engine session of a database.
-func (s *Server) session(ctx context.Context, name string) (*chdb.DB, *chError) {
+func (s *Server) session(ctx context.Context, name string) (*chdb.DB, func(), *chError) {
 	if name == "" || name == s.database {
-		return s.db, nil
+		if s.pool == nil {
+			return s.db, func() {}, nil
+		}
+		select {
+		case c := <-s.pool:
+			return c, func() { s.pool <- c }, nil
+		case <-ctx.Done():
+			return nil, nil, newError(codeTimeoutExceeded, "request cancelled while waiting for a session")
+		}
 	}
 	if s.allow == nil || !nameRE.MatchString(name) || name == databaseSystem || !s.allow(name) {
-		return nil, newError(codeUnknownDatabase, "Database "+name+" is not served here (this store serves "+s.database+")")
+		return nil, nil, newError(codeUnknownDatabase, "Database "+shown(name)+" is not served here (this store serves "+s.database+")")
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if c := s.conns[name]; c != nil {
-		return c, nil
+		return c, func() {}, nil
 	}
 	c, err := chdb.Open(chdb.Config{Path: s.db.Path()})
 	if err != nil {
-		return nil, newError(codeUnknownException, "open a session: "+err.Error())
+		return nil, nil, newError(codeUnknownException, "open a session: "+err.Error())
 	}
 	if _, err := c.Exec(ctx, "USE "+name); err != nil {
 		c.Close()
-		return nil, fromEngine(err)
+		return nil, nil, fromEngine(err)
 	}
 	s.conns[name] = c
-	return c, nil
+	return c, func() {}, nil
 }
 
 // ServeHTTP implements http.Handler.
@@ -165,7 +218,8 @@ var ignoredParams = set("query", "database", "default_format", "user", "password
 	"http_headers_progress_interval_ms", "http_wait_end_of_query", "add_http_cors_header",
 	"readonly", "max_execution_time", "max_result_rows", "max_result_bytes", "result_overflow_mode",
 	"output_format_json_quote_64bit_integers", "date_time_output_format", "max_query_size",
-	"async_insert", "wait_for_async_insert", "async_insert_busy_timeout_ms", "async_insert_max_data_size")
+	"async_insert", "wait_for_async_insert", "async_insert_busy_timeout_ms", "async_insert_max_data_size",
+	"async_insert_deduplicate", "network_compression_method", "network_zstd_compression_level")
 
 // insertSettings are settings applied to an INSERT (merged into its
 // SETTINGS clause).
@@ -194,11 +248,12 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 	}
 	req.user = user
 
-	conn, cerr := s.session(r.Context(), q.Get("database"))
+	conn, release, cerr := s.session(r.Context(), q.Get("database"))
 	if cerr != nil {
 		s.fail(w, req.queryID, cerr, 0)
 		return
 	}
+	defer release()
 	req.conn, req.database = conn, s.database
 	if d := q.Get("database"); d != "" {
 		req.database = d
@@ -245,6 +300,12 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, req.queryID, cerr, 0)
 			return
 		}
+		if q.Get("decompress") == "1" && len(b) > 0 {
+			if b, cerr = decompressBody(b, s.maxBody); cerr != nil {
+				s.fail(w, req.queryID, cerr, 0)
+				return
+			}
+		}
 		body = b
 	}
 	urlQuery := q.Get("query")
@@ -265,17 +326,9 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 		// otherwise the two together are the statement, as ClickHouse
 		// reads them.
 		if c, err := s.canonical(r.Context(), req.conn, urlQuery); err == nil && c.dataInsert() {
-			if strings.EqualFold(c.format, "Values") && bytes.IndexByte(body, ';') >= 0 {
-				s.fail(w, req.queryID, errValuesSemicolon, 0)
-				return
-			}
 			text, verdict, cerr = s.check(r.Context(), urlQuery, c, &req, get, true)
 			if cerr != nil {
 				s.fail(w, req.queryID, cerr, 0)
-				return
-			}
-			if !verdict.insertData {
-				s.fail(w, req.queryID, newError(codeSyntaxError, "INSERT … SELECT does not take data in the body"), 0)
 				return
 			}
 			data = body
@@ -294,31 +347,63 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, req.queryID, s.syntax(err, &req), 0)
 			return
 		}
-		if c.dataInsert() && strings.EqualFold(c.format, "Values") && strings.Contains(whole, ";") {
-			s.fail(w, req.queryID, errValuesSemicolon, 0)
-			return
+		dataMode := false
+		if c.dataInsert() {
+			// inline data: cut it from the statement (it is sent apart,
+			// never as SQL text)
+			head, inline, ok := s.splitInline(r.Context(), req.conn, whole, c)
+			if !ok {
+				s.fail(w, req.queryID, newError(codeSyntaxError, "cannot tell where the INSERT's data starts: send the INSERT in the URL (?query=) and the data in the body"), 0)
+				return
+			}
+			whole, data, dataMode = head, []byte(inline), true
 		}
-		text, verdict, cerr = s.check(r.Context(), whole, c, &req, get, false)
+		text, verdict, cerr = s.check(r.Context(), whole, c, &req, get, dataMode)
 		if cerr != nil {
 			s.fail(w, req.queryID, cerr, 0)
 			return
 		}
 	}
+	if data != nil && (verdict.class != classInsert || !verdict.insertData) {
+		s.fail(w, req.queryID, newError(codeSyntaxError, "only an INSERT … FORMAT or … VALUES takes data"), 0)
+		return
+	}
 
 	if rev, ok := isHello(text, req.format, q.Get("client_protocol_version")); ok && data == nil {
-		out, _, err := s.db.Raw(r.Context(), "SELECT version()", "TabSeparatedRaw")
+		out, _, err := req.conn.Raw(r.Context(), "SELECT version()", "TabSeparatedRaw")
 		if err != nil {
 			s.fail(w, req.queryID, fromEngine(err), 0)
 			return
 		}
 		w.Header().Set("X-ClickHouse-Format", "Native")
 		w.Header().Set("Content-Type", contentType("Native"))
-		w.Write(helloNative(rev, s.name, strings.TrimSpace(string(out)), s.tz))
+		body, enc, cerr := compressResponse(r, q, helloNative(rev, s.name, strings.TrimSpace(string(out)), s.tz))
+		if cerr != nil {
+			s.fail(w, req.queryID, cerr, 0)
+			return
+		}
+		if enc != "" {
+			w.Header().Set("Content-Encoding", enc)
+		}
+		w.Write(body)
 		return
 	}
 	run := text
 	if data != nil {
-		run = text + "\n" + string(data)
+		// The data goes to a file the engine reads with FROM INFILE: inline
+		// data would end at an empty line, after which libchdb runs the rest
+		// of the text as SQL.
+		path, remove, cerr := s.dataFile(data)
+		if cerr != nil {
+			s.fail(w, req.queryID, cerr, 0)
+			return
+		}
+		defer remove()
+		run = withInfile(text, path)
+		if cerr := s.checkInfile(r.Context(), &req, run); cerr != nil {
+			s.fail(w, req.queryID, cerr, 0)
+			return
+		}
 	}
 	out, res, err := req.conn.Raw(r.Context(), run, req.format, req.params...)
 	if err != nil {
@@ -342,14 +427,99 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 	})
 	h.Set("X-ClickHouse-Summary", string(summary))
 	if verdict.class == classRead || verdict.class == classMeta {
-		h.Set("Content-Length", strconv.Itoa(len(out)))
-		w.Write(out)
+		body, enc, cerr := compressResponse(r, q, out)
+		if cerr != nil {
+			s.fail(w, req.queryID, cerr, 0)
+			return
+		}
+		if enc != "" {
+			h.Set("Content-Encoding", enc)
+		}
+		h.Set("Content-Length", strconv.Itoa(len(body)))
+		w.Write(body)
 	}
 }
 
-// errValuesSemicolon: VALUES data ends at a ';', after which the engine
-// would run what follows as another statement.
-var errValuesSemicolon = newError(codeSyntaxError, "INSERT … VALUES with ';' in the data is not accepted over HTTP: send the rows in a row format (JSONEachRow, TSV, CSV)")
+// dataFile writes insert data to a new file (mode 0600) in the insert
+// directory and returns its path and a function that removes it.
+func (s *Server) dataFile(data []byte) (string, func(), *chError) {
+	if err := os.MkdirAll(s.tmpDir, 0o700); err != nil {
+		return "", nil, newError(codeUnknownException, "insert directory: "+err.Error())
+	}
+	f, err := os.CreateTemp(s.tmpDir, "insert-*.data")
+	if err != nil {
+		return "", nil, newError(codeUnknownException, "insert file: "+err.Error())
+	}
+	_, werr := f.Write(data)
+	cerr := f.Close()
+	remove := func() { os.Remove(f.Name()) }
+	if werr != nil || cerr != nil {
+		remove()
+		return "", nil, newError(codeUnknownException, "insert file: write failed")
+	}
+	return f.Name(), remove, nil
+}
+
+// withInfile puts "FROM INFILE 'path'" into an INSERT rendered by the
+// engine, before its SETTINGS and FORMAT clauses.
+func withInfile(head, path string) string {
+	lit := "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(path) + "'"
+	loc := formatLine.FindStringIndex(head)
+	cut := loc[0]
+	if i := strings.LastIndex(head[:cut], " SETTINGS "); i >= 0 {
+		cut = i
+	} else if i := strings.LastIndex(head[:cut], "\nSETTINGS "); i >= 0 {
+		cut = i
+	}
+	return head[:cut] + " FROM INFILE " + lit + head[cut:]
+}
+
+// checkInfile makes sure the engine reads withInfile's statement as an
+// INSERT FROM INFILE (the clause did not land inside a quoted name).
+func (s *Server) checkInfile(ctx context.Context, req *request, run string) *chError {
+	astText, _, err := req.conn.Raw(ctx, "EXPLAIN AST "+run, "TabSeparatedRaw", req.params...)
+	if err != nil {
+		return s.syntax(err, req)
+	}
+	root, perr := parseAST(string(astText))
+	if perr == nil && root.kind == "InsertQuery" {
+		for _, c := range root.children {
+			if c.kind == "Literal" {
+				return nil
+			}
+		}
+	}
+	return newError(codeSyntaxError, "cannot send this INSERT's data apart from it (a quoted name holding SETTINGS?)")
+}
+
+// splitInline cuts text, an INSERT with its data inline (… FORMAT X data
+// or … VALUES data), into the statement and the data: the statement is
+// the shortest prefix ending at FORMAT X (or at VALUES, read as FORMAT
+// Values) that the engine renders exactly as the whole text.
+func (s *Server) splitInline(ctx context.Context, conn *chdb.DB, text string, c canon) (string, string, bool) {
+	var re *regexp.Regexp
+	values := strings.EqualFold(c.format, "Values")
+	if values {
+		re = regexp.MustCompile(`(?i)\b(?:VALUES|FORMAT\s+Values)\b`)
+	} else {
+		re = regexp.MustCompile(`(?i)\bFORMAT\s+` + regexp.QuoteMeta(c.format) + `\b`)
+	}
+	for _, loc := range re.FindAllStringIndex(text, 8) {
+		head := text[:loc[1]]
+		if values && strings.EqualFold(text[loc[0]:loc[1]], "VALUES") {
+			head = text[:loc[0]] + "FORMAT Values"
+		}
+		hc, err := s.canonical(ctx, conn, head)
+		if err != nil || hc.text != c.text {
+			continue
+		}
+		data := text[loc[1]:]
+		data = strings.TrimLeft(data, " \t")
+		data = strings.TrimPrefix(strings.TrimPrefix(data, "\r"), "\n")
+		return head, data, true
+	}
+	return "", "", false
+}
 
 // canon is a statement as the engine renders it.
 type canon struct {
@@ -474,7 +644,13 @@ func (s *Server) auth(w http.ResponseWriter, r *http.Request, q map[string][]str
 	}
 	u, ok := s.users.authenticate(name, key)
 	if !ok {
-		s.log.Warn("chhttp: refused", "reason", "authentication failed", "user", name, "via", how, "remote", r.RemoteAddr, "query_id", queryID)
+		logged := "(not a user)" // whatever was typed as a name stays out of the log
+		if s.users != nil {
+			if _, known := s.users.byName[name]; known {
+				logged = name
+			}
+		}
+		s.log.Warn("chhttp: refused", "reason", "authentication failed", "user", logged, "via", how, "remote", r.RemoteAddr, "query_id", queryID)
 		s.fail(w, queryID, newError(codeAuthenticationFail, name+": Authentication failed: password is incorrect, or there is no user with such name"), 0)
 		return User{}, false
 	}
@@ -506,8 +682,12 @@ func (s *Server) readBody(r *http.Request) ([]byte, *chError) {
 			return nil, newError(codeCannotParseInput, "gzip body: "+err.Error())
 		}
 		rd = io.LimitReader(z, s.maxBody+1)
-	case "deflate":
-		rd = io.LimitReader(flate.NewReader(rd), s.maxBody+1)
+	case "deflate": // zlib-wrapped, as HTTP defines it
+		z, err := zlib.NewReader(rd)
+		if err != nil {
+			return nil, newError(codeCannotParseInput, "deflate body: "+err.Error())
+		}
+		rd = io.LimitReader(z, s.maxBody+1)
 	default:
 		return nil, newError(codeNotImplemented, "Content-Encoding "+enc+" is not supported (gzip, deflate)")
 	}

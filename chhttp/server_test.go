@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/tazala/tazala/chhttp"
 	"github.com/tazala/tazala/internal/chdb"
@@ -75,7 +76,7 @@ func (s *syncBuffer) String() string {
 }
 
 // server returns the base URL of the shared server and its DB.
-func server(t *testing.T) (string, *chdb.DB) {
+func server(t testing.TB) (string, *chdb.DB) {
 	t.Helper()
 	lib := stack.NeedCHDB(t)
 	shared.once.Do(func() {
@@ -110,13 +111,14 @@ func server(t *testing.T) (string, *chdb.DB) {
 		shared.logs = &syncBuffer{}
 		srv, err := chhttp.New(context.Background(), chhttp.Config{DB: db, Users: users,
 			Logger:        slog.New(slog.NewTextHandler(shared.logs, nil)),
+			Sessions:      2,
 			AllowDatabase: func(name string) bool { return strings.HasPrefix(name, "t_") }})
 		if err != nil {
 			shared.err = err
 			return
 		}
 		hs := httptest.NewServer(srv)
-		stack.OnShutdown(hs.Close)
+		stack.OnShutdown(func() { hs.Close(); srv.Close() })
 		shared.db, shared.url = db, hs.URL
 	})
 	if shared.err != nil {
@@ -186,6 +188,7 @@ func TestPing(t *testing.T) {
 }
 
 func TestCredentials(t *testing.T) {
+	server(t) // skips the whole test when the engine is not there (-short)
 	for _, tc := range []struct {
 		name, user, pw string
 		status         int
@@ -320,6 +323,34 @@ func TestRoles(t *testing.T) {
 		{"analyst multi-statement", "analyst", analystPW, "SELECT 1; DROP TABLE redacted_records", "", false},
 		{"analyst set", "analyst", analystPW, "SET readonly = 0", "", false},
 		{"analyst outfile", "analyst", analystPW, "SELECT 1 INTO OUTFILE '/tmp/chhttp-outfile'", "", false},
+		{"analyst joinGet", "analyst", analystPW, "SELECT joinGet('token_vault', 'ciphertext', 'tk_x')", "", false},
+		{"analyst dictGet", "analyst", analystPW, "SELECT dictGet('d', 'ciphertext', 'tk_x')", "", false},
+		{"analyst view()", "analyst", analystPW, "SELECT * FROM view(SELECT token FROM records_v)", "", false},
+		{"analyst remote()", "analyst", analystPW, "SELECT * FROM remote('127.0.0.1', default.token_vault)", "", false},
+		{"analyst cluster()", "analyst", analystPW, "SELECT * FROM cluster('default', default, token_vault)", "", false},
+		{"analyst input()", "analyst", analystPW, "SELECT * FROM input('a String')", "", false},
+		{"analyst format()", "analyst", analystPW, "SELECT * FROM format(CSV, 'a\nb')", "", false},
+		{"analyst explain", "analyst", analystPW, "EXPLAIN SELECT * FROM token_vault", "", false},
+		{"analyst processes", "analyst", analystPW, "SELECT query FROM system.processes", "", false},
+		{"analyst users", "analyst", analystPW, "SELECT name FROM system.users", "", false},
+		{"analyst quoted vault", "analyst", analystPW, "SELECT count() FROM \"token_vault\"", "", false},
+		{"analyst backquoted vault", "analyst", analystPW, "SELECT count() FROM default.`token_vault`", "", false},
+		{"analyst union vault", "analyst", analystPW, "SELECT subject FROM records_v UNION ALL SELECT token FROM token_vault", "", false},
+		{"analyst cte over vault", "analyst", analystPW, "WITH records_v AS (SELECT token FROM token_vault) SELECT * FROM records_v", "", false},
+		{"analyst scalar subquery", "analyst", analystPW, "SELECT (SELECT count() FROM audit_log)", "", false},
+		{"analyst describe vault", "analyst", analystPW, "DESCRIBE TABLE token_vault", "", false},
+		{"analyst describe view", "analyst", analystPW, "DESCRIBE TABLE records_v", "", true},
+		{"analyst show databases", "analyst", analystPW, "SHOW DATABASES", "", true},
+		{"analyst show tables", "analyst", analystPW, "SHOW TABLES FROM default", "", true},
+		{"analyst show tables of another database", "analyst", analystPW, "SHOW TABLES FROM other", "", false},
+		{"analyst show columns", "analyst", analystPW, "SHOW COLUMNS FROM records_v", "", true},
+		{"analyst show create view", "analyst", analystPW, "SHOW CREATE TABLE records_v", "", true},
+		{"analyst show create vault", "analyst", analystPW, "SHOW CREATE TABLE token_vault", "", false},
+		{"analyst exists", "analyst", analystPW, "EXISTS TABLE records_v", "", true},
+		{"analyst information_schema", "analyst", analystPW, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'default'", "", true},
+		{"analyst INFORMATION_SCHEMA", "analyst", analystPW, "SELECT column_name FROM INFORMATION_SCHEMA.COLUMNS WHERE table_name = 'records_v'", "", true},
+		{"dpo scalar ciphertext", "dpo", dpoPW, "WITH (SELECT ciphertext FROM token_vault LIMIT 1) AS c SELECT c", "", false},
+		{"dpo untuple", "dpo", dpoPW, "SELECT untuple(tuple(*)) FROM token_vault", "", false},
 		{"analyst numbers", "analyst", analystPW, "SELECT sum(number) FROM numbers(10)", "", true},
 		{"dpo audit_log", "dpo", dpoPW, "SELECT count() FROM audit_log", "", true},
 		{"dpo token_vault columns", "dpo", dpoPW, "SELECT token, state FROM token_vault FINAL", "", true},
@@ -334,6 +365,11 @@ func TestRoles(t *testing.T) {
 		{"writer copies ciphertext", "writer", writerPW, "INSERT INTO audit_log (detail) SELECT ciphertext FROM token_vault", "", false},
 		{"writer update from ciphertext", "writer", writerPW, "ALTER TABLE token_vault UPDATE kind = ciphertext WHERE 1", "", false},
 		{"writer erases ciphertext", "writer", writerPW, "ALTER TABLE token_vault UPDATE ciphertext = '' WHERE token = 'tk_none'", "", true},
+		{"writer new vault version keeps its ciphertext", "writer", writerPW, "INSERT INTO token_vault (token, kind, ciphertext, subject, state) SELECT token, kind, ciphertext, subject, 'blocked' FROM token_vault FINAL WHERE token = 'tk_none'", "", true},
+		{"writer moves ciphertext to another column", "writer", writerPW, "INSERT INTO token_vault (token, kind, subject, ciphertext, state) SELECT token, kind, ciphertext, subject, 'blocked' FROM token_vault FINAL WHERE token = 'tk_none'", "", false},
+		{"writer copies ciphertext out", "writer", writerPW, "INSERT INTO audit_log (detail) SELECT ciphertext FROM token_vault", "", false},
+		{"writer ciphertext copy with a filter on it", "writer", writerPW, "INSERT INTO token_vault (token, ciphertext) SELECT token, ciphertext FROM token_vault WHERE ciphertext LIKE 'v%'", "", false},
+		{"writer ciphertext copy through a function", "writer", writerPW, "INSERT INTO token_vault (token, ciphertext) SELECT token, lower(ciphertext) FROM token_vault", "", false},
 		{"writer vault insert", "writer", writerPW, "INSERT INTO token_vault (token, kind, ciphertext, subject) FORMAT TSV", "tk_w\tiin\tvault:v1:" + secret + "\ttk_w\n", true},
 		{"writer reads vault states", "writer", writerPW, "SELECT token, state FROM token_vault FINAL WHERE token = 'tk_w'", "", true},
 		{"writer file engine", "writer", writerPW, "CREATE TABLE IF NOT EXISTS leak (s String) ENGINE = File(TSV)", "", false},
@@ -355,7 +391,6 @@ func TestRoles(t *testing.T) {
 		{"writer infile", "writer", writerPW, "INSERT INTO audit_log FROM INFILE '/etc/passwd' FORMAT LineAsString", "", false},
 		{"writer into function", "writer", writerPW, "INSERT INTO FUNCTION file('/tmp/chhttp-x', 'TSV') SELECT 1", "", false},
 		{"writer system", "writer", writerPW, "SYSTEM FLUSH LOGS", "", false},
-		{"writer values with semicolon", "writer", writerPW, "INSERT INTO audit_log (actor) VALUES ('a'); SELECT 1", "", false},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -378,7 +413,18 @@ func TestRoles(t *testing.T) {
 			}
 		})
 	}
+	a := call(t, "analyst", analystPW, q("SELECT count() FROM `870412300415`"), nil)
+	if a.status != 403 {
+		t.Fatalf("a digits table: %d %s", a.status, a.body)
+	}
+	a = call(t, "analyst", analystPW, q("SELECT dict870412300415(1)"), nil)
+	if a.status != 403 {
+		t.Fatalf("a digits function: %d %s", a.status, a.body)
+	}
 	logs := shared.logs.String()
+	if strings.Contains(logs, "870412300415") {
+		t.Errorf("an identifier from a refused statement reached the log:\n%s", logs)
+	}
 	if strings.Contains(logs, secret) || strings.Contains(logs, "/etc/passwd") {
 		t.Errorf("a literal of a refused statement reached the log:\n%s", logs)
 	}
@@ -449,4 +495,87 @@ func TestOtherDatabase(t *testing.T) {
 	if a.status != 403 {
 		t.Fatalf("the default database from a t_other session: %d %q", a.status, a.body)
 	}
+}
+
+// TestDataNeverRunsAsSQL: libchdb ends inline INSERT data at an empty
+// line (and VALUES data at a ';') and runs what follows as SQL. Data sent
+// over HTTP is read from a file (FROM INFILE), so a statement hidden in it
+// never runs, whichever way the data comes.
+func TestDataNeverRunsAsSQL(t *testing.T) {
+	ctx := context.Background()
+	_, db := server(t)
+	if _, err := db.Exec(ctx, "CREATE TABLE IF NOT EXISTS victim (s String) ENGINE = MergeTree ORDER BY s"); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name   string
+		params url.Values
+		body   string
+	}{
+		{"blank line, data in the body", q("INSERT INTO redacted_records (source, offset) FORMAT CSV"), "inj1,1\n\nDROP TABLE victim\n"},
+		{"blank line, inline", q(""), "INSERT INTO redacted_records (source, offset) FORMAT CSV\ninj2,1\n\nDROP TABLE victim\n"},
+		{"semicolon, VALUES in the body", q("INSERT INTO redacted_records (source, offset) VALUES"), "('inj3', 1); DROP TABLE victim"},
+		{"semicolon, VALUES inline", q(""), "INSERT INTO redacted_records (source, offset) VALUES ('inj4', 1); DROP TABLE victim"},
+		{"blank line after a SELECT's FORMAT", q(""), "SELECT 1 FORMAT TSV\n\nDROP TABLE victim\n"},
+		{"blank line after a SELECT", q(""), "SELECT 1\n\nDROP TABLE victim"},
+		{"semicolon after a SELECT", q(""), "SELECT 1;\nDROP TABLE victim"},
+		{"blank line, JSONEachRow", q("INSERT INTO redacted_records FORMAT JSONEachRow"), `{"source":"inj5","offset":1}` + "\n\nDROP TABLE victim\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := call(t, "writer", writerPW, tc.params, []byte(tc.body))
+			t.Logf("%d %s", a.status, strings.TrimSpace(a.body))
+			if _, err := db.Exec(ctx, "SELECT count() FROM victim"); err != nil {
+				t.Fatalf("a statement in the data ran: %v", err)
+			}
+		})
+	}
+}
+
+// TestInlineData: INSERT … FORMAT X with the data after it in the body,
+// and … VALUES, are cut apart and inserted.
+func TestInlineData(t *testing.T) {
+	for _, body := range []string{
+		"INSERT INTO redacted_records (source, offset) FORMAT TSV\ninline\t1\ninline\t2\n",
+		"insert into redacted_records (source, offset) format JSONEachRow {\"source\":\"inline\",\"offset\":3}",
+		"INSERT INTO redacted_records (source, offset) VALUES ('inline', 4), ('inline', 5)",
+		"INSERT INTO redacted_records (source, offset) SETTINGS insert_deduplicate = 1 FORMAT CSV\ninline,6\n",
+	} {
+		a := call(t, "writer", writerPW, q(""), []byte(body))
+		if a.status != 200 {
+			t.Fatalf("%.40q: %d %s", body, a.status, a.body)
+		}
+	}
+	// a quoted column name that looks like a SETTINGS clause: refused
+	// rather than misread
+	_, db := server(t)
+	if _, err := db.Exec(context.Background(), "CREATE TABLE IF NOT EXISTS odd (`a SETTINGS b` String) ENGINE = MergeTree ORDER BY tuple()"); err != nil {
+		t.Fatal(err)
+	}
+	if a := call(t, "writer", writerPW, q("INSERT INTO odd (`a SETTINGS b`) FORMAT TSV"), []byte("x\n")); a.status != 400 || !strings.Contains(a.body, "apart") {
+		t.Fatalf("odd column: %d %s", a.status, a.body)
+	}
+	a := call(t, "writer", writerPW, q("SELECT count() FROM redacted_records WHERE source = 'inline'"), nil)
+	if a.body != "6\n" {
+		t.Fatalf("count %q, want 6", a.body)
+	}
+}
+
+// TestSessionsApartFromOwner: with sessions of its own, a request does
+// not wait for a statement running on the owner's connection.
+func TestSessionsApartFromOwner(t *testing.T) {
+	_, db := server(t)
+	done := make(chan struct{})
+	go func() { // the owner's own long statement, on its connection
+		defer close(done)
+		db.Raw(context.Background(), "SELECT sleep(2)", "TSV")
+	}()
+	time.Sleep(200 * time.Millisecond)
+	start := time.Now()
+	if a := call(t, "analyst", analystPW, q("SELECT count() FROM records_v"), nil); a.status != 200 {
+		t.Fatalf("%d %s", a.status, a.body)
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Fatalf("the request took %v: it waited for the owner's statement", d)
+	}
+	<-done
 }

@@ -176,7 +176,75 @@ func FuzzRedactOverlap(f *testing.F) {
 				if bytes.IndexByte(red, 'Z') >= 0 {
 					t.Fatalf("AppendRange: a byte of a finding survives: %q → %q", rec, red)
 				}
+			} else if whole := r.AppendRangeJSON(nil, rec, fs, fakeTokens(fs), 0, len(rec), redact.JSONAt{}); !bytes.Equal(whole, red) {
+				t.Fatalf("AppendRangeJSON over the whole record differs from Append: %q → %q, %q", rec, whole, red)
 			}
 		}
 	})
+}
+
+// TestAppendRangeJSONMatchesAppend: the ranges of a JSON record, each
+// told the string state at its start, put together give what Append gives
+// for the whole record: bare numbers quoted, digits inside strings not.
+func TestAppendRangeJSONMatchesAppend(t *testing.T) {
+	rec := []byte(`{"a":[{"iin":900101300017,"s":"x, 900101300017, \"q\\\\\" y"},{"iin": 900101300017 ,"s":"[900101300017]"}]}`)
+	if !json.Valid(rec) {
+		t.Fatal("test record is not JSON")
+	}
+	var fs []tazala.Finding
+	for i := 0; ; {
+		j := bytes.Index(rec[i:], []byte("900101300017"))
+		if j < 0 {
+			break
+		}
+		fs = append(fs, tazala.Finding{Kind: tazala.KindIIN, Span: tazala.Span{Start: i + j, End: i + j + 12}})
+		i += j + 12
+	}
+	toks := fakeTokens(fs)
+	r := redact.New(redact.Config{})
+	want := r.Append(nil, rec, fs, toks)
+	if !json.Valid(want) {
+		t.Fatalf("Append: invalid JSON %s", want)
+	}
+	for w := 5; w < len(rec); w += 7 {
+		var got []byte
+		in := false // string state at the range start, as the reader tracks it
+		for own := 0; own < len(rec); own += w {
+			ownEnd := min(own+w, len(rec))
+			skip, end := own, ownEnd
+			var kept []tazala.Finding
+			var kt []tazala.Token
+			for i, f := range fs {
+				switch {
+				case f.Span.Start < own:
+					skip = max(skip, f.Span.End)
+				case f.Span.Start < ownEnd:
+					kept = append(kept, f)
+					kt = append(kt, toks[i])
+					end = max(end, f.Span.End)
+				}
+			}
+			got = r.AppendRangeJSON(got, rec, kept, kt, min(skip, end), end, redact.JSONAt{At: own, InString: in})
+			in = stringStateAfter(rec[:ownEnd])
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("ranges of %d:\n got %s\nwant %s", w, got, want)
+		}
+	}
+}
+
+// stringStateAfter reports whether the end of b lies inside a JSON string.
+func stringStateAfter(b []byte) bool {
+	in, esc := false, false
+	for _, c := range b {
+		switch {
+		case esc:
+			esc = false
+		case in && c == '\\':
+			esc = true
+		case c == '"':
+			in = !in
+		}
+	}
+	return in
 }

@@ -356,14 +356,42 @@ func (q *quoteState) inString(rec []byte, to int) bool {
 // written. A finding that starts before from is replaced from from on (the
 // part before was written with the previous range), and one wholly before
 // from shows its token at from; a cluster that runs past to is replaced
-// whole (to moves to its end: a value is never cut in two).
-// Used for windows of over-long records; no JSON quoting is added.
+// whole (to moves to its end: a value is never cut in two). Used for
+// windows of over-long records; no JSON quoting is added (AppendRangeJSON
+// adds it).
 func (r *Redactor) AppendRange(dst, rec []byte, fs []tazala.Finding, toks []tazala.Token, from, to int) []byte {
+	return r.appendRange(dst, rec, fs, toks, from, to, nil)
+}
+
+// JSONAt says that a range's record is JSON and whether its byte At lies
+// inside a JSON string (as the caller, who read the record from its start,
+// knows): with it a range can tell a bare number from digits in a string.
+type JSONAt struct {
+	At       int
+	InString bool
+}
+
+// AppendRangeJSON is AppendRange for a window of a JSON record: a finding
+// that is a bare JSON number becomes a quoted string, as in Append, so
+// the record stays valid JSON when its windows are put together. js.At
+// must not lie after from.
+func (r *Redactor) AppendRangeJSON(dst, rec []byte, fs []tazala.Finding, toks []tazala.Token, from, to int, js JSONAt) []byte {
+	return r.appendRange(dst, rec, fs, toks, from, to, &js)
+}
+
+func (r *Redactor) appendRange(dst, rec []byte, fs []tazala.Finding, toks []tazala.Token, from, to int, js *JSONAt) []byte {
 	if from < 0 {
 		from = 0
 	}
 	from = min(from, len(rec))
 	to = min(max(to, from), len(rec))
+	var q quoteState
+	if js != nil && (js.At < 0 || js.At > from) {
+		js = nil // the string state is not known at from: no quoting
+	}
+	if js != nil {
+		q = quoteState{at: js.At, in: js.InString}
+	}
 	pos := from
 	for i := 0; i < len(fs); {
 		if fs[i].Span.Start >= to && fs[i].Span.End > pos {
@@ -378,7 +406,14 @@ func (r *Redactor) AppendRange(dst, rec []byte, fs []tazala.Finding, toks []taza
 			break
 		}
 		dst = append(dst, rec[pos:c.a]...)
+		quote := js != nil && c.a < c.b && bareJSONValue(rec, c.a, c.b) && !q.inString(rec, c.a)
+		if quote {
+			dst = append(dst, '"')
+		}
 		dst = r.clusterReplacement(dst, rec, fs, toks, i, c)
+		if quote {
+			dst = append(dst, '"')
+		}
 		pos, i = c.b, c.next
 		to = max(to, pos)
 	}

@@ -1,6 +1,7 @@
 package scanfile
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -33,6 +34,45 @@ func TestWindowsOverlappingFindings(t *testing.T) {
 		}
 		if got != whole || fg != fw {
 			t.Errorf("max-line %d: output or findings differ from the whole-record scan", ml)
+		}
+	}
+}
+
+// TestWindowsKeepJSONValid: a JSON record longer than MaxLine, scanned in
+// windows, stays valid JSON (a bare-number IIN becomes a quoted token as in
+// a whole record; digits inside strings, escaped quotes and backslashes
+// included, are not quoted) and equals the whole-record output.
+func TestWindowsKeepJSONValid(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"b":[`)
+	for i := 0; i < 3000; i++ {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(`{"iin":900101300017,"s":"ИИН 900101300017, \"q\\\\\" [1]","p":"+7 701 540 18 02"}`)
+	}
+	b.WriteString("]}")
+	rec := b.String()
+	if !json.Valid([]byte(rec)) {
+		t.Fatal("test record is not JSON")
+	}
+	whole, _, _ := run(t, rec+"\n", Config{})
+	if !json.Valid([]byte(strings.TrimSpace(whole))) {
+		t.Fatal("whole-record output is not valid JSON")
+	}
+	for _, ml := range []int{300, 4096, 65536} {
+		got, _, st := run(t, rec+"\n", Config{MaxLine: ml})
+		if st.LongLines != 1 {
+			t.Fatalf("max-line %d: not windowed", ml)
+		}
+		if !json.Valid([]byte(strings.TrimSpace(got))) {
+			t.Errorf("max-line %d: windowed output is not valid JSON", ml)
+		}
+		if strings.Contains(got, "900101300017") {
+			t.Errorf("max-line %d: a value survives", ml)
+		}
+		if got != whole {
+			t.Errorf("max-line %d: output differs from the whole-record scan", ml)
 		}
 	}
 }

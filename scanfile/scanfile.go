@@ -105,6 +105,9 @@ func Run(ctx context.Context, r io.Reader, w io.Writer, cfg Config) (Stats, erro
 	if cfg.MaxLine <= 0 {
 		cfg.MaxLine = DefaultMaxLine
 	}
+	if cfg.MaxLine > MaxMaxLine {
+		return Stats{}, ErrMaxLine // larger ones overflow sizes or exhaust memory
+	}
 	if cfg.Redactor == nil {
 		cfg.Redactor = redact.New(redact.Config{})
 	}
@@ -142,6 +145,10 @@ func Run(ctx context.Context, r io.Reader, w io.Writer, cfg Config) (Stats, erro
 			select {
 			case jobs <- j:
 			case <-ctx.Done():
+				// the writer already waits for j: finish it unprocessed
+				// (a hang after a failed write or a cancel, before)
+				j.p.err = ctx.Err()
+				close(j.done)
 				return
 			}
 		}
@@ -356,7 +363,13 @@ func (wk *worker) render(p *piece) {
 		if p.window {
 			// write only what this window owns, plus the tail of a finding
 			// that starts here and runs on
-			p.out = wk.st.RedactRange(p.out, i, p.skip, p.end)
+			if p.json {
+				// bare numbers quoted as in a whole record (the reader
+				// tracked the string state up to the window)
+				p.out = wk.st.RedactRangeJSON(p.out, i, p.skip, p.end, redact.JSONAt{At: p.pre, InString: p.inStr})
+			} else {
+				p.out = wk.st.RedactRange(p.out, i, p.skip, p.end)
+			}
 			off = p.winOff - int64(p.pre)
 		} else {
 			p.out = wk.st.Redact(p.out, i)

@@ -68,3 +68,13 @@ func TestWriteErrorSaysWhatWasWritten(t *testing.T) {
 		})
 	}
 }
+
+// TestMaxLineBound: a MaxLine above MaxMaxLine is an error, not a panic
+// or a multi-gigabyte buffer.
+func TestMaxLineBound(t *testing.T) {
+	for _, ml := range []int{MaxMaxLine + 1, 1 << 31, 1 << 62, int(^uint(0) >> 1)} {
+		if _, err := Run(context.Background(), strings.NewReader("x\n"), &bytes.Buffer{}, Config{MaxLine: ml}); !errors.Is(err, ErrMaxLine) {
+			t.Errorf("MaxLine %d: err = %v", ml, err)
+		}
+	}
+}

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Starts the local real stack for the demo, on the usual ports:
 #   Kafka protocol  `bin/tazala dev broker` (kfake)   127.0.0.1:9092
-#   Vault           `vault server -dev` (.cache/vault) 127.0.0.1:8200, transit + tazala's keys
+#   Vault           `vault server -dev` (.cache/vault) 127.0.0.1:8200, transit + tazala's keys,
+#                   the shipped policies (scripts/vault/*.hcl), a file audit device
+#                   (.stack/vault-audit.log) and a scanner and a DPO token
 #   ClickHouse      libchdb.so (a library: only checked to be present)
 # PIDs and logs go to .stack/, and .stack/env holds the variables clients
 # need (`. .stack/env`). Idempotent: running components are left alone.
@@ -90,24 +92,30 @@ else
   done
   echo "vault: dev server on $VAULT_LISTEN, pid $pid, unsealed in $(( $(now_ms) - t0 )) ms"
 fi
-# transit and the keys (a dev server keeps them in memory: recreate if missing)
-if ! "$VAULT_BIN" secrets list -format=json | grep -q '"transit/"'; then
-  "$VAULT_BIN" secrets enable transit >/dev/null
-  echo "vault: transit enabled"
-fi
-for key in tazala-hmac tazala-pii; do
-  if ! "$VAULT_BIN" read -format=json "transit/keys/$key" >/dev/null 2>&1; then
-    "$VAULT_BIN" write -f "transit/keys/$key" type=aes256-gcm96 >/dev/null
-    echo "vault: transit key $key created"
-  fi
-done
+# transit, keys, the shipped policies (only tazala-dpo may decrypt), a file
+# audit device and one token per policy (a dev server keeps all of it in
+# memory: recreated when missing)
+VAULT_BIN="$VAULT_BIN" TAZALA_VAULT_AUDIT_LOG="$state/vault-audit.log" TAZALA_VAULT_TOKEN_DIR="$state/vault" \
+  "$root/scripts/vault-setup.sh"
 
 # --- environment -------------------------------------------------------------
+# VAULT_TOKEN is the scanner's (tazala-scanner: hmac and encrypt, no
+# decrypt); reveal needs the DPO's, in .stack/dpo.env. The root token is
+# for administration only and is not exported.
 cat >"$state/env" <<ENV
 # written by make stack-up; load with: . .stack/env
 export VAULT_ADDR=http://$VAULT_LISTEN
-export VAULT_TOKEN=$VAULT_ROOT_TOKEN
+export VAULT_TOKEN=$(cat "$state/vault/scanner.token")
 export TAZALA_KAFKA_BROKERS=$KAFKA_ADDR
 export TAZALA_LIBCHDB=$LIBCHDB
+export TAZALA_VAULT_AUDIT_LOG=$state/vault-audit.log
 ENV
-echo "stack up; load the environment with: . .stack/env"
+(umask 077; cat >"$state/dpo.env" <<ENV
+# written by make stack-up: the data-protection officer's Vault token
+# (tazala-dpo: decrypt), for tazala reveal; load with: . .stack/dpo.env
+export VAULT_ADDR=http://$VAULT_LISTEN
+export VAULT_TOKEN=$(cat "$state/vault/dpo.token")
+ENV
+)
+echo "vault: audit log $state/vault-audit.log (every request, values HMAC'd)"
+echo "stack up; load the environment with: . .stack/env   (reveal: . .stack/dpo.env)"

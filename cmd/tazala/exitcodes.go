@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"strings"
 
+	"github.com/tazala/tazala/scanfile"
 	"github.com/urfave/cli/v2"
 )
 
@@ -61,4 +62,21 @@ func fileErr(err error, format string, a ...any) error {
 		return cli.Exit(msg, exitFailure)
 	}
 	return cli.Exit(msg, exitUsage)
+}
+
+// Bounds of scan --max-line (issue 10, item 10). Below 64 KiB the 1 KiB of
+// context each window carries on both sides becomes a large share of the
+// work and common JSON records would be windowed; above 16 MiB memory grows
+// past ~2 GB on dense input (see scanfile.MaxMaxLine, measured). Before
+// the bound, 2^62 and 2^63-1 panicked and 2^31 reserved 8.6 GB.
+const (
+	minMaxLine = 64 << 10
+	maxMaxLine = scanfile.MaxMaxLine
+)
+
+func checkMaxLine(n int) error {
+	if n < minMaxLine || n > maxMaxLine {
+		return usageErr("scan: --max-line %d is out of range: want %d (64 KiB) to %d (16 MiB); longer records are scanned in overlapping windows, so a larger value is never needed\nTry: tazala scan --max-line 4194304 …", n, minMaxLine, maxMaxLine)
+	}
+	return nil
 }

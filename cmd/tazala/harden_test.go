@@ -324,3 +324,21 @@ func TestScanFileSizeLimit(t *testing.T) {
 		t.Error("a value in the output")
 	}
 }
+
+// TestScanMaxLineBounds (issue 10, item 10): --max-line outside 64 KiB ..
+// 16 MiB is a usage error; the values that used to panic or reserve 8.6 GB
+// are refused before anything is allocated.
+func TestScanMaxLineBounds(t *testing.T) {
+	key := testKey(t)
+	for _, v := range []string{"9223372036854775807", "4611686018427387904", "2147483648", "16777217", "65535", "0", "-1"} {
+		code, _, e := runCLI(t, "x\n", "scan", "-q", "--key-file", key, "--max-line", v, "-")
+		if code != exitUsage || !strings.Contains(e, "out of range") {
+			t.Errorf("--max-line %s: exit %d, stderr %q", v, code, e)
+		}
+	}
+	for _, v := range []string{"65536", "16777216"} {
+		if code, _, e := runCLI(t, "x\n", "scan", "-q", "--key-file", key, "--max-line", v, "-"); code != 0 {
+			t.Errorf("--max-line %s: exit %d, stderr %q", v, code, e)
+		}
+	}
+}

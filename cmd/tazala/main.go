@@ -11,8 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
-	"syscall"
+	"os/exec"
 
 	"github.com/urfave/cli/v2"
 )
@@ -26,14 +25,24 @@ const (
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args, os.Stdin, os.Stdout, os.Stderr)
-	stop()
-	os.Exit(code)
+	// the command runs in a child process of this binary so that a Go
+	// runtime crash cannot exit 2, the usage code (supervise.go)
+	if os.Getenv(workerEnv) == "1" || os.Getenv(noSupervisorEnv) == "1" {
+		os.Exit(workerMain(os.Args))
+	}
+	self, err := os.Executable()
+	if err != nil {
+		os.Exit(workerMain(os.Args))
+	}
+	os.Exit(supervise(exec.Command(self, os.Args[1:]...), os.Stdin, os.Stdout, os.Stderr))
 }
 
 // run builds the app and runs it; tests call it in-process.
-func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	defer recoverInternal(stderr, &code)
+	if commandPanics {
+		panic("test: a panic of the command")
+	}
 	app := newApp(stdin, stdout, stderr)
 	err := app.RunContext(ctx, args)
 	if err == nil {

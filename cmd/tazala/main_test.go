@@ -114,14 +114,14 @@ func TestScanStdinAndExitCodes(t *testing.T) {
 // and an over-long line are scanned, reported and never passed raw.
 func TestScanBadInput(t *testing.T) {
 	key := filepath.Join(t.TempDir(), "key")
-	long := strings.Repeat("x", 3000) + " ИИН 900101300017 " + strings.Repeat("y", 3000)
+	long := strings.Repeat("x", 70000) + " ИИН 900101300017 " + strings.Repeat("y", 3000)
 	in := strings.Join([]string{
 		"\xff\xfe ИИН 900101300017 \x00\x01",
 		strings.Repeat("[", 10000) + `"a@mail.kz"`,
 		`{"iin":"900101300017",`,
 		long,
 	}, "\n") + "\n"
-	code, out, e := runCLI(t, in, "scan", "--key-file", key, "--create-key", "--max-line", "1000", "-")
+	code, out, e := runCLI(t, in, "scan", "--key-file", key, "--create-key", "--max-line", "65536", "-")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, e)
 	}

@@ -18,7 +18,9 @@ func revealCommand() *cli.Command {
 		Usage: "re-identify one token for an authorized request: audited, Vault decrypt, refused for blocked or erased subjects",
 		Description: "Looks the token up in the token vault, writes an audit row (who, when, why, request reference;\n" +
 			"never the value) and only then decrypts the reversible copy through Vault transit and prints it.\n" +
-			"Needs VAULT_ADDR and a token whose policy allows decrypt on the encryption key.",
+			"Needs VAULT_ADDR and a token whose policy allows decrypt on the encryption key (tazala-dpo,\n" +
+			"scripts/vault/). These checks run in the client; the guarantees are Vault's decrypt policy and\n" +
+			"Vault's own audit device (docs/tokens.md, \"What actually guarantees what\").",
 		Flags: append([]cli.Flag{
 			// required, checked in runReveal so that a missing one is a usage error (exit 2)
 			&cli.StringFlag{Name: "token", Usage: "the token, as tk_… or [KIND:tk_…] (required)"},

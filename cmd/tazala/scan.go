@@ -36,7 +36,7 @@ func scanCommand() *cli.Command {
 			&cli.StringFlag{Name: "key-file", Usage: "local tokenizer key `FILE` (default ~/.config/tazala/local.key, created 0600 when missing); a named key must exist"},
 			&cli.BoolFlag{Name: "create-key", Usage: "create the --key-file when it does not exist (a new key: its tokens join with no earlier output)"},
 			&cli.StringFlag{Name: "rules", Usage: "user rules `FILE` (TOML) run after the built-in detectors"},
-			&cli.IntFlag{Name: "max-line", Value: scanfile.DefaultMaxLine, Usage: "longest record scanned in one piece; longer ones are scanned in overlapping windows"},
+			&cli.IntFlag{Name: "max-line", Value: scanfile.DefaultMaxLine, Usage: "longest record scanned in one piece, 65536 (64 KiB) to 16777216 (16 MiB); longer ones are scanned in overlapping windows"},
 			&cli.BoolFlag{Name: "paths", Usage: "add the JSON path of each finding to --findings (costs about a tenth of the speed)"},
 			&cli.BoolFlag{Name: "fail-on-findings", Usage: "exit 3 when anything was found"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no summary on stderr"},
@@ -61,6 +61,9 @@ func runScan(c *cli.Context) error {
 	inputs := c.Args().Slice()
 	if len(inputs) == 0 {
 		return usageErr("scan: no input given\nTry: tazala scan --out redacted.jsonl input.jsonl   (or - for stdin)")
+	}
+	if err := checkMaxLine(c.Int("max-line")); err != nil {
+		return err
 	}
 	rcfg, err := redactConfig(c.String("mode"), c.StringSlice("mode-for"))
 	if err != nil {

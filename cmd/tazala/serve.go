@@ -98,10 +98,11 @@ func runServe(c *cli.Context) error {
 		return cli.Exit(fmt.Sprintf("serve: %v", err), exitFailure)
 	}
 	log := slog.New(slog.NewTextHandler(c.App.ErrWriter, nil))
-	srv, err := chhttp.New(c.Context, chhttp.Config{DB: db, Users: users, Logger: log})
+	srv, err := chhttp.New(c.Context, chhttp.Config{DB: db, Users: users, Logger: log, Sessions: 2})
 	if err != nil {
 		return cli.Exit(fmt.Sprintf("serve: %v", err), exitFailure)
 	}
+	defer srv.Close()
 	remove, err := chhttp.WriteAddrFile(dir, ln.URL())
 	if err != nil {
 		return cli.Exit(fmt.Sprintf("serve: %v", err), exitFailure)

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/ClickHouse/clickhouse-go/v2"
+	"github.com/tazala/tazala"
 	"github.com/tazala/tazala/chhttp"
 	"github.com/tazala/tazala/internal/stack"
 )
@@ -45,6 +46,7 @@ func startServe(t *testing.T, dir string, args ...string) (string, func() (int, 
 	t.Setenv(chhttp.EnvWriterPassword, "w-pass")
 	t.Setenv(chhttp.EnvAnalystPassword, "a-pass")
 	t.Setenv(chhttp.EnvDPOPassword, "d-pass")
+	t.Setenv(chhttp.EnvVaultPassword, "v-pass")
 	ctx, cancel := context.WithCancel(context.Background())
 	var stderr lockedBuffer
 	done := make(chan int, 1)
@@ -173,6 +175,30 @@ func TestServe(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, base) {
 		t.Fatalf("migrate through the owner: exit %d %s", code, errOut)
 	}
+
+	// the token vault through the owner: as the vault user, ciphertexts
+	// included; as the writer alone, refused
+	st, err := openStore(context.Background(), "chdb:"+dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	entry := tazala.TokenEntry{ID: "tk_owned", Kind: tazala.KindPhone, Ciphertext: "vault:v1:c2VjcmV0"}
+	if err := st.Tokens.Put(context.Background(), []tazala.TokenEntry{entry}); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := st.Tokens.Get(context.Background(), "tk_owned"); err != nil || got.Ciphertext != entry.Ciphertext {
+		t.Fatalf("token vault through the owner: %+v, %v", got, err)
+	}
+	st.Close()
+	t.Setenv(chhttp.EnvVaultPassword, "")
+	st, err = openStore(context.Background(), "chdb:"+dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Tokens.Get(context.Background(), "tk_owned"); err == nil || !strings.Contains(err.Error(), "497") {
+		t.Fatalf("the writer read a ciphertext through the owner: %v", err)
+	}
+	st.Close()
 
 	// a second owner is refused while this one serves
 	code, _, stderr := runCLI(t, "", "serve", "--store", "chdb:"+dir, "--listen", "127.0.0.1:0")

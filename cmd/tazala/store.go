@@ -70,6 +70,14 @@ func openStore(ctx context.Context, url string) (*storeConn, error) {
 			return nil, cli.Exit(fmt.Sprintf("store %s: %v", u, err), exitFailure)
 		}
 		c := &storeConn{URL: url, DB: s, Sink: s, Tokens: chtokens.New(s), Audit: chtokens.NewAudit(s), Owner: owner, close: s.Close}
+		if v, ok, err := ownerVault(ctx, u, owner); err != nil {
+			s.Close()
+			return nil, cli.Exit(fmt.Sprintf("store %s: token vault through %s: %v", url, u, err), exitFailure)
+		} else if ok {
+			// ciphertexts are readable by the owner's vault role only
+			c.Tokens, c.Audit = chtokens.New(v), chtokens.NewAudit(v)
+			c.close = func() error { v.Close(); return s.Close() }
+		}
 		if strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://") {
 			c.HTTP = u
 		}

@@ -64,3 +64,19 @@ func serverConfig(store string, ownerHTTP bool) sinkch.Config {
 	}
 	return cfg
 }
+
+// ownerVault opens the token vault's connection through an owner's HTTP
+// interface as its vault user, when $TAZALA_HTTP_VAULT_PASSWORD is set and
+// no $TAZALA_STORE_USER overrides the users: the writer may not read
+// ciphertexts there (reveal, erasure need them).
+func ownerVault(ctx context.Context, url string, owner bool) (*sinkch.DB, bool, error) {
+	pw := os.Getenv(chhttp.EnvVaultPassword)
+	if !owner || pw == "" || os.Getenv(envStoreUser) != "" {
+		return nil, false, nil
+	}
+	db, err := sinkch.OpenDB(ctx, sinkch.Config{URL: url, Username: string(chhttp.RoleVault), Password: pw})
+	if err != nil {
+		return nil, false, err
+	}
+	return db, true, nil
+}

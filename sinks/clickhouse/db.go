@@ -24,6 +24,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/url"
 	"reflect"
 	"strconv"
@@ -64,6 +65,10 @@ type Config struct {
 	Now func() time.Time
 	// NoMigrate skips chschema.Migrate in Open (a read-only user).
 	NoMigrate bool
+	// Logger receives a warning per retried Send (table, attempt, error
+	// code; never the server's message, which may quote data); nil means
+	// slog.Default().
+	Logger *slog.Logger
 }
 
 // DB is tazala.DB over clickhouse-go/v2.
@@ -211,7 +216,7 @@ func withParams(ctx context.Context, params []tazala.Param) (context.Context, er
 	}
 	p := make(ch.Parameters, len(params))
 	for _, x := range params {
-		v, err := paramText(x.Value)
+		v, err := ParamText(x.Value)
 		if err != nil {
 			return nil, fmt.Errorf("sinks/clickhouse: parameter %s: %w", x.Name, err)
 		}
@@ -220,10 +225,11 @@ func withParams(ctx context.Context, params []tazala.Param) (context.Context, er
 	return ch.Context(ctx, ch.WithParameters(p)), nil
 }
 
-// paramText formats v as ClickHouse reads a parameter value: the escaped
+// ParamText formats v as ClickHouse reads a query parameter's value (a
+// param_NAME of the HTTP interface, a clickhouse-go parameter): the escaped
 // text format (backslash, tab, newline escaped), times as
 // "2006-01-02 15:04:05.999999999" UTC, slices as array literals.
-func paramText(v any) (string, error) {
+func ParamText(v any) (string, error) {
 	switch x := v.(type) {
 	case nil:
 		return "", errors.New("nil value")

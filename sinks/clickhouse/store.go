@@ -8,7 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"hash"
+	"log/slog"
 	"math"
+	"net"
 	"strings"
 	"sync"
 	"time"
@@ -25,6 +27,7 @@ import (
 type Store struct {
 	*DB
 	cfg Config
+	log *slog.Logger
 
 	mu   sync.Mutex
 	recs []recordRow
@@ -62,7 +65,11 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 			return nil, fmt.Errorf("sinks/clickhouse: %s: %w", db.desc, err)
 		}
 	}
-	return &Store{DB: db, cfg: cfg}, nil
+	log := cfg.Logger
+	if log == nil {
+		log = slog.Default()
+	}
+	return &Store{DB: db, cfg: cfg, log: log}, nil
 }
 
 // recordRow is one row of redacted_records, in the table's column order.
@@ -215,6 +222,8 @@ func (s *Store) send(ctx context.Context, table, insert, token string, n int, ro
 		if !isUnavailable(err) || attempt >= s.cfg.Retries || ctx.Err() != nil {
 			break
 		}
+		s.log.Warn("sinks/clickhouse: insert failed, sending it again", "table", table, "store", s.desc,
+			"attempt", attempt+1, "code", errCode(err), "wait", wait)
 		select {
 		case <-time.After(wait):
 		case <-ctx.Done():
@@ -239,6 +248,23 @@ func (s *Store) sendOnce(ctx context.Context, insert string, n int, row func(int
 }
 
 func isUnavailable(err error) bool { return errors.Is(err, tazala.ErrUnavailable) }
+
+// errCode names an error for the log without its text (a server's message
+// may quote the data): the ClickHouse code, or the error's type.
+func errCode(err error) string {
+	var ex *ch.Exception
+	if errors.As(err, &ex) {
+		return fmt.Sprintf("%d (%s)", ex.Code, ex.Name)
+	}
+	var ne net.Error
+	if errors.As(err, &ne) {
+		if ne.Timeout() {
+			return "network timeout"
+		}
+		return "network error"
+	}
+	return fmt.Sprintf("%T", errors.Unwrap(err))
+}
 
 // rowHash hashes rows field by field (length-prefixed) into a
 // deduplication token.

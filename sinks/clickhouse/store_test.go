@@ -48,8 +48,10 @@ type backend struct {
 	name                string
 	base                string
 	writer, vault       [2]string
-	createDB            func(t *testing.T, name string)
+	createDB            func(t testing.TB, name string)
 	httpThroughEmbedded bool
+	path                string // data path of the embedded engine
+	engine              *chdb.DB
 }
 
 // embedded serves one embedded store (libchdb allows one data path per
@@ -61,7 +63,7 @@ var embedded struct {
 	err  error
 }
 
-func embeddedBackend(t *testing.T) backend {
+func embeddedBackend(t testing.TB) backend {
 	t.Helper()
 	lib := stack.NeedCHDB(t)
 	embedded.once.Do(func() {
@@ -83,7 +85,7 @@ func embeddedBackend(t *testing.T) backend {
 			embedded.err = err
 			return
 		}
-		srv, err := chhttp.New(context.Background(), chhttp.Config{DB: db, Users: users,
+		srv, err := chhttp.New(context.Background(), chhttp.Config{DB: db, Users: users, Sessions: 2,
 			AllowDatabase: func(n string) bool { return strings.HasPrefix(n, "t_") },
 			Logger:        slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))})
 		if err != nil {
@@ -93,8 +95,8 @@ func embeddedBackend(t *testing.T) backend {
 		hs := httptest.NewServer(srv)
 		stack.OnShutdown(func() { hs.Close(); srv.Close(); db.Close() })
 		embedded.b = backend{name: "http-embedded", base: hs.URL, writer: [2]string{"tazala", writerPW}, vault: [2]string{"vault", vaultPW},
-			httpThroughEmbedded: true,
-			createDB: func(t *testing.T, name string) {
+			httpThroughEmbedded: true, path: dir, engine: db,
+			createDB: func(t testing.TB, name string) {
 				if _, err := db.Exec(context.Background(), "CREATE DATABASE IF NOT EXISTS "+name); err != nil {
 					t.Fatal(err)
 				}
@@ -119,7 +121,7 @@ func serverBackend(t *testing.T) backend {
 		user = "default"
 	}
 	b := backend{name: "native", base: "clickhouse://" + addr, writer: [2]string{user, pw}, vault: [2]string{user, pw}}
-	b.createDB = func(t *testing.T, name string) {
+	b.createDB = func(t testing.TB, name string) {
 		db, err := clickhouse.OpenDB(context.Background(), clickhouse.Config{URL: b.base + "/default", Username: user, Password: pw})
 		if err != nil {
 			t.Fatal(err)
@@ -344,6 +346,11 @@ func TestFailedSendIsRebuilt(t *testing.T) {
 	dir := t.TempDir()
 	name := dbName(dir)
 	b.createDB(t, name)
+	// no merges: only the deduplication token may keep the copies out
+	if _, err := b.engine.Exec(context.Background(), "SYSTEM STOP MERGES"); err != nil {
+		t.Fatal(err)
+	}
+	defer b.engine.Exec(context.Background(), "SYSTEM START MERGES")
 	s, err := clickhouse.Open(context.Background(), clickhouse.Config{URL: front.URL + "/" + name,
 		Username: b.writer[0], Password: b.writer[1], Backoff: time.Millisecond})
 	if err != nil {
@@ -369,5 +376,30 @@ func TestFailedSendIsRebuilt(t *testing.T) {
 	}
 	if rows[0].N != 10 {
 		t.Fatalf("%d rows stored, want 10 (each once)", rows[0].N)
+	}
+	parts, _, err := b.engine.Raw(context.Background(), "SELECT count() FROM system.parts WHERE database = {d:String} AND table = 'redacted_records' AND active", "TSV", chdb.P("d", name))
+	if err != nil || string(parts) != "1\n" {
+		t.Fatalf("%q active parts (%v), want 1: the retries were stored", parts, err)
+	}
+}
+
+// TestAsyncInsert: with AsyncInsert the settings go out explicitly (the
+// embedded store's interface accepts them and inserts synchronously).
+func TestAsyncInsert(t *testing.T) {
+	b := embeddedBackend(t)
+	dir := t.TempDir()
+	name := dbName(dir)
+	b.createDB(t, name)
+	s, err := clickhouse.Open(context.Background(), clickhouse.Config{URL: b.base + "/" + name,
+		Username: b.writer[0], Password: b.writer[1], AsyncInsert: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Write(context.Background(), []tazala.Output{{Record: tazala.Record{Source: "async", Offset: 1, Value: []byte("x")}}}); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(read(t, s).Records); n != 1 {
+		t.Fatalf("%d records", n)
 	}
 }
