@@ -40,6 +40,11 @@ var Migrations = []Migration{
 		Tables:      []Table{Records, Index, TokenVault, Audit, SubjectEvents, Erasure},
 		Views:       []View{RecordsView, IndexView},
 	},
+	{
+		Version:     2,
+		Description: "pii_index without the by_source projection (2.5 times the insert CPU)",
+		Statements:  []string{"ALTER TABLE " + TableIndex + " DROP PROJECTION IF EXISTS by_source"},
+	},
 }
 
 // Version returns the newest schema version.
