@@ -28,8 +28,8 @@ func TestClusterSQL(t *testing.T) {
 		"ENGINE = ReplicatedMergeTree('/clickhouse/tables/{shard}/{database}/{table}', '{replica}')",
 		// dedup on replicated tables
 		"replicated_deduplication_window = 10000",
-		// projections kept
-		"PROJECTION `by_source`",
+		// later migrations' statements on the local tables
+		"ALTER TABLE `logs`.`pii_index_local` ON CLUSTER `tazala_cluster` DROP PROJECTION IF EXISTS by_source",
 		// views over the Distributed tables, on every server
 		"CREATE OR REPLACE VIEW `logs`.`records_v` ON CLUSTER `tazala_cluster` AS",
 		"CREATE OR REPLACE VIEW `logs`.`pii_index_v` ON CLUSTER `tazala_cluster` AS",
@@ -44,6 +44,9 @@ func TestClusterSQL(t *testing.T) {
 	// schema_migrations first, then local before Distributed for every table
 	if !strings.Contains(stmts[0], "schema_migrations_local") || !strings.Contains(stmts[1], "Distributed(") {
 		t.Errorf("order: %.80q, %.80q", stmts[0], stmts[1])
+	}
+	if strings.Contains(all, "ALTER TABLE `logs`.`pii_index` ON CLUSTER") {
+		t.Error("a projection change reached the Distributed table")
 	}
 	for i, s := range stmts {
 		if strings.Contains(s, "Distributed(") && !strings.Contains(stmts[i-1], "Replicated") {
@@ -64,15 +67,23 @@ func TestClusterSQLErrors(t *testing.T) {
 		t.Error("an engine without a Replicated form accepted")
 	}
 	if _, err := (chschema.Cluster{Name: "c"}).MigrationSQL(chschema.Migration{Version: 9, Statements: []string{"ALTER TABLE x ADD COLUMN y String"}}); err == nil {
-		t.Error("a migration statement without a cluster form accepted")
+		t.Error("a statement on a table outside the schema accepted")
+	}
+	if _, err := (chschema.Cluster{Name: "c"}).MigrationSQL(chschema.Migration{Version: 9, Statements: []string{"OPTIMIZE TABLE pii_index"}}); err == nil {
+		t.Error("a statement without a cluster form accepted")
+	}
+	got, err := (chschema.Cluster{Name: "c"}).StatementSQL("ALTER TABLE pii_index ADD COLUMN IF NOT EXISTS x String")
+	if err != nil || len(got) != 2 || !strings.Contains(got[0], "`pii_index_local` ON CLUSTER `c` ADD COLUMN") || !strings.Contains(got[1], "`default`.`pii_index` ON CLUSTER `c` ADD COLUMN") {
+		t.Errorf("column change: %q %v", got, err)
 	}
 }
 
 // TestClusterSQLOnEngine runs the generated DDL on the embedded engine as
 // far as a single process without a cluster goes: the engine parses every
 // statement (formatQuery), and executing each stops only at the missing
-// cluster (CLUSTER_DOESNT_EXIST) or the missing local table behind a
-// Distributed one, never at its syntax, an engine argument or a setting.
+// cluster (CLUSTER_DOESNT_EXIST, or for an ALTER "Replicated DDL queries
+// are disabled") or the missing local table behind a Distributed one,
+// never at its syntax, an engine argument or a setting.
 func TestClusterSQLOnEngine(t *testing.T) {
 	db := openDB(t)
 	useDatabase(t, db, "cluster_ddl")
@@ -92,7 +103,8 @@ func TestClusterSQLOnEngine(t *testing.T) {
 		if err == nil {
 			t.Fatalf("statement %d ran without a cluster", i+1)
 		}
-		if msg := err.Error(); !strings.Contains(msg, "CLUSTER_DOESNT_EXIST") && !strings.Contains(msg, "UNKNOWN_TABLE") {
+		if msg := err.Error(); !strings.Contains(msg, "CLUSTER_DOESNT_EXIST") && !strings.Contains(msg, "UNKNOWN_TABLE") &&
+			!strings.Contains(msg, "Replicated DDL queries are disabled") {
 			t.Errorf("statement %d: %v", i+1, err)
 		}
 	}
