@@ -47,6 +47,8 @@ type runConfig struct {
 	Streams []streamConfig `yaml:"streams" usage:"topics and their purposes: TOPIC=PURPOSE[:BASIS],... (YAML: list of {topic, purpose, basis})"`
 	Policy  struct {
 		File string `yaml:"file" usage:"privacy policy file (YAML, rules/policy.yaml format; default: the shipped policy)"`
+		// RetentionEvery runs retention enforcement on a chdb store (0: off).
+		RetentionEvery time.Duration `yaml:"retention_every" usage:"run retention enforcement on the store this often, first at start (chdb stores; 0: never)"`
 	} `yaml:"policy"`
 	Store struct {
 		URL string `yaml:"url" usage:"where redacted records and the findings index go: chdb:DIR (embedded engine), clickhouse://host:9000/db or http(s)://host:8123/db (a server), file:DIR (JSONL)"`

@@ -225,6 +225,9 @@ func openDaemon(ctx context.Context, cfg runConfig, log *slog.Logger) (_ *daemon
 	if db != nil {
 		// erased subjects never come back through a replay
 		pcfg.Erasure = policy.NewLedger(policy.LedgerConfig{DB: db, MaxAge: 10 * time.Second})
+		if err := d.startRetention(ctx, &cfg, db, log); err != nil { // run_retention.go
+			return nil, err
+		}
 	}
 	step, err := pipeline.NewProcessor(pcfg)
 	if err != nil {

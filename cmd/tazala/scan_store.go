@@ -46,6 +46,7 @@ func scanToStore(c *cli.Context, inputs []string, scfg scanner.Config, red *reda
 		return usageErr("scan: --store writes records and findings into the store; drop --out and --findings")
 	}
 	ctx := c.Context
+	scfg.Paths = true // the discovery index records where in a record each finding is
 	st, err := openStore(ctx, c.String("store"))
 	if err != nil {
 		return err
