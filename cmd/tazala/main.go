@@ -27,7 +27,7 @@ const (
 func main() {
 	// the command runs in a child process of this binary so that a Go
 	// runtime crash cannot exit 2, the usage code (supervise.go)
-	if os.Getenv(workerEnv) == "1" || os.Getenv(noSupervisorEnv) == "1" {
+	if os.Getenv(workerEnv) == "1" || os.Getenv(noSupervisorEnv) == "1" || longRunning(os.Args) {
 		os.Exit(workerMain(os.Args))
 	}
 	self, err := os.Executable()

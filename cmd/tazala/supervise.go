@@ -29,12 +29,29 @@ import (
 // group), so the parent does not forward it twice. If the parent dies, the
 // kernel kills the child (Pdeathsig). TAZALA_NO_SUPERVISOR=1 runs the
 // command in-process.
+//
+// The long-running commands (run, serve, dev) are not supervised: their
+// pid must be the process that holds the store, the ports and the Kafka
+// group, so that a SIGKILL to it frees them at once (a supervised child
+// lingers for a moment after its parent is killed); a process manager
+// reads any non-zero exit of a daemon as a failure anyway.
 
 const (
 	workerEnv       = "TAZALA_SUPERVISED_WORKER"
 	noSupervisorEnv = "TAZALA_NO_SUPERVISOR"
 	crashFD         = 3 // ExtraFiles[0] in the child
 )
+
+// longRunning reports whether args name a daemon-like command.
+func longRunning(args []string) bool {
+	for _, a := range args[1:] {
+		if strings.HasPrefix(a, "-") {
+			continue
+		}
+		return a == "run" || a == "serve" || a == "dev"
+	}
+	return false
+}
 
 // supervise runs cmd (this binary again, as the worker) with the given
 // standard streams and returns the exit code to use.

@@ -71,3 +71,14 @@ func TestSupervisedExitCodes(t *testing.T) {
 		})
 	}
 }
+
+func TestLongRunningNotSupervised(t *testing.T) {
+	for args, want := range map[string]bool{
+		"tazala run --store-url x": true, "tazala serve": true, "tazala dev broker": true,
+		"tazala scan -": false, "tazala rules lint x": false, "tazala": false, "tazala --help": false,
+	} {
+		if got := longRunning(strings.Fields(args)); got != want {
+			t.Errorf("%s: %v, want %v", args, got, want)
+		}
+	}
+}
