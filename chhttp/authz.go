@@ -82,7 +82,10 @@ var roleGrants = map[Role]grants{
 // (system.query_log, system.processes hold literals) or users.
 var systemTables = set("one", "numbers", "numbers_mt", "zeros", "zeros_mt",
 	"databases", "tables", "columns", "functions", "data_type_families",
-	"table_engines", "formats", "time_zones", "build_options", "settings")
+	"table_engines", "formats", "time_zones", "build_options", "settings",
+	"information_schema.tables", "information_schema.columns", "information_schema.schemata",
+	"information_schema.views", "information_schema.key_column_usage",
+	"information_schema.referential_constraints", "information_schema.statistics")
 
 // tableFunctions are the table functions allowed: generators only. file,
 // url, s3, remote, merge, view, input, format, dictionary, ... read data
@@ -155,7 +158,16 @@ func authorize(role Role, root *node, db string, get bool) (*verdict, *refusal) 
 				return nil, refuse("SELECT with %s clause (INTO OUTFILE?) is not allowed", c.kind)
 			}
 		}
-	case "DescribeQuery", "ExistsTableQuery", "ShowTables":
+	case "ShowTables", "ShowColumns":
+		// names and types only, as system.tables and system.columns give
+		// them; SHOW TABLES FROM names a database
+		v.class = classMeta
+		for _, c := range root.children {
+			if c.kind != "Identifier" || (c.name != db && c.name != databaseSystem) {
+				return nil, refuse("%s of database %s is not allowed", root.kind, shown(c.name))
+			}
+		}
+	case "DescribeQuery", "ExistsTableQuery", "ShowCreateTableQuery":
 		v.class = classMeta
 		for _, c := range root.children {
 			if c.kind == "Identifier" {
@@ -365,6 +377,9 @@ func resolve(db, name string) (tableRef, *refusal) {
 		return tableRef{name: t}, nil
 	case databaseSystem:
 		return tableRef{system: true, name: t}, nil
+	case "information_schema", "INFORMATION_SCHEMA":
+		// the SQL-standard views over system.tables and system.columns
+		return tableRef{system: true, name: "information_schema." + strings.ToLower(t)}, nil
 	}
 	return tableRef{}, refuse("database %s is not served (only %s)", shown(d), db)
 }
@@ -377,6 +392,9 @@ func checkTable(g grants, db, name string, _ bool, v *verdict) *refusal {
 	}
 	if t.system {
 		if !systemTables[t.name] {
+			if strings.HasPrefix(t.name, "information_schema.") {
+				return refuse("%s is not readable over HTTP", shown(t.name))
+			}
 			return refuse("system.%s is not readable over HTTP", shown(t.name))
 		}
 		return nil
@@ -429,6 +447,7 @@ func checkFunction(g grants, db string, n *node, v *verdict, readsVault *bool) *
 var knownNames = set(tableRecords, tableIndex, tableRecordsV, tableIndexV, tableVault, tableAudit,
 	tableSubjects, tableErasure, tableSchema, "default", databaseSystem,
 	// system tables (allowed or not)
+	"information_schema.tables", "information_schema.columns",
 	"one", "numbers", "numbers_mt", "zeros", "zeros_mt", "databases", "tables", "columns", "functions",
 	"data_type_families", "table_engines", "formats", "time_zones", "build_options", "settings",
 	"query_log", "query_thread_log", "processes", "users", "roles", "grants", "parts", "parts_columns",

@@ -16,7 +16,7 @@ import (
 // shared server, as user.
 func goClient(t testing.TB, user, pw string) clickhouse.Conn {
 	t.Helper()
-	base, _ := server(t.(*testing.T))
+	base, _ := server(t)
 	u, _ := url.Parse(base)
 	conn, err := clickhouse.Open(&clickhouse.Options{
 		Protocol: clickhouse.HTTP,

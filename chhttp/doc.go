@@ -19,10 +19,12 @@
 // # Users and roles
 //
 // Every request needs a user (X-ClickHouse-User/X-ClickHouse-Key headers,
-// basic auth, or user/password parameters) with one of three roles:
+// basic auth, or user/password parameters) with one of four roles:
 // analyst (reads the redacted tables and the analyst views), dpo (also the
-// subject tables, the audit log and the token vault without ciphertexts)
-// and writer (tazala itself). Nobody reads token_vault.ciphertext here.
+// subject tables, the audit log and the token vault without ciphertexts),
+// writer (tazala itself; never reads ciphertexts either) and vault
+// (tazala's token store when another process owns the store: token_vault
+// with ciphertexts and the audit log, nothing else; for no person).
 //
 // # How roles are enforced, and why this way
 //
@@ -47,12 +49,19 @@
 //     the table checks do not see), a deny list of scalar functions that
 //     read outside the statement (file, dict*, joinGet, models), no INTO
 //     OUTFILE / FROM INFILE / INTO FUNCTION, table engines of the MergeTree
-//     family, and no identifier naming ciphertext nor a * or COLUMNS()
-//     over a statement that reads the token vault.
+//     family, and no identifier naming ciphertext (but an emptiness test,
+//     or a new token_vault version keeping its ciphertext in its column)
+//     nor a * or COLUMNS() over a statement that reads the token vault.
 //
-// The VALUES format is the one whose inline data the engine ends at a ';'
-// (running what follows as a statement), so VALUES data with a ';' is
-// refused. Every refusal is logged (slog, warn) with the user, role, query
-// id and the reason in terms of tables, functions and statement kinds,
-// never the statement or its literals.
+// Insert data never travels as SQL text: libchdb ends inline INSERT data at
+// an empty line (VALUES data at a ';') and runs the rest as statements, so
+// the data is written to a file the engine reads with FROM INFILE. Every
+// refusal is logged (slog, warn) with the user, role, query id and the
+// reason in terms of tables, functions and statement kinds, never the
+// statement or its literals; identifiers tazala does not know are withheld.
+//
+// With Config.Sessions the server runs requests on engine sessions of its
+// own, side by side and apart from the owner's statements. ClickHouse's
+// block compression (compress=1, decompress=1) and HTTP gzip/deflate work
+// both ways.
 package chhttp

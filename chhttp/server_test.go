@@ -76,7 +76,7 @@ func (s *syncBuffer) String() string {
 }
 
 // server returns the base URL of the shared server and its DB.
-func server(t *testing.T) (string, *chdb.DB) {
+func server(t testing.TB) (string, *chdb.DB) {
 	t.Helper()
 	lib := stack.NeedCHDB(t)
 	shared.once.Do(func() {
@@ -188,6 +188,7 @@ func TestPing(t *testing.T) {
 }
 
 func TestCredentials(t *testing.T) {
+	server(t) // skips the whole test when the engine is not there (-short)
 	for _, tc := range []struct {
 		name, user, pw string
 		status         int
@@ -339,6 +340,15 @@ func TestRoles(t *testing.T) {
 		{"analyst scalar subquery", "analyst", analystPW, "SELECT (SELECT count() FROM audit_log)", "", false},
 		{"analyst describe vault", "analyst", analystPW, "DESCRIBE TABLE token_vault", "", false},
 		{"analyst describe view", "analyst", analystPW, "DESCRIBE TABLE records_v", "", true},
+		{"analyst show databases", "analyst", analystPW, "SHOW DATABASES", "", true},
+		{"analyst show tables", "analyst", analystPW, "SHOW TABLES FROM default", "", true},
+		{"analyst show tables of another database", "analyst", analystPW, "SHOW TABLES FROM other", "", false},
+		{"analyst show columns", "analyst", analystPW, "SHOW COLUMNS FROM records_v", "", true},
+		{"analyst show create view", "analyst", analystPW, "SHOW CREATE TABLE records_v", "", true},
+		{"analyst show create vault", "analyst", analystPW, "SHOW CREATE TABLE token_vault", "", false},
+		{"analyst exists", "analyst", analystPW, "EXISTS TABLE records_v", "", true},
+		{"analyst information_schema", "analyst", analystPW, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'default'", "", true},
+		{"analyst INFORMATION_SCHEMA", "analyst", analystPW, "SELECT column_name FROM INFORMATION_SCHEMA.COLUMNS WHERE table_name = 'records_v'", "", true},
 		{"dpo scalar ciphertext", "dpo", dpoPW, "WITH (SELECT ciphertext FROM token_vault LIMIT 1) AS c SELECT c", "", false},
 		{"dpo untuple", "dpo", dpoPW, "SELECT untuple(tuple(*)) FROM token_vault", "", false},
 		{"analyst numbers", "analyst", analystPW, "SELECT sum(number) FROM numbers(10)", "", true},
@@ -506,6 +516,9 @@ func TestDataNeverRunsAsSQL(t *testing.T) {
 		{"blank line, inline", q(""), "INSERT INTO redacted_records (source, offset) FORMAT CSV\ninj2,1\n\nDROP TABLE victim\n"},
 		{"semicolon, VALUES in the body", q("INSERT INTO redacted_records (source, offset) VALUES"), "('inj3', 1); DROP TABLE victim"},
 		{"semicolon, VALUES inline", q(""), "INSERT INTO redacted_records (source, offset) VALUES ('inj4', 1); DROP TABLE victim"},
+		{"blank line after a SELECT's FORMAT", q(""), "SELECT 1 FORMAT TSV\n\nDROP TABLE victim\n"},
+		{"blank line after a SELECT", q(""), "SELECT 1\n\nDROP TABLE victim"},
+		{"semicolon after a SELECT", q(""), "SELECT 1;\nDROP TABLE victim"},
 		{"blank line, JSONEachRow", q("INSERT INTO redacted_records FORMAT JSONEachRow"), `{"source":"inj5","offset":1}` + "\n\nDROP TABLE victim\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -89,6 +89,10 @@ func (p *Processor) Process(ctx context.Context, recs []tazala.Record) (outs []t
 	keys := 0
 	for i := range recs {
 		s.Scan(recs[i].Value)
+		if s.sc.Incomplete() {
+			// a user rule timed out: the record is not known to be clean
+			return nil, fmt.Errorf("pipeline: %w: record %s", ErrIncomplete, span(recs[i:i+1]))
+		}
 		size += len(recs[i].Value) + len(recs[i].Key)
 	}
 	for i := range recs {

@@ -108,7 +108,7 @@ const (
 
 func records() []tazala.Record {
 	return []tazala.Record{
-		{Source: "payments", Offset: 1, Key: []byte("cust " + iin), Value: []byte(`{"payer":{"iin":"` + iin + `","phone":"` + phone + `"},"cvv":"123","card":"4111 1111 1111 1111"}`)},
+		{Source: "payments", Offset: 1, Key: []byte("iin=" + iin), Value: []byte(`{"payer":{"iin":"` + iin + `","phone":"` + phone + `"},"cvv":"123","card":"4111 1111 1111 1111"}`)},
 		{Source: "payments", Offset: 2, Value: []byte("mail " + email + " tel " + phone)},
 		{Source: "payments", Offset: 3, Value: []byte("nothing personal here")},
 	}
@@ -160,7 +160,7 @@ func TestProcess(t *testing.T) {
 	if outs[2].Subject != "" || len(outs[2].Findings) != 0 || string(outs[2].Record.Value) != "nothing personal here" {
 		t.Errorf("record 3: %+v", outs[2])
 	}
-	if !bytes.HasPrefix(o.Record.Key, []byte("cust [IIN:tk_")) {
+	if !bytes.HasPrefix(o.Record.Key, []byte("iin=[IIN:tk_")) {
 		t.Errorf("key not redacted: %q", o.Record.Key)
 	}
 	kinds := map[tazala.Kind]bool{}

@@ -2,12 +2,19 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/tazala/tazala"
 )
+
+// ErrIncomplete is returned by Processor.Process when a user rule timed
+// out on a record (scanner.Incomplete): the record may hold a value the
+// rule would have found, so it is never written as redacted. The Runner
+// quarantines it masked and writes the rest of its batch.
+var ErrIncomplete = errors.New("a user rule timed out")
 
 // Quarantined is a record the processing step failed on, masked: it never
 // holds a raw value.

@@ -46,7 +46,7 @@ type RunConfig struct {
 	BatchBytes   int
 	BatchWait    time.Duration
 	// Queue is how many units may be in flight between the source and the
-	// sinks (default 2×Workers): with it full the runner stops reading, so
+	// sinks (default Workers): with it full the runner stops reading, so
 	// a slow sink slows consumption and memory stays flat.
 	Queue int
 	// RetryMin and RetryMax bound the exponential backoff while a backend
@@ -106,7 +106,7 @@ func NewRunner(cfg RunConfig) (*Runner, error) {
 		cfg.BatchWait = 100 * time.Millisecond
 	}
 	if cfg.Queue <= 0 {
-		cfg.Queue = 2 * cfg.Workers
+		cfg.Queue = cfg.Workers
 	}
 	if cfg.RetryMin <= 0 {
 		cfg.RetryMin = 100 * time.Millisecond

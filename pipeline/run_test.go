@@ -5,12 +5,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/tazala/tazala"
+	"github.com/tazala/tazala/rules"
+	"github.com/tazala/tazala/scanner"
 )
 
 // memSource hands out batches of n records over parts partitions.
@@ -291,6 +294,48 @@ func TestMaskRecord(t *testing.T) {
 	} {
 		if got := string(MaskRecord([]byte(tc.in))); got != tc.want {
 			t.Errorf("MaskRecord(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestRunnerQuarantinesRuleTimeout: with the real processing step, a record
+// on which a user rule times out is quarantined masked; the others of its
+// batch are written.
+func TestRunnerQuarantinesRuleTimeout(t *testing.T) {
+	set, err := rules.Parse([]byte(`[[rules]]
+id = "slow"
+kind = "phone"
+pattern = 'k=(?<value>(x|xx)+y)'
+group = "value"
+keywords = ["k="]
+true_examples = ["k=xxy"]
+false_examples = ["k=z"]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	set.Rules[0].Re.MatchTimeout = 5 * time.Millisecond
+	p, _ := NewProcessor(ProcessorConfig{Scanner: scanner.Config{Rules: set}})
+	recs := []tazala.Record{
+		{Source: "t", Offset: 0, Value: []byte(`{"iin":"900101300017"}`)},
+		{Source: "t", Offset: 1, Value: []byte("k=" + strings.Repeat("x", 90) + " iin 900101300017")},
+		{Source: "t", Offset: 2, Value: []byte(`ok`)},
+	}
+	src := &memSource{acked: map[string]int{}, batches: []tazala.Batch{{Records: recs}}}
+	sink, q := &memSink{}, &memQuarantine{}
+	r, _ := NewRunner(RunConfig{Source: src, Step: p, Sinks: []tazala.Sink{sink}, Quarantine: q})
+	if err := r.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if len(sink.outs) != 2 || len(q.recs) != 1 || q.recs[0].Offset != 1 {
+		t.Fatalf("sink %d, quarantine %d; want 2 written and offset 1 quarantined", len(sink.outs), len(q.recs))
+	}
+	if !strings.Contains(q.recs[0].Reason, "user rule timed out") || bytes.Contains(q.recs[0].Masked, []byte("900101300017")) {
+		t.Fatalf("quarantined %q (%s)", q.recs[0].Masked, q.recs[0].Reason)
+	}
+	for _, o := range sink.outs {
+		if bytes.Contains(o.Record.Value, []byte("900101300017")) {
+			t.Fatalf("raw IIN written: %s", o.Record.Value)
 		}
 	}
 }

@@ -93,7 +93,7 @@ func (e *Engine) Export(ctx context.Context, w io.Writer, recipient string, f Ex
 		to = tazala.ForeverUntilWithdrawn
 	}
 	ps := []tazala.Param{pstr("purpose", rc.Purpose.ID), pms("from", from), pms("to", to), pstr("source", f.Source),
-		pstr("blocked", list(blocked)), pstr("erased", list(er))}
+		parr("blocked", blocked), parr("erased", er)}
 	var rows []struct {
 		Source    string `json:"source"`
 		Partition int32  `json:"partition"`

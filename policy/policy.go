@@ -61,6 +61,10 @@ type Revealer interface {
 // Config configures an Engine.
 type Config struct {
 	DB tazala.DB
+	// Vault is the connection used for the token_vault table, whose
+	// ciphertext column only the store's vault role reads when another
+	// process owns the store (tazala serve, the daemon); nil: DB.
+	Vault tazala.DB
 	// Policy is the compiled policy; nil means the shipped one.
 	Policy *rules.Policy
 	// Tokenizer turns the identifiers a customer gives into tokens
@@ -77,6 +81,7 @@ type Config struct {
 // Engine carries out retention and the subject's rights over a store.
 type Engine struct {
 	db      tazala.DB
+	vdb     tazala.DB
 	p       *rules.Policy
 	tk      tazala.Tokenizer
 	rev     Revealer
@@ -92,9 +97,12 @@ func New(cfg Config) (*Engine, error) {
 	if cfg.DB == nil {
 		return nil, errors.New("policy: Config.DB is required")
 	}
-	e := &Engine{db: cfg.DB, p: cfg.Policy, tk: cfg.Tokenizer, rev: cfg.Revealer, actor: cfg.Actor, now: cfg.Now}
+	e := &Engine{db: cfg.DB, vdb: cfg.Vault, p: cfg.Policy, tk: cfg.Tokenizer, rev: cfg.Revealer, actor: cfg.Actor, now: cfg.Now}
 	if e.p == nil {
 		e.p = rules.DefaultPolicy()
+	}
+	if e.vdb == nil {
+		e.vdb = e.db
 	}
 	if e.now == nil {
 		e.now = time.Now
@@ -221,7 +229,7 @@ func erasedSet(ctx context.Context, db tazala.DB, ids []string) (map[string]bool
 		Token string `json:"token"`
 	}
 	if err := db.Select(ctx, &rows, `SELECT DISTINCT token FROM erasure_ledger WHERE `+inList("token", "ids"),
-		pstr("ids", list(ids))); err != nil {
+		parr("ids", ids)); err != nil {
 		return nil, fmt.Errorf("policy: read erasure_ledger: %w", err)
 	}
 	m := make(map[string]bool, len(rows))

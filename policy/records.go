@@ -32,7 +32,7 @@ func (e *Engine) records(ctx context.Context, toks []string) ([]recRow, error) {
 		FROM redacted_records FINAL
 		WHERE `+inList("subject", "toks")+` OR (source, partition, offset) IN
 			(SELECT source, partition, offset FROM pii_index WHERE `+inList("token", "toks")+`)
-		ORDER BY event_time, source, partition, offset`, pstr("toks", list(toks)))
+		ORDER BY event_time, source, partition, offset`, parr("toks", toks))
 	if err != nil {
 		return nil, fmt.Errorf("policy: read the subject's records: %w", err)
 	}
@@ -94,6 +94,25 @@ func joinKeys(keys []recordKey) string {
 	return b.String()
 }
 
+// keyPrefilterCond narrows a statement on record keys to the keys'
+// sources and offsets first, so the engine can skip granules by the
+// tables' sort keys before the exact key test.
+const keyPrefilterCond = `source IN {k_src:Array(String)} AND offset IN {k_off:Array(Int64)}`
+
+func keyPrefilter(keys []recordKey) []tazala.Param {
+	srcs := map[string]bool{}
+	var ss []string
+	offs := make([]int64, 0, len(keys))
+	for _, k := range keys {
+		if !srcs[k.Source] {
+			srcs[k.Source] = true
+			ss = append(ss, k.Source)
+		}
+		offs = append(offs, int64(k.Offset))
+	}
+	return []tazala.Param{{Name: "k_src", Value: ss}, {Name: "k_off", Value: offs}}
+}
+
 // deleteChunk bounds the keys of one DELETE statement.
 const deleteChunk = 5000
 
@@ -103,9 +122,9 @@ const deleteChunk = 5000
 func (e *Engine) deleteRecords(ctx context.Context, keys []recordKey) error {
 	for len(keys) > 0 {
 		n := min(len(keys), deleteChunk)
-		k := pstr("keys", joinKeys(keys[:n]))
+		ps := append([]tazala.Param{pstr("keys", joinKeys(keys[:n]))}, keyPrefilter(keys[:n])...)
 		for _, table := range []string{"redacted_records", "pii_index"} {
-			if err := e.db.Exec(ctx, `DELETE FROM `+table+` WHERE `+keysCond("keys"), k); err != nil {
+			if err := e.db.Exec(ctx, `DELETE FROM `+table+` WHERE `+keyPrefilterCond+` AND `+keysCond("keys"), ps...); err != nil {
 				return fmt.Errorf("policy: delete from %s: %w", table, err)
 			}
 		}
@@ -162,8 +181,8 @@ func (e *Engine) setVaultState(ctx context.Context, toks []string, from []string
 		N count `json:"n"`
 	}
 	cond := inList("token", "toks") + ` AND ` + inList("toString(state)", "from")
-	if err := e.db.Select(ctx, &n, `SELECT count() AS n FROM token_vault FINAL WHERE `+cond,
-		pstr("toks", list(toks)), pstr("from", list(from))); err != nil {
+	if err := e.vdb.Select(ctx, &n, `SELECT count() AS n FROM token_vault FINAL WHERE `+cond,
+		parr("toks", toks), parr("from", from)); err != nil {
 		return 0, fmt.Errorf("policy: read token_vault: %w", err)
 	}
 	if len(n) == 0 || n[0].N == 0 {
@@ -173,16 +192,16 @@ func (e *Engine) setVaultState(ctx context.Context, toks []string, from []string
 	if to == "erased" {
 		ct, version = "''", erasedVersion
 	}
-	err := e.db.Exec(ctx, `INSERT INTO token_vault (token, kind, ciphertext, subject, first_seen, last_seen, state, updated)
+	err := e.vdb.Exec(ctx, `INSERT INTO token_vault (token, kind, ciphertext, subject, first_seen, last_seen, state, updated)
 		SELECT token, kind, `+ct+`, subject, first_seen, last_seen, {to:String}, `+version+`
 		FROM token_vault FINAL WHERE `+cond,
-		pstr("toks", list(toks)), pstr("from", list(from)), pstr("to", to))
+		parr("toks", toks), parr("from", from), pstr("to", to))
 	if err != nil {
 		return 0, fmt.Errorf("policy: update token_vault: %w", err)
 	}
 	if to == "erased" {
-		if err := e.db.Exec(ctx, `DELETE FROM token_vault WHERE `+inList("token", "toks")+` AND ciphertext != ''`,
-			pstr("toks", list(toks))); err != nil {
+		if err := e.vdb.Exec(ctx, `DELETE FROM token_vault WHERE `+inList("token", "toks")+` AND ciphertext != ''`,
+			parr("toks", toks)); err != nil {
 			return 0, fmt.Errorf("policy: erase token_vault ciphertexts: %w", err)
 		}
 	}

@@ -87,10 +87,12 @@ type Reveal struct {
 	LegalBasis string
 }
 
-// Report builds the subject's report. With reveal non-nil, the values of
+// Report builds the subject's report for the request req (its reference
+// may be empty for an internal check). With reveal non-nil, the values of
 // the subject's tokens are decrypted (each audited) unless the subject is
-// blocked or erased.
-func (e *Engine) Report(ctx context.Context, s *Subject, reveal *Reveal) (*Report, error) {
+// blocked or erased. The report is recorded in subject_events
+// (report_issued) and audit_log.
+func (e *Engine) Report(ctx context.Context, s *Subject, req Request, reveal *Reveal) (*Report, error) {
 	r := &Report{GeneratedAt: e.now().UTC(), Subject: s.ID, Tokens: s.Tokens, Shared: s.Shared}
 	var err error
 	if r.Blocked, err = e.isBlocked(ctx, s); err != nil {
@@ -113,7 +115,7 @@ func (e *Engine) Report(ctx context.Context, s *Subject, reveal *Reveal) (*Repor
 		Offset    count  `json:"offset"`
 	}
 	if err := e.db.Select(ctx, &cats, `SELECT DISTINCT category, source, partition, offset FROM pii_index FINAL
-		WHERE (source, partition, offset) IN (SELECT source, partition, offset FROM pii_index WHERE `+inList("token", "toks")+`)`, pstr("toks", list(s.IDs()))); err != nil {
+		WHERE (source, partition, offset) IN (SELECT source, partition, offset FROM pii_index WHERE `+inList("token", "toks")+`)`, parr("toks", s.IDs())); err != nil {
 		return nil, fmt.Errorf("policy: report: categories: %w", err)
 	}
 	recCats := map[recordKey][]string{}
@@ -229,16 +231,12 @@ func (e *Engine) Report(ctx context.Context, s *Subject, reveal *Reveal) (*Repor
 			return r, err
 		}
 	}
-	err = e.audit(ctx, tazala.AuditEntry{Action: "subject.report", TokenID: s.ID, RequestRef: reqRef(reveal), Outcome: "reported"},
-		fmt.Sprintf("tokens=%d records=%d revealed=%d", len(s.Tokens), len(recs), len(r.Revealed)))
-	return r, err
-}
-
-func reqRef(r *Reveal) string {
-	if r == nil {
-		return ""
+	detail := fmt.Sprintf("tokens=%d records=%d revealed=%d", len(s.Tokens), len(recs), len(r.Revealed))
+	if err := e.event(ctx, s.ID, "report_issued", "", req, detail); err != nil {
+		return r, err
 	}
-	return r.Ref
+	err = e.audit(ctx, tazala.AuditEntry{Action: "subject.report", TokenID: s.ID, Reason: req.Reason, RequestRef: req.Ref, Outcome: "reported"}, detail)
+	return r, err
 }
 
 func (e *Engine) events(ctx context.Context, s *Subject) ([]ReportEvent, error) {
@@ -252,7 +250,7 @@ func (e *Engine) events(ctx context.Context, s *Subject) ([]ReportEvent, error) 
 	// one event per action: block rows are written per token
 	if err := e.db.Select(ctx, &rows, `SELECT time, event, purpose, request_ref, any(detail) AS detail FROM subject_events
 		WHERE `+inList("subject", "toks")+` GROUP BY time, event, purpose, request_ref ORDER BY time, event`,
-		pstr("toks", list(s.IDs()))); err != nil {
+		parr("toks", s.IDs())); err != nil {
 		return nil, fmt.Errorf("policy: report: events: %w", err)
 	}
 	out := make([]ReportEvent, len(rows))
@@ -288,8 +286,8 @@ func (e *Engine) reveal(ctx context.Context, r *Report, s *Subject, rv Reveal) e
 		Ciphertext string `json:"ciphertext"`
 		State      string `json:"state"`
 	}
-	if err := e.db.Select(ctx, &rows, `SELECT token, kind, ciphertext, toString(state) AS state FROM token_vault FINAL WHERE `+inList("token", "toks")+` ORDER BY token`,
-		pstr("toks", list(s.IDs()))); err != nil {
+	if err := e.vdb.Select(ctx, &rows, `SELECT token, kind, ciphertext, toString(state) AS state FROM token_vault FINAL WHERE `+inList("token", "toks")+` ORDER BY token`,
+		parr("toks", s.IDs())); err != nil {
 		return fmt.Errorf("policy: report: token_vault: %w", err)
 	}
 	r.Revealed = map[string]string{}

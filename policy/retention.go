@@ -58,7 +58,7 @@ func (e *Engine) Enforce(ctx context.Context, now time.Time, dryRun bool) (*Enfo
 	hold, holdPs := e.holdCond(now)
 	blockedCond := `(` + inList("subject", "blocked") + ` OR (source, partition, offset) IN
 		(SELECT source, partition, offset FROM pii_index WHERE ` + inList("token", "blocked") + `))`
-	ps := append([]tazala.Param{pms("now", now), pstr("blocked", list(blocked))}, holdPs...)
+	ps := append([]tazala.Param{pms("now", now), parr("blocked", blocked)}, holdPs...)
 	pastDue := `retention_until <= ` + ts("now")
 	due := pastDue + ` AND NOT ` + hold + ` AND NOT ` + blockedCond
 

@@ -68,7 +68,7 @@ func (e *Engine) RevealToken(ctx context.Context, token string, rq RevealRequest
 		Ciphertext string `json:"ciphertext"`
 		State      string `json:"state"`
 	}
-	if err := e.db.Select(ctx, &rows, `SELECT kind, ciphertext, toString(state) AS state FROM token_vault FINAL WHERE token = {t:String}`,
+	if err := e.vdb.Select(ctx, &rows, `SELECT kind, ciphertext, toString(state) AS state FROM token_vault FINAL WHERE token = {t:String}`,
 		pstr("t", token)); err != nil {
 		return nil, 0, fmt.Errorf("policy: reveal: token_vault: %w", err)
 	}

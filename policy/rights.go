@@ -276,8 +276,8 @@ func (e *Engine) Erase(ctx context.Context, s *Subject, req Request) (*Outcome, 
 	}
 	if len(fresh) > 0 {
 		err := e.db.Exec(ctx, `INSERT INTO erasure_ledger (token, subject, erased_at, request_ref)
-			SELECT arrayJoin(splitByChar(',', {toks:String})), {subject:String}, `+ts("t")+`, {ref:String}`,
-			pstr("toks", list(fresh)), pstr("subject", s.ID), pms("t", now), pstr("ref", req.Ref))
+			SELECT arrayJoin({toks:Array(String)}), {subject:String}, `+ts("t")+`, {ref:String}`,
+			parr("toks", fresh), pstr("subject", s.ID), pms("t", now), pstr("ref", req.Ref))
 		if err != nil {
 			return nil, fmt.Errorf("policy: write erasure_ledger: %w", err)
 		}
@@ -365,7 +365,7 @@ func (e *Engine) Rectify(ctx context.Context, s *Subject, req Request, kind taza
 		}
 	}
 	if nt.Ciphertext != "" {
-		err := e.db.Exec(ctx, `INSERT INTO token_vault (token, kind, ciphertext, subject, first_seen, last_seen, state, updated)
+		err := e.vdb.Exec(ctx, `INSERT INTO token_vault (token, kind, ciphertext, subject, first_seen, last_seen, state, updated)
 			SELECT {tok:String}, {kind:String}, {ct:String}, {subject:String}, `+ts("t")+`, `+ts("t")+`, 'active', now64(9, 'UTC')`,
 			pstr("tok", nt.ID), pstr("kind", kind.String()), pstr("ct", nt.Ciphertext), pstr("subject", s.ID), pms("t", now))
 		if err != nil {

@@ -107,7 +107,7 @@ func TestBlockFreezes(t *testing.T) {
 			return err
 		},
 		"reveal": func() error {
-			_, err := e.Report(ctx, s, &policy.Reveal{Request: policy.Request{Ref: "X", Reason: "state body request"}})
+			_, err := e.Report(ctx, s, policy.Request{Ref: "X"}, &policy.Reveal{Request: policy.Request{Ref: "X", Reason: "state body request"}})
 			return err
 		},
 	} {
@@ -140,7 +140,7 @@ func TestBlockFreezes(t *testing.T) {
 	if res, _ := e.Export(ctx, &buf, "bank", policy.ExportFilter{}, policy.Request{Ref: "EXP-2"}); res.Records != 2 {
 		t.Errorf("export after unblock: %+v", res)
 	}
-	rep, err := e.Report(ctx, s, &policy.Reveal{Request: policy.Request{Ref: "X", Reason: "customer's access request"}})
+	rep, err := e.Report(ctx, s, policy.Request{Ref: "X"}, &policy.Reveal{Request: policy.Request{Ref: "X", Reason: "customer's access request"}})
 	if err != nil || len(rep.Revealed) == 0 {
 		t.Errorf("reveal after unblock: %v, %d values", err, len(rep.Revealed))
 	}

@@ -240,7 +240,7 @@ func runScenario(t *testing.T, tk tazala.Tokenizer, rev policy.Revealer) {
 	if rev != nil {
 		reveal = &policy.Reveal{Request: policy.Request{Ref: "DSAR-2026-001", Reason: "customer's access request"}}
 	}
-	rep, err := e.Report(ctx, subj, reveal)
+	rep, err := e.Report(ctx, subj, policy.Request{Ref: "DSAR-2026-001"}, reveal)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -297,12 +297,12 @@ func runScenario(t *testing.T, tk tazala.Tokenizer, rev policy.Revealer) {
 		!strings.Contains(out.Kept[0].Reason, "statutory") {
 		t.Errorf("revoke kept %+v", out.Kept)
 	}
-	eq(t, "events after revoke", events(t, db, subj.ID), []string{"consent_withdrawn support", "consent_withdrawn notifications"})
+	eq(t, "events after revoke", events(t, db, subj.ID), []string{"report_issued", "consent_withdrawn support", "consent_withdrawn notifications"})
 	if n := indexCount(t, db, "source != 'payments' AND offset = 1"); n != 0 {
 		t.Errorf("%d index rows of withdrawn records left", n)
 	}
-	rep, _ = e.Report(ctx, subj, nil)
-	if len(rep.Purposes) != 1 || rep.Purposes[0].ID != "payments" || len(rep.Events) != 2 {
+	rep, _ = e.Report(ctx, subj, policy.Request{}, nil)
+	if len(rep.Purposes) != 1 || rep.Purposes[0].ID != "payments" || len(rep.Events) != 3 {
 		t.Errorf("report after revoke: %+v events %+v", rep.Purposes, rep.Events)
 	}
 
@@ -331,13 +331,14 @@ func runScenario(t *testing.T, tk tazala.Tokenizer, rev policy.Revealer) {
 			t.Errorf("token %s not in the erasure ledger", subj.IDs()[i])
 		}
 	}
-	eq(t, "events after erase", events(t, db, subj.ID), []string{"consent_withdrawn support", "consent_withdrawn notifications", "erasure_deferred payments", "erased"})
-	rep, _ = e.Report(ctx, subj, nil)
+	eq(t, "events after erase", events(t, db, subj.ID), []string{"report_issued", "consent_withdrawn support", "consent_withdrawn notifications",
+		"report_issued", "erasure_deferred payments", "erased"})
+	rep, _ = e.Report(ctx, subj, policy.Request{}, nil)
 	if !rep.Erased || len(rep.Purposes) != 1 || rep.Purposes[0].Records != 2 {
 		t.Errorf("report after erase: erased=%v %+v", rep.Erased, rep.Purposes)
 	}
 	if rev != nil {
-		if _, err := e.Report(ctx, subj, reveal); !errors.Is(err, tazala.ErrBlocked) {
+		if _, err := e.Report(ctx, subj, policy.Request{Ref: "DSAR-2026-001"}, reveal); !errors.Is(err, tazala.ErrBlocked) {
 			t.Errorf("reveal after erase: %v, want ErrBlocked", err)
 		}
 	}
@@ -362,7 +363,8 @@ func runScenario(t *testing.T, tk tazala.Tokenizer, rev policy.Revealer) {
 	if ledgerRows() != before || len(out.Done) != 1 || !strings.Contains(out.Done[0], "nothing more") {
 		t.Errorf("second erase: ledger %d→%d, %+v", before, ledgerRows(), out.Done)
 	}
-	eq(t, "events after the second erase", events(t, db, subj.ID), []string{"consent_withdrawn support", "consent_withdrawn notifications", "erasure_deferred payments", "erased"})
+	eq(t, "events after the second erase", events(t, db, subj.ID), []string{"report_issued", "consent_withdrawn support", "consent_withdrawn notifications",
+		"report_issued", "erasure_deferred payments", "erased", "report_issued"})
 
 	// 6. the topic is replayed through the processing step with the
 	// ledger: her values come back as masks, with no token and no subject;
@@ -419,12 +421,8 @@ func runScenario(t *testing.T, tk tazala.Tokenizer, rev policy.Revealer) {
 		}
 	}
 	sort.Strings(acts)
-	want := []string{"subject.erase REQ-3 erased", "subject.erase REQ-3b erased", "subject.report  reported", "subject.report  reported", "subject.report  reported",
+	want := []string{"subject.erase REQ-3 erased", "subject.erase REQ-3b erased", "subject.report  reported", "subject.report  reported", "subject.report DSAR-2026-001 reported",
 		"subject.revoke_consent REQ-2 consent withdrawn"}
-	if rev != nil {
-		want = []string{"subject.erase REQ-3 erased", "subject.erase REQ-3b erased", "subject.report  reported", "subject.report  reported", "subject.report DSAR-2026-001 reported",
-			"subject.revoke_consent REQ-2 consent withdrawn"}
-	}
 	eq(t, "audit", acts, want)
 
 	// 8. five years after the last payment, retention deletes the held data

@@ -6,33 +6,31 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/tazala/tazala"
 )
 
-// SQL helpers. Every query binds its values as {name:Type} parameters of
-// scalar types only (String, Int64), so it runs unchanged on the embedded
-// engine and on servers whatever the adapter does with composite types:
-// lists travel as one comma-joined String and are split in SQL, times as
-// Unix milliseconds.
+// SQL helpers. Every query binds its values as {name:Type} parameters:
+// strings, Int64 (times travel as Unix milliseconds) and Array(String)/
+// Array(Int64) lists, which the store adapters bind; nothing is
+// interpolated into SQL text.
 
-// none stands for an empty list: no token, purpose or subject equals it.
+// none stands for an empty key list: no record key equals it.
 const none = "-"
 
-// list joins ids for inList; ids never contain commas (tokens are tk_ and
-// base32, purpose and basis ids are checked by the policy loader).
-func list(ids []string) string {
-	if len(ids) == 0 {
-		return none
-	}
-	return strings.Join(ids, ",")
+// inList is the SQL condition "col is one of the ids in {param}" (an
+// Array(String) parameter: the sort keys can use it).
+func inList(col, param string) string {
+	return fmt.Sprintf("%s IN {%s:Array(String)}", col, param)
 }
 
-// inList is the SQL condition "col is one of the ids in {param}".
-func inList(col, param string) string {
-	return fmt.Sprintf("has(splitByChar(',', {%s:String}), %s)", param, col)
+// parr binds a list for inList (never nil: an empty list matches nothing).
+func parr(name string, ids []string) tazala.Param {
+	if ids == nil {
+		ids = []string{}
+	}
+	return tazala.Param{Name: name, Value: ids}
 }
 
 // ts is the SQL expression of the time in {param} (Unix ms).

@@ -152,7 +152,7 @@ func (e *Engine) link(ctx context.Context, s *Subject, known map[string]bool, fr
 		err := e.db.Select(ctx, &rows, `SELECT token, kind, subject, source, partition, offset FROM pii_index FINAL
 			WHERE token != '' AND (source, partition, offset) IN
 				(SELECT source, partition, offset FROM pii_index WHERE `+inList("token", "toks")+`)
-			ORDER BY source, partition, offset, ordinal`, pstr("toks", list(frontier)))
+			ORDER BY source, partition, offset, ordinal`, parr("toks", frontier))
 		if err != nil {
 			return fmt.Errorf("policy: link tokens: %w", err)
 		}
@@ -234,7 +234,7 @@ func (e *Engine) attribute(ctx context.Context, cands []SubjectToken, known map[
 		Subjects []string `json:"subjects"`
 	}
 	err := e.db.Select(ctx, &rows, `SELECT token, groupUniqArray(`+fmt.Sprint(MaxSubjectsPerToken+1)+`)(subject) AS subjects FROM pii_index
-		WHERE `+inList("token", "toks")+` GROUP BY token`, pstr("toks", list(ids)))
+		WHERE `+inList("token", "toks")+` GROUP BY token`, parr("toks", ids))
 	if err != nil {
 		return nil, fmt.Errorf("policy: link tokens: %w", err)
 	}

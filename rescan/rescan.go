@@ -189,3 +189,40 @@ func (s Stats) Kinds() []string {
 	sort.Strings(ks)
 	return ks
 }
+
+// Stream rescans records read from a source that can be read again (a
+// Kafka offset or time range, files): each batch next returns goes
+// through the processing step and the outputs to the sink, whose writes
+// replace earlier versions of the same (source, partition, offset), so a
+// rescan re-indexes idempotently. next returns an empty batch at the end.
+func Stream(ctx context.Context, next func(context.Context) ([]tazala.Record, error), proc Processor, sink tazala.Sink, progress func(Stats)) (Stats, error) {
+	st := Stats{NewFindings: map[string]int{}}
+	for {
+		recs, err := next(ctx)
+		if err != nil {
+			return st, fmt.Errorf("rescan: read: %w", err)
+		}
+		if len(recs) == 0 {
+			return st, nil
+		}
+		outs, err := proc.Process(ctx, recs)
+		if err != nil {
+			return st, fmt.Errorf("rescan: process %s/%d/%d…: %w", recs[0].Source, recs[0].Partition, recs[0].Offset, err)
+		}
+		if err := sink.Write(ctx, outs); err != nil {
+			return st, fmt.Errorf("rescan: write: %w", err)
+		}
+		for i := range outs {
+			if len(outs[i].Findings) > 0 {
+				st.RecordsChanged++
+			}
+			for _, f := range outs[i].Findings {
+				st.NewFindings[f.Kind.String()]++
+			}
+		}
+		st.Records += len(recs)
+		if progress != nil {
+			progress(st)
+		}
+	}
+}

@@ -131,11 +131,20 @@ func moreGroups(t []byte, j int, gs []group, ng int) (int, int, int) {
 }
 
 func skipAttached(t []byte, j int) int {
-	for j < len(t) && (isDigit(t[j]) || isASCIILetter(t[j]) || t[j] == '_' || t[j] == '*') {
+	for j < len(t) && idByte[t[j]] {
 		j++
 	}
 	return j
 }
+
+// idByte marks the bytes of an identifier a number is glued into: ASCII
+// letters and digits, '_' and a mask's '*'.
+var idByte = func() (b [256]bool) {
+	for c := range 256 {
+		b[c] = isASCIILetter(byte(c)) || isDigit(byte(c)) || c == '_' || c == '*'
+	}
+	return
+}()
 
 func isNumSep(c byte) bool {
 	return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')'

@@ -11,8 +11,11 @@ import (
 func validIIN(d []byte, maxYear int) bool { return checksum.ValidIIN(d, maxYear) }
 
 // iin classifies 12 digits in one run: a valid IIN unless a label says it
-// is another number (an RRN, an order id, a card field); weak without a
-// label that ties it to a person.
+// is another number (an RRN, an order id, a sequence number, a card
+// field). Unlike a bare phone or PAN, a bare IIN is never weak: its check
+// (birth date, century digit, control digit) passes about one random
+// 12-digit number in 700, so an unlabelled one — alone on a line, in a URL
+// path — is far more likely a person's than not.
 func (c *candidate) iin() (tazala.Kind, float32, bool) {
 	if !validIIN(c.d, c.s.maxYear) {
 		return 0, 0, false
@@ -24,5 +27,5 @@ func (c *candidate) iin() (tazala.Kind, float32, bool) {
 	if l&(ctxNeg|ctxCard|ctxPhone|ctxCVV|ctxExpiry) != 0 {
 		return 0, 0, false
 	}
-	return tazala.KindIIN, 0.9, l&personCtx == 0
+	return tazala.KindIIN, 0.9, false
 }

@@ -262,6 +262,12 @@ func prevWord(t []byte, p, lo int) (w []byte, start int, ok bool) {
 // `"seq":"a,b"`) is looked through, up to four of them, so every element
 // of a list gets the list's label.
 func (s *Scanner) labelCtx(g *seg, p int) ctx {
+	if p-2 >= g.lo && g.text[p-1] == ' ' && g.text[p-2] == '}' {
+		// a metric sample, name{labels} value: the metric name is the label
+		if b := bytes.LastIndexByte(g.text[max(g.lo, p-512):p-2], '{'); b >= 0 {
+			p = max(g.lo, p-512) + b
+		}
+	}
 	w, ws, ok := prevWord(g.text, p, g.lo)
 	for k := 0; ok && k < 4 && allDigits(w); k++ {
 		w, ws, ok = prevWord(g.text, ws, g.lo)

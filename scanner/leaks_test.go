@@ -158,12 +158,26 @@ func TestKeysAreScanned(t *testing.T) {
 
 // TestPartialOverlapKeepsBoth (issue 10, item 3): findings that overlap
 // only partly are both returned, sorted by start; a finding wholly inside
-// another is dropped.
+// another is dropped; an e-mail glued to a name by a '.' starts after it.
 func TestPartialOverlapKeepsBoth(t *testing.T) {
-	s := New(Config{})
+	set, err := rules.Parse([]byte(`[[rules]]
+id = "member"
+kind = "phone"
+pattern = 'member (?<value>\d{4} \d{4})'
+group = "value"
+keywords = ["member "]
+true_examples = ["member 1234 5678"]
+false_examples = ["member x"]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := New(Config{Rules: set, Now: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)})
 	for _, c := range []struct{ in, want string }{
-		{`Regards, Nurlanov Aigerim Serikovna.nurlanova@mail.kz`, "person_name@9-35 email@26-53"},
-		{`ФИО: Иванов Иван Иванович.ivanov@mail.kz`, "person_name@8-46 email@30-61"},
+		// the rule's value runs into the IIN: both kept, overlapping
+		{`member 1234 900101300017`, "phone@7-16 iin@12-24"},
+		{`Regards, Nurlanov Aigerim Serikovna.nurlanova@mail.kz`, "person_name@9-35 email@36-53"},
+		{`ФИО: Иванов Иван Иванович.ivanov@mail.kz`, "person_name@8-46 email@47-61"},
 		// contained: the IIN digits of the local part go with the e-mail
 		{`mail 900101300017@mail.kz`, "email@5-25"},
 	} {

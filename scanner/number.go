@@ -19,7 +19,7 @@ func (s *Scanner) number(g *seg, i int) int {
 		j++
 	}
 	if attachedBefore(t, i, g.lo) && !s.delimAfterFinding(g, i) {
-		for j < n && (isDigit(t[j]) || isASCIILetter(t[j]) || t[j] == '_') {
+		for j < n && wordTail[t[j]] {
 			j++
 		}
 		return j
@@ -121,7 +121,20 @@ func (s *Scanner) tryGroups(g *seg, start int, plus bool, gs []group) int {
 	last := 0
 	for a := 0; a < len(gs); {
 		matched := false
-		for b := len(gs) - 1; b >= a; b-- {
+		// digits in gs[a:b+1], counted down as b falls: ranges of a length
+		// no kind has are not classified at all ("2026-12-01 10")
+		nd := 0
+		for _, x := range gs[a:] {
+			nd += x.b - x.a
+		}
+		for b := len(gs) - 1; b >= a; b, nd = b-1, nd-(gs[b].b-gs[b].a) {
+			if plus && a == 0 {
+				if nd < 8 || nd > 15 {
+					continue
+				}
+			} else if nd < 10 || nd > 19 {
+				continue
+			}
 			from := gs[a].a
 			if a == 0 {
 				from = start

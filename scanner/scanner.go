@@ -19,7 +19,8 @@
 // Findings come sorted by start. A finding wholly inside another (the
 // digits of an e-mail's local part, a phone inside a PAN) is dropped; two
 // findings that overlap only partly are both returned, and the redactor
-// replaces the union of every overlapping cluster.
+// replaces the union of every overlapping cluster. (An e-mail whose local
+// part runs back over a name ending on a '.' starts after the '.'.)
 //
 // Layout: scanner.go is the byte-class loop over a record (the lexer's
 // first stage) and the finding list; digits.go reads digit groups and what
@@ -63,7 +64,7 @@ type Config struct {
 type Scanner struct {
 	cfg      Config
 	maxYear  int
-	disabled [8]bool
+	disabled [tazala.NumKinds]bool
 
 	line   []byte // the record being scanned
 	json   bool   // the record looks like JSON ({ or [ first)
@@ -412,6 +413,30 @@ func stringEnd(t []byte, i int) int {
 	return len(t)
 }
 
+// trimMailAfterNames starts an e-mail after a name that ends on a '.'
+// inside the e-mail's local part: "Serikovna.nurlanova@mail.kz" after
+// "Nurlanov Aigerim Serikovna" is the name, then "nurlanova@mail.kz", as a
+// reader marks them. It reports whether it changed a start. f is sorted.
+func (s *Scanner) trimMailAfterNames(f []tazala.Finding) bool {
+	changed := false
+	for i := range f {
+		if f[i].Kind != tazala.KindName {
+			continue
+		}
+		e := f[i].Span.End
+		if e >= len(s.line) || s.line[e] != '.' {
+			continue
+		}
+		for j := i + 1; j < len(f) && f[j].Span.Start < e; j++ {
+			if f[j].Kind == tazala.KindEmail && f[j].Span.End > e+1 && f[j].Span.Start >= f[i].Span.Start {
+				f[j].Span.Start = e + 1
+				changed = true
+			}
+		}
+	}
+	return changed
+}
+
 // markWeak marks the finding just emitted as weak: a bare run of digits
 // (no separators, no '+') that passed a validator but has no label for its
 // kind. Validators alone are weak evidence for such runs (one 11-digit
@@ -450,6 +475,14 @@ func (s *Scanner) resolve() {
 		}
 		return y.Span.End - x.Span.End
 	})
+	if s.trimMailAfterNames(f) {
+		slices.SortStableFunc(f, func(x, y tazala.Finding) int {
+			if x.Span.Start != y.Span.Start {
+				return x.Span.Start - y.Span.Start
+			}
+			return y.Span.End - x.Span.End
+		})
+	}
 	w := 0
 	maxEnd := -1
 	for i := range f {

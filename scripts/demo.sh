@@ -19,8 +19,9 @@ CHADDR="${DEMO_CLICKHOUSE:-127.0.0.1:18123}"
 STORE="$root/demo-data"
 TOPICS="payments.transactions,notifications.mta,support.emails"
 export TAZALA_LIBCHDB="${TAZALA_LIBCHDB:-$root/.cache/chdb/libchdb.so}"
-# the demo's own accounts on the store's HTTP interface (loopback only)
-export TAZALA_HTTP_ANALYST_PASSWORD="demo-analyst"
+# the demo's own accounts on the store's HTTP interface the daemon serves
+# while it runs (loopback only)
+export TAZALA_HTTP_ANALYST_PASSWORD="demo-analyst-$$"
 export TAZALA_HTTP_WRITER_PASSWORD="demo-writer-$$"
 
 pids=()
@@ -68,44 +69,32 @@ curl -fsS "http://$METRICS/metrics" | awk '
   END {printf "daemon: %d records (%.1f MB) redacted, %d findings indexed, token cache hit ratio %.1f%%, mean batch latency %.0f ms\n", out, b/1e6, f, hit*100, lc ? 1000*ls/lc : 0}'
 curl -fsS "http://$METRICS/readyz"
 
-# What an analyst sees. The queries run on the store's ClickHouse HTTP
-# interface, served by the daemon that owns ./demo-data while it runs.
-# Once `tazala query` exists, set DEMO_QUERY=tazala to run them after the
-# daemon stopped with: tazala query --store chdb:./demo-data "SQL".
-q() {
-  if [ "${DEMO_QUERY:-http}" = tazala ]; then
-    "$bin" query --store "chdb:$STORE" "$1"
-  else
-    curl -fsS -u "analyst:$TAZALA_HTTP_ANALYST_PASSWORD" "http://$CHADDR/" --data-binary "$1 FORMAT PrettyCompactMonoBlock"
-  fi
-}
-queries() {
-step "findings per kind per topic (pii_index_v)"
-q "SELECT source AS topic, kind, count() AS findings, uniqExact(token) AS distinct_values
-   FROM pii_index_v GROUP BY topic, kind ORDER BY topic, findings DESC"
-
-step "the fields that leak most (JSON paths, redacted)"
-q "SELECT source AS topic, if(path = '', '(free text)', path) AS field, count() AS findings,
-          arrayStringConcat(groupUniqArray(kind), ',') AS kinds
-   FROM pii_index_v GROUP BY topic, field ORDER BY findings DESC LIMIT 12"
-
-step "one customer's footprint, by token (the busiest subject)"
-q "WITH (SELECT subject FROM pii_index_v WHERE subject != '' GROUP BY subject ORDER BY count() DESC LIMIT 1) AS s
-   SELECT s AS customer, source AS topic, purpose, kind, count() AS findings, uniqExact(offset) AS records,
-          min(event_time) AS first, max(event_time) AS last
-   FROM pii_index_v WHERE subject = s GROUP BY topic, purpose, kind ORDER BY topic, findings DESC"
-
-step "a few redacted records"
-q "SELECT source AS topic, offset, substring(payload, 1, 150) AS payload FROM records_v ORDER BY rand() LIMIT 4"
-}
-[ "${DEMO_QUERY:-http}" = tazala ] || queries
-
 step "stop the daemon (SIGTERM: in-flight batches finish and commit)"
 kill -TERM $daemon
 wait $daemon
 pids=("${pids[@]/$daemon}")
-[ "${DEMO_QUERY:-http}" = tazala ] && queries
+
+# What an analyst sees, with tazala query on the store the daemon wrote.
+# (While a daemon runs, the same commands go through the HTTP interface it
+# serves on the store: --http-clickhouse-addr.)
+q() { "$bin" query --store "chdb:$STORE" "$@"; }
+
+step "findings per kind per topic (pii_index_v)"
+q "SELECT source AS topic, kind, count() AS findings, uniqExact(token) AS distinct_values
+   FROM pii_index_v GROUP BY topic, kind ORDER BY topic, findings DESC"
+
+step "the fields that leak most: tazala query leakiest-fields"
+q leakiest-fields
+
+# a customer whose IIN appears in more than one topic, with a short footprint
+customer=$(q --format TSV "SELECT token FROM pii_index_v WHERE kind = 'iin' GROUP BY token
+  ORDER BY uniqExact(source) DESC, count() BETWEEN 3 AND 12 DESC, count() DESC, token LIMIT 1")
+step "one customer's footprint, by the token of their IIN: tazala query --param token=$customer token-footprint"
+q --param "token=$customer" token-footprint
+
+step "a few redacted records"
+q "SELECT source AS topic, offset, substring(payload, 1, 140) AS payload FROM records_v ORDER BY cityHash64(offset) LIMIT 4"
 
 step "consumer lag, as the broker reports it"
 "$bin" dev lag --brokers "$BROKER" --topics "$TOPICS"
-step "done: the store is in ./demo-data (daemon log: demo-data.log)"
+step "done: the store is in ./demo-data (daemon log: demo-data.log); try: bin/tazala query --store chdb:./demo-data --list"

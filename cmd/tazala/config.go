@@ -47,9 +47,11 @@ type runConfig struct {
 	Streams []streamConfig `yaml:"streams" usage:"topics and their purposes: TOPIC=PURPOSE[:BASIS],... (YAML: list of {topic, purpose, basis})"`
 	Policy  struct {
 		File string `yaml:"file" usage:"privacy policy file (YAML, rules/policy.yaml format; default: the shipped policy)"`
+		// RetentionEvery runs retention enforcement on a chdb store (0: off).
+		RetentionEvery time.Duration `yaml:"retention_every" usage:"run retention enforcement on the store this often, first at start (chdb stores; 0: never)"`
 	} `yaml:"policy"`
 	Store struct {
-		URL string `yaml:"url" usage:"where redacted records and the findings index go: chdb:DIR (embedded engine) or file:DIR (JSONL)"`
+		URL string `yaml:"url" usage:"where redacted records and the findings index go: chdb:DIR (embedded engine), clickhouse://host:9000/db or http(s)://host:8123/db (a server), file:DIR (JSONL)"`
 	} `yaml:"store"`
 	Quarantine struct {
 		Path string `yaml:"path" usage:"JSONL file for records that could not be processed, masked (default: quarantine.jsonl beside the store; \"off\" to stop instead)"`
@@ -71,7 +73,7 @@ type runConfig struct {
 		BatchRecords int           `yaml:"batch_records" usage:"records per processing batch"`
 		BatchBytes   int           `yaml:"batch_bytes" usage:"bytes per processing batch"`
 		BatchWait    time.Duration `yaml:"batch_wait" usage:"longest wait to fill a batch"`
-		Queue        int           `yaml:"queue" usage:"batches in flight between Kafka and the sinks (0: 2 per worker)"`
+		Queue        int           `yaml:"queue" usage:"batches in flight between Kafka and the sinks (0: one per worker)"`
 		RetryMin     time.Duration `yaml:"retry_min" usage:"first backoff while Vault or the store is unavailable"`
 		RetryMax     time.Duration `yaml:"retry_max" usage:"longest backoff"`
 		Grace        time.Duration `yaml:"grace" usage:"on SIGTERM/SIGINT, how long in-flight batches may finish (and commit) before they are abandoned"`
@@ -106,8 +108,8 @@ func defaultRunConfig() runConfig {
 	c.Store.URL = "chdb:./tazala-data"
 	c.Tokenizer.Kind = "local"
 	c.Redact.Mode = "token"
-	c.Pipeline.BatchRecords = 5000
-	c.Pipeline.BatchBytes = 8 << 20
+	c.Pipeline.BatchRecords = 20000
+	c.Pipeline.BatchBytes = 16 << 20
 	c.Pipeline.BatchWait = 100 * time.Millisecond
 	c.Pipeline.RetryMin = 100 * time.Millisecond
 	c.Pipeline.RetryMax = 10 * time.Second
@@ -204,7 +206,8 @@ func (k configKey) set(s string) error {
 // runFlags returns one flag per configuration key, plus --config.
 func runFlags() []cli.Flag {
 	c := defaultRunConfig()
-	flags := []cli.Flag{&cli.StringFlag{Name: "config", Aliases: []string{"c"}, EnvVars: []string{"TAZALA_CONFIG"}, Usage: "YAML configuration `FILE`"}}
+	flags := []cli.Flag{&cli.StringFlag{Name: "config", Aliases: []string{"c"}, EnvVars: []string{"TAZALA_CONFIG"}, Usage: "YAML configuration `FILE`"},
+		&cli.StringFlag{Name: "cpuprofile", Hidden: true, Usage: "write a CPU profile to `FILE`"}}
 	for _, k := range configKeys(&c) {
 		def := fmt.Sprint(k.v.Interface())
 		switch x := k.v.Interface().(type) {
@@ -301,10 +304,8 @@ func (c *runConfig) validate() error {
 	if (c.HTTP.TLSCert == "") != (c.HTTP.TLSKey == "") {
 		bad("http.tls_cert", "tls_cert and tls_key go together")
 	}
-	if c.Store.URL == "" {
-		bad("store.url", "required: chdb:DIR or file:DIR")
-	} else if scheme, rest, ok := strings.Cut(c.Store.URL, ":"); !ok || rest == "" || (scheme != "chdb" && scheme != "file") {
-		bad("store.url", "want chdb:DIR or file:DIR, got %q", c.Store.URL)
+	if scheme, rest, ok := strings.Cut(c.Store.URL, ":"); !ok || rest == "" || (scheme != "file" && !isStoreURL(c.Store.URL)) {
+		bad("store.url", "want chdb:DIR, clickhouse://host:9000/db, http(s)://host:8123/db or file:DIR, got %q", c.Store.URL)
 	}
 	switch c.Tokenizer.Kind {
 	case "local", "vault":

@@ -34,7 +34,7 @@ ORDER BY day, source, findings DESC`,
 	},
 	"leakiest-fields": {
 		About: "the JSON fields (and plain text) that carry the most personal data",
-		SQL: `SELECT source, if(path = '', '(plain text)', path) AS field, groupUniqArray(kind) AS kinds, count() AS findings, uniqExact(source, partition, offset) AS records
+		SQL: `SELECT source, if(path = '', '(plain text)', path) AS field, arraySort(groupUniqArray(kind)) AS kinds, count() AS findings, uniqExact(source, partition, offset) AS records
 FROM pii_index_v
 GROUP BY source, field
 ORDER BY findings DESC

@@ -55,7 +55,7 @@ func runRevealStore(c *cli.Context, id string) error {
 	if err != nil {
 		return cli.Exit(fmt.Sprintf("reveal: not revealed: %v", err), exitFailure)
 	}
-	db, err := openPolicyStore(c.Context, c.String("store"))
+	stores, err := openPolicyStores(c.Context, c.String("store"))
 	if err != nil {
 		var ec cli.ExitCoder
 		if errors.As(err, &ec) {
@@ -63,8 +63,8 @@ func runRevealStore(c *cli.Context, id string) error {
 		}
 		return cli.Exit(err.Error(), exitFailure)
 	}
-	defer db.Close()
-	e, err := policy.New(policy.Config{DB: db, Revealer: vt, Actor: actor(c) + " (vault: " + who + ")"})
+	defer stores.Close()
+	e, err := policy.New(policy.Config{DB: stores.DB, Vault: stores.Vault, Revealer: vt, Actor: actor(c) + " (vault: " + who + ")"})
 	if err != nil {
 		return cli.Exit(err.Error(), exitFailure)
 	}

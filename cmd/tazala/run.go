@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -29,7 +30,6 @@ import (
 	"github.com/tazala/tazala/sources/kafka"
 	"github.com/tazala/tazala/tokenize/local"
 	"github.com/tazala/tazala/tokenize/vault"
-	tsclickhouse "github.com/tazala/tazala/tokenstore/clickhouse"
 	tsfile "github.com/tazala/tazala/tokenstore/file"
 )
 
@@ -55,6 +55,16 @@ func runDaemon(c *cli.Context) error {
 		return usageErr("%v\nTry: tazala run --help", err)
 	}
 	log := newLogger(c.App.ErrWriter, cfg.Log.Level)
+	if p := c.String("cpuprofile"); p != "" {
+		f, err := os.Create(p)
+		if err != nil {
+			return cli.Exit(fmt.Sprintf("run: %v", err), exitFailure)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return cli.Exit(fmt.Sprintf("run: cpu profile: %v", err), exitFailure)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	d, err := openDaemon(c.Context, cfg, log)
 	if err != nil {
 		log.Error("start failed", "err", err.Error())
@@ -89,8 +99,8 @@ type daemon struct {
 	closers []func() error // in reverse order of opening
 }
 
-func openDaemon(ctx context.Context, cfg runConfig, log *slog.Logger) (d *daemon, err error) {
-	d = &daemon{log: log, cfg: cfg, m: metrics.New()}
+func openDaemon(ctx context.Context, cfg runConfig, log *slog.Logger) (_ *daemon, err error) {
+	d := &daemon{log: log, cfg: cfg, m: metrics.New()}
 	defer func() {
 		if err != nil {
 			d.close()
@@ -118,6 +128,7 @@ func openDaemon(ctx context.Context, cfg runConfig, log *slog.Logger) (d *daemon
 	// ledger and the HTTP interface use
 	var sink tazala.Sink
 	var db tazala.DB
+	var vaultTable tazala.TokenStore
 	switch scheme {
 	case "file":
 		if err := os.MkdirAll(dir, 0o700); err != nil {
@@ -129,14 +140,17 @@ func openDaemon(ctx context.Context, cfg runConfig, log *slog.Logger) (d *daemon
 		}
 		d.closers = append(d.closers, fs.Close)
 		sink = fs
-	case "chdb":
-		st, err := schdb.Open(ctx, schdb.Config{Dir: dir, ScannerVersion: "tazala"})
+	default:
+		// chdb:DIR (the embedded engine, or through the HTTP interface of
+		// the process owning DIR), clickhouse://, http(s)://: the one
+		// place that turns a store URL into a store
+		sc, err := openStore(ctx, cfg.Store.URL)
 		if err != nil {
-			return nil, fmt.Errorf("store %s: %w", cfg.Store.URL, err)
+			return nil, err
 		}
-		d.closers = append(d.closers, st.Close)
-		sink, db = st, st
-		if cfg.HTTP.ClickHouseAddr != "" {
+		d.closers = append(d.closers, sc.Close)
+		sink, db, vaultTable = sc.Sink, sc.DB, sc.Tokens
+		if st, ok := sc.DB.(*schdb.Store); ok && cfg.HTTP.ClickHouseAddr != "" {
 			if err := d.serveClickHouse(ctx, &cfg, st, dir); err != nil {
 				return nil, err
 			}
@@ -175,8 +189,8 @@ func openDaemon(ctx context.Context, cfg runConfig, log *slog.Logger) (d *daemon
 			d.closers = append(d.closers, ts.Close)
 			store = ts
 			log.Info("token vault (reversible copies for tazala reveal)", "path", cfg.Tokenizer.TokenStore)
-		case db != nil:
-			store = tsclickhouse.New(db)
+		case vaultTable != nil:
+			store = vaultTable
 			log.Info("token vault (reversible copies for tazala reveal): table token_vault of the store")
 		default:
 			p := filepath.Clean(dir) + ".tokens.jsonl"
@@ -194,7 +208,10 @@ func openDaemon(ctx context.Context, cfg runConfig, log *slog.Logger) (d *daemon
 	var q pipeline.Quarantine
 	if p := cfg.Quarantine.Path; p != "off" {
 		if p == "" {
-			p = filepath.Clean(dir) + ".quarantine.jsonl"
+			p = "tazala-quarantine.jsonl"
+			if scheme == "file" || scheme == "chdb" {
+				p = filepath.Clean(dir) + ".quarantine.jsonl"
+			}
 		}
 		qf, err := quarantine.Open(p)
 		if err != nil {
@@ -208,6 +225,9 @@ func openDaemon(ctx context.Context, cfg runConfig, log *slog.Logger) (d *daemon
 	if db != nil {
 		// erased subjects never come back through a replay
 		pcfg.Erasure = policy.NewLedger(policy.LedgerConfig{DB: db, MaxAge: 10 * time.Second})
+		if err := d.startRetention(ctx, &cfg, db, log); err != nil { // run_retention.go
+			return nil, err
+		}
 	}
 	step, err := pipeline.NewProcessor(pcfg)
 	if err != nil {
@@ -228,7 +248,9 @@ func openDaemon(ctx context.Context, cfg runConfig, log *slog.Logger) (d *daemon
 	}
 	d.src, err = kafka.New(kafka.Config{
 		Brokers: cfg.Kafka.Brokers, Group: cfg.Kafka.Group, Topics: topics, Start: cfg.Kafka.Start,
-		BatchRecords: cfg.Pipeline.BatchRecords, BatchBytes: cfg.Pipeline.BatchBytes, BatchWait: cfg.Pipeline.BatchWait,
+		// partition batches stay small; the runner joins them into units of
+		// pipeline.batch_records
+		BatchRecords: min(cfg.Pipeline.BatchRecords, 2000), BatchBytes: min(cfg.Pipeline.BatchBytes, 4<<20), BatchWait: cfg.Pipeline.BatchWait,
 		SessionTimeout: cfg.Kafka.SessionTimeout, RebalanceTimeout: cfg.Kafka.RebalanceTimeout, HeartbeatInterval: cfg.Kafka.HeartbeatInterval,
 		TLS: tlsCfg, SASL: mech, ClientID: cfg.Kafka.ClientID, Log: log, Observer: d.m,
 	})
@@ -250,7 +272,7 @@ func openDaemon(ctx context.Context, cfg runConfig, log *slog.Logger) (d *daemon
 			"kafka":    d.src.Err,
 		})
 		if err != nil {
-			return nil, fmt.Errorf("http.addr %s: %w", cfg.HTTP.Addr, err)
+			return nil, fmt.Errorf("config: http.addr %s: %w", cfg.HTTP.Addr, err)
 		}
 		log.Info("serving /metrics, /healthz, /readyz", "addr", d.srv.Addr)
 	}

@@ -184,7 +184,7 @@ func policyEngine(c *cli.Context, withTokenizer bool) (*policy.Engine, func(), e
 			cfg.Revealer = vt
 		}
 	}
-	db, err := openPolicyStore(c.Context, url)
+	stores, err := openPolicyStores(c.Context, url)
 	if err != nil {
 		cleanup()
 		var ec cli.ExitCoder
@@ -193,8 +193,8 @@ func policyEngine(c *cli.Context, withTokenizer bool) (*policy.Engine, func(), e
 		}
 		return nil, nil, cli.Exit(err.Error(), exitFailure)
 	}
-	closers = append(closers, func() { db.Close() })
-	cfg.DB = db
+	closers = append(closers, func() { stores.Close() })
+	cfg.DB, cfg.Vault = stores.DB, stores.Vault
 	e, err := policy.New(cfg)
 	if err != nil {
 		cleanup()
@@ -321,7 +321,7 @@ func runReport(c *cli.Context) error {
 	if reveal {
 		rv = &policy.Reveal{Request: req, LegalBasis: c.String("legal-basis")}
 	}
-	rep, err := e.Report(c.Context, s, rv)
+	rep, err := e.Report(c.Context, s, req, rv)
 	if err != nil {
 		return cli.Exit(err.Error(), exitFailure)
 	}

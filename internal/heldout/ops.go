@@ -84,6 +84,19 @@ func (o *Ops) num() string {
 	return strconv.FormatInt(o.r.Int64N(1e12), 10)
 }
 
+// pathID is a number in a URL path: an order or object id. It may pass
+// the phone or card rules but not the IIN check: a bare valid IIN in a
+// URL path is reported by design (its check passes one random 12-digit
+// number in about 700, so such a value is far more likely a person's).
+func (o *Ops) pathID() string {
+	for {
+		n := o.num()
+		if len(n) != 12 || !checksum.ValidIIN([]byte(n), 2026) {
+			return n
+		}
+	}
+}
+
 // grouped writes a number with thousands separators.
 func grouped(s, sep string) string {
 	var b strings.Builder
@@ -116,7 +129,7 @@ func (o *Ops) Next() []byte {
 	switch o.r.IntN(12) {
 	case 0: // access log
 		s = fmt.Sprintf(`10.%d.%d.%d - - [01/Dec/2026:%02d:%02d:%02d +0000] "%s %s/%s?page=%d&limit=%d&cursor=%s HTTP/1.1" %s %d "-" "%s" rt=%d.%03d upstream_rt=%d.%03d req_id=%s`,
-			o.r.IntN(256), o.r.IntN(256), o.r.IntN(256), o.r.IntN(24), o.r.IntN(60), o.r.IntN(60), o.pick([]string{"GET", "POST", "PUT"}), o.pick(paths), o.num(), o.r.IntN(500), 10+o.r.IntN(90), o.num(),
+			o.r.IntN(256), o.r.IntN(256), o.r.IntN(256), o.r.IntN(24), o.r.IntN(60), o.r.IntN(60), o.pick([]string{"GET", "POST", "PUT"}), o.pick(paths), o.pathID(), o.r.IntN(500), 10+o.r.IntN(90), o.num(),
 			o.pick([]string{"200", "201", "204", "400", "404", "500"}), o.r.Int64N(5_000_000), o.pick(agents), o.r.IntN(3), o.r.IntN(1000), o.r.IntN(3), o.r.IntN(1000), o.hex(32))
 	case 1: // JSON application event
 		s = fmt.Sprintf(`{"ts":"%s","level":"%s","service":"%s","msg":"batch committed","offset":%s,"partition":%d,"lsn":"%X/%X","seq":%s,"epoch":%d,"latency_ms":%d,"bytes":%d,"records":%d,"trace_id":"%s","span_id":"%s"}`,

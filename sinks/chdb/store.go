@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -40,8 +41,8 @@ type Store struct {
 
 	mu   sync.Mutex
 	seq  int
-	rec  []byte
-	idx  []byte
+	rec  *block
+	idx  *block
 	rows []index.Row
 	hr   hash.Hash
 	hi   hash.Hash
@@ -89,19 +90,21 @@ func New(ctx context.Context, db *DB, cfg Config) (*Store, error) {
 	if err := os.MkdirAll(tmp, 0o700); err != nil {
 		return nil, fmt.Errorf("sinks/chdb: %w", err)
 	}
+	if got := strings.Join(chschema.Records.ColumnNames(), " "); got != recordCols {
+		return nil, fmt.Errorf("sinks/chdb: encoder out of step with the schema of %s: %s", chschema.TableRecords, got)
+	}
+	if got := strings.Join(chschema.Index.ColumnNames(), " "); got != indexCols {
+		return nil, fmt.Errorf("sinks/chdb: encoder out of step with the schema of %s: %s", chschema.TableIndex, got)
+	}
 	if err := chschema.Migrate(ctx, db); err != nil {
 		return nil, fmt.Errorf("sinks/chdb: %w", err)
 	}
-	return &Store{DB: db, cfg: cfg, tmpDir: tmp, hr: sha256.New(), hi: sha256.New()}, nil
+	return &Store{DB: db, cfg: cfg, tmpDir: tmp, hr: sha256.New(), hi: sha256.New(),
+		rec: newBlock(chschema.Records), idx: newBlock(chschema.Index)}, nil
 }
 
-var (
-	recordsStructure = chschema.Records.Structure()
-	indexStructure   = chschema.Index.Structure()
-)
-
 // Write inserts the outputs' records into redacted_records and one row
-// per finding into pii_index, each as one RowBinary insert with a
+// per finding into pii_index, each as one insert in Native format with a
 // deduplication token derived from the rows' contents (everything but
 // the ingest time): a batch written again is dropped by the engine, and
 // a replay cut into other batches is replaced by its key (read through
@@ -120,20 +123,33 @@ func (s *Store) Write(ctx context.Context, outs []tazala.Output) error {
 	defer s.mu.Unlock()
 	ingest := s.cfg.Now().UTC()
 	s.encode(outs, ingest)
-	if len(s.idx) > 0 {
-		if err := s.insert(ctx, chschema.TableIndex, indexStructure, s.idx, s.hi); err != nil {
+	if s.idx.rows > 0 {
+		if err := s.insert(ctx, chschema.TableIndex, s.idx, s.hi); err != nil {
 			return err
 		}
 	}
-	return s.insert(ctx, chschema.TableRecords, recordsStructure, s.rec, s.hr)
+	return s.insert(ctx, chschema.TableRecords, s.rec, s.hr)
 }
 
-// encode fills s.rec and s.idx with RowBinary rows and the content
-// hashes s.hr and s.hi (rows without their ingest time).
+// recordCols and indexCols are the column orders encode writes; New
+// checks them against the schema.
+var (
+	recordCols = "source partition offset key event_time ingest_time purpose legal_basis subject payload findings scanner_version retention_until"
+	indexCols  = "subject token kind category source partition offset ordinal path start end detector confidence event_time purpose legal_basis retention_until ingest_time"
+)
+
+// Column positions in the blocks (chschema.Records, chschema.Index).
+const (
+	recIngest = 5  // redacted_records.ingest_time
+	idxIngest = 17 // pii_index.ingest_time
+)
+
+// encode fills s.rec and s.idx, and the content hashes s.hr and s.hi
+// (every column but the ingest time).
 func (s *Store) encode(outs []tazala.Output, ingest time.Time) {
-	s.rec, s.idx = s.rec[:0], s.idx[:0]
-	s.hr.Reset()
-	s.hi.Reset()
+	s.rec.reset()
+	s.idx.reset()
+	rc, ic := s.rec.cols, s.idx.cols
 	for i := range outs {
 		o := &outs[i]
 		r := &o.Record
@@ -145,26 +161,20 @@ func (s *Store) encode(outs []tazala.Output, ingest time.Time) {
 		if until.IsZero() {
 			until = tazala.ForeverUntilWithdrawn
 		}
-		a := len(s.rec)
-		b := s.rec
-		b = appendString(b, r.Source)
-		b = appendInt32(b, r.Partition)
-		b = appendInt64(b, r.Offset)
-		b = appendBytes(b, r.Key)
-		b = appendTime64ms(b, ev)
-		m := len(b)
-		b = appendTime64ms(b, ingest)
-		n := len(b)
-		b = appendString(b, o.Purpose.Name)
-		b = appendString(b, o.Purpose.LegalBasis)
-		b = appendString(b, o.Subject)
-		b = appendBytes(b, r.Value)
-		b = appendUint16(b, uint16(min(len(o.Findings), 0xffff)))
-		b = appendString(b, s.cfg.ScannerVersion)
-		b = appendDateTime(b, until)
-		s.rec = b
-		s.hr.Write(b[a:m])
-		s.hr.Write(b[n:])
+		rc[0].buf = appendString(rc[0].buf, r.Source)
+		rc[1].buf = appendInt32(rc[1].buf, r.Partition)
+		rc[2].buf = appendInt64(rc[2].buf, r.Offset)
+		rc[3].buf = appendBytes(rc[3].buf, r.Key)
+		rc[4].buf = appendTime64ms(rc[4].buf, ev)
+		rc[5].buf = appendTime64ms(rc[5].buf, ingest)
+		rc[6].buf = appendString(rc[6].buf, o.Purpose.Name)
+		rc[7].buf = appendString(rc[7].buf, o.Purpose.LegalBasis)
+		rc[8].buf = appendString(rc[8].buf, o.Subject)
+		rc[9].buf = appendBytes(rc[9].buf, r.Value)
+		rc[10].buf = appendUint16(rc[10].buf, uint16(min(len(o.Findings), 0xffff)))
+		rc[11].buf = appendString(rc[11].buf, s.cfg.ScannerVersion)
+		rc[12].buf = appendDateTime(rc[12].buf, until)
+		s.rec.rows++
 
 		if len(o.Findings) == 0 {
 			continue
@@ -172,51 +182,63 @@ func (s *Store) encode(outs []tazala.Output, ingest time.Time) {
 		s.rows = index.AppendRows(s.rows[:0], o, ingest)
 		for j := range s.rows {
 			row := &s.rows[j]
-			a := len(s.idx)
-			b := s.idx
-			b = appendString(b, row.Subject)
-			b = appendString(b, row.Token)
-			b = appendString(b, row.Kind.String())
-			b = appendString(b, index.Category(row.Kind))
-			b = appendString(b, row.Source)
-			b = appendInt32(b, row.Partition)
-			b = appendInt64(b, row.Offset)
-			b = appendUint16(b, row.Ordinal)
-			b = appendString(b, row.Path)
-			b = appendUint32(b, uint32(max(0, min(row.Start, 1<<32-1))))
-			b = appendUint32(b, uint32(max(0, min(row.End, 1<<32-1))))
-			b = appendString(b, row.Detector)
-			b = appendFloat32(b, row.Confidence)
-			b = appendTime64ms(b, ev)
-			b = appendString(b, row.Purpose.Name)
-			b = appendString(b, row.Purpose.LegalBasis)
-			b = appendDateTime(b, until)
-			m := len(b)
-			b = appendTime64ms(b, ingest)
-			s.idx = b
-			s.hi.Write(b[a:m])
+			ic[0].buf = appendString(ic[0].buf, row.Subject)
+			ic[1].buf = appendString(ic[1].buf, row.Token)
+			ic[2].buf = appendString(ic[2].buf, row.Kind.String())
+			ic[3].buf = appendString(ic[3].buf, index.Category(row.Kind))
+			ic[4].buf = appendString(ic[4].buf, row.Source)
+			ic[5].buf = appendInt32(ic[5].buf, row.Partition)
+			ic[6].buf = appendInt64(ic[6].buf, row.Offset)
+			ic[7].buf = appendUint16(ic[7].buf, row.Ordinal)
+			ic[8].buf = appendString(ic[8].buf, row.Path)
+			ic[9].buf = appendUint32(ic[9].buf, uint32(max(0, min(row.Start, 1<<32-1))))
+			ic[10].buf = appendUint32(ic[10].buf, uint32(max(0, min(row.End, 1<<32-1))))
+			ic[11].buf = appendString(ic[11].buf, row.Detector)
+			ic[12].buf = appendFloat32(ic[12].buf, row.Confidence)
+			ic[13].buf = appendTime64ms(ic[13].buf, ev)
+			ic[14].buf = appendString(ic[14].buf, row.Purpose.Name)
+			ic[15].buf = appendString(ic[15].buf, row.Purpose.LegalBasis)
+			ic[16].buf = appendDateTime(ic[16].buf, until)
+			ic[17].buf = appendTime64ms(ic[17].buf, ingest)
+			s.idx.rows++
 		}
 	}
+	s.hr.Reset()
+	s.rec.hash(s.hr, recIngest)
+	s.hi.Reset()
+	s.idx.hash(s.hi, idxIngest)
 }
 
-// insert writes data to a file in the store's insert directory and has
-// the engine read it into table in one INSERT … SELECT … FROM file(…,
-// RowBinary, …). The file is removed afterwards.
-func (s *Store) insert(ctx context.Context, table, structure string, data []byte, h hash.Hash) error {
+// insert writes b to a file in the store's insert directory and has the
+// engine read it into table in one INSERT … SELECT … FROM file(…, Native).
+// The file is removed afterwards.
+func (s *Store) insert(ctx context.Context, table string, b *block, h hash.Hash) error {
 	s.seq++
-	f := filepath.Join(s.tmpDir, table+"-"+strconv.Itoa(os.Getpid())+"-"+strconv.Itoa(s.seq)+".bin")
-	if err := os.WriteFile(f, data, 0o600); err != nil {
+	f := filepath.Join(s.tmpDir, table+"-"+strconv.Itoa(os.Getpid())+"-"+strconv.Itoa(s.seq)+".native")
+	if err := writeFile(f, b); err != nil {
 		return fmt.Errorf("sinks/chdb: insert %s: %w: %w", table, tazala.ErrUnavailable, err)
 	}
 	defer os.Remove(f)
 	// the token is hex, safe as a literal (the engine binds no parameter
 	// in SETTINGS)
 	token := hex.EncodeToString(h.Sum(nil)[:16])
-	q := "INSERT INTO " + table + " SELECT * FROM file({f:String}, RowBinary, {s:String}) SETTINGS insert_deduplication_token = '" + token + "', insert_deduplicate = 1"
-	if err := s.DB.Exec(ctx, q, tazala.Param{Name: "f", Value: f}, tazala.Param{Name: "s", Value: structure}); err != nil {
+	q := "INSERT INTO " + table + " SELECT * FROM file({f:String}, Native) SETTINGS insert_deduplication_token = '" + token + "', insert_deduplicate = 1, optimize_on_insert = 0"
+	if err := s.DB.Exec(ctx, q, tazala.Param{Name: "f", Value: f}); err != nil {
 		return fmt.Errorf("sinks/chdb: insert %s: %w: %w", table, tazala.ErrUnavailable, err)
 	}
 	return nil
+}
+
+func writeFile(name string, b *block) error {
+	f, err := os.OpenFile(name, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
+	if err != nil {
+		return err
+	}
+	if err := b.writeTo(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // Close closes the engine connection (if the Store opened it).

@@ -28,8 +28,6 @@ func TestClusterSQL(t *testing.T) {
 		"ENGINE = ReplicatedMergeTree('/clickhouse/tables/{shard}/{database}/{table}', '{replica}')",
 		// dedup on replicated tables
 		"replicated_deduplication_window = 10000",
-		// projections kept
-		"PROJECTION `by_source`",
 		// views over the Distributed tables, on every server
 		"CREATE OR REPLACE VIEW `logs`.`records_v` ON CLUSTER `tazala_cluster` AS",
 		"CREATE OR REPLACE VIEW `logs`.`pii_index_v` ON CLUSTER `tazala_cluster` AS",

@@ -160,9 +160,9 @@ func TestViewsHideReplays(t *testing.T) {
 	if n := count(chschema.ViewIndex); n != 15 {
 		t.Fatalf("view shows %d rows after a differently cut replay, want 15", n)
 	}
-	// "what is in this source" uses the projection
+	// retention deletes
 	if err := db.Exec(ctx, "DELETE FROM "+chschema.TableIndex+" WHERE offset < 3"); err != nil {
-		t.Fatalf("lightweight delete with a projection: %v", err)
+		t.Fatalf("lightweight delete: %v", err)
 	}
 	if n := count(chschema.ViewIndex); n != 12 {
 		t.Fatalf("view shows %d rows after deleting 3 offsets, want 12", n)

@@ -73,10 +73,10 @@ func TestPolicyThroughHTTP(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := e.Report(ctx, subj, nil); err != nil {
+	req := policy.Request{Ref: "DSAR-1", Reason: "customer request"}
+	if _, err := e.Report(ctx, subj, req, nil); err != nil {
 		t.Fatalf("report: %v", err)
 	}
-	req := policy.Request{Ref: "DSAR-1", Reason: "customer request"}
 	for _, step := range []struct {
 		name string
 		do   func() (*policy.Outcome, error)

@@ -280,7 +280,7 @@ func (p *partition) loop(ctx context.Context) {
 		MinBytes:       1,
 		MaxBytes:       max(s.cfg.BatchBytes, 1<<20),
 		MaxWait:        s.cfg.MaxWait,
-		QueueCapacity:  s.cfg.BatchRecords,
+		QueueCapacity:  min(s.cfg.BatchRecords, 1000), // prefetched messages per partition: bounded memory
 		ReadBackoffMin: 50 * time.Millisecond,
 		ReadBackoffMax: time.Second,
 		ErrorLogger:    kafka.LoggerFunc(func(msg string, a ...any) { log.Debug("kafka-go reader", "msg", fmt.Sprintf(msg, a...)) }),

@@ -473,7 +473,10 @@ func (t *Tokenizer) post(ctx context.Context, op, path string, body []byte, n in
 // through maps and interfaces.
 func appendBatchBody(b []byte, field string, ms []miss, arena []byte, normalizedOnly bool, extra string) []byte {
 	b = append(b, `{"batch_input":[`...)
-	for i, m := range ms {
+	// fields read through a pointer: the other batch of the pair writes
+	// ms[i].res concurrently
+	for i := range ms {
+		m := &ms[i]
 		if i > 0 {
 			b = append(b, ',')
 		}
@@ -496,8 +499,8 @@ func appendBatchBody(b []byte, field string, ms []miss, arena []byte, normalized
 
 func bodySize(ms []miss) int {
 	n := 64
-	for _, m := range ms {
-		n += 40 + base64.StdEncoding.EncodedLen(m.end-m.off)
+	for i := range ms {
+		n += 40 + base64.StdEncoding.EncodedLen(ms[i].end-ms[i].off)
 	}
 	return n
 }

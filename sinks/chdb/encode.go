@@ -6,8 +6,8 @@ import (
 	"time"
 )
 
-// RowBinary encoders: ClickHouse's binary row format, as the file()
-// table function reads it. LowCardinality(String) and String are both a
+// Value encoders of ClickHouse's binary formats (Native columns, as the
+// file() table function reads them). String is a
 // uvarint length and the bytes; integers and floats little-endian;
 // DateTime64(3) an Int64 of milliseconds; DateTime a UInt32 of seconds.
 

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# make bench-pipeline: tazala run end to end on this machine: a kfake broker
+# preloaded with BENCH_RECORDS generated transactions (plus MTA and support
+# traffic), the daemon on the embedded store, timed from start to consumer
+# lag zero. Reports records/s, MB/s, batch and record latency percentiles
+# (from /metrics) and RSS sampled every 200ms.
+#   BENCH_TOKENIZER=vault uses Vault transit (needs `make stack-up`).
+#   BENCH_RATE=N additionally runs a paced phase: N records/s for
+#   BENCH_PACED_SECONDS, to measure record latency below saturation.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+bin="$root/bin/tazala"
+N="${BENCH_RECORDS:-1000000}"
+BROKER="${BENCH_BROKER:-127.0.0.1:19192}"
+METRICS="${BENCH_METRICS:-127.0.0.1:19564}"
+work="$(mktemp -d /tmp/tazala-bench.XXXXXX)"
+TOPICS="payments.transactions,notifications.mta,support.emails"
+export TAZALA_LIBCHDB="${TAZALA_LIBCHDB:-$root/.cache/chdb/libchdb.so}"
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+"$bin" dev broker --addr "$BROKER" --topics "$TOPICS" --partitions 6 --log-level error >/dev/null &
+pids+=($!)
+for _ in $(seq 100); do (echo >/dev/tcp/${BROKER%:*}/${BROKER#*:}) 2>/dev/null && break; sleep 0.1; done
+repeat="${BENCH_REPEAT:-0.9}"
+"$bin" dev produce --brokers "$BROKER" --topic payments.transactions --stream transactions -n $((N * 6 / 10)) --seed 21 --repeat "$repeat" &
+p1=$!
+"$bin" dev produce --brokers "$BROKER" --topic notifications.mta --stream notifications -n $((N * 2 / 10)) --seed 22 --repeat "$repeat" &
+p2=$!
+"$bin" dev produce --brokers "$BROKER" --topic support.emails --stream support -n $((N * 2 / 10)) --seed 23 --repeat "$repeat" &
+p3=$!
+wait $p1 $p2 $p3
+
+tok=(--tokenizer-kind local --tokenizer-key-file "$work/local.key")
+if [ "${BENCH_TOKENIZER:-local}" = vault ]; then
+  # shellcheck disable=SC1091
+  . .stack/env
+  tok=(--tokenizer-kind vault)
+fi
+start=$(date +%s%N)
+"$bin" run --config testdata/config/tazala.yaml --kafka-brokers "$BROKER" --store-url "chdb:$work/store" \
+  --http-addr "$METRICS" --http-clickhouse-addr "" "${tok[@]}" --log-level warn ${BENCH_CPUPROFILE:+--cpuprofile "$BENCH_CPUPROFILE"} 2>"$work/daemon.log" &
+daemon=$!
+pids+=($daemon)
+maxrss=0
+rss_log=""
+until ! kill -0 $daemon 2>/dev/null || "$bin" dev lag --brokers "$BROKER" --topics "$TOPICS" -q 2>/dev/null | grep -q "lag 0 of"; do
+  rss=$(awk '/VmRSS/ {print $2}' /proc/$daemon/status 2>/dev/null || echo 0)
+  [ "$rss" -gt "$maxrss" ] && maxrss=$rss
+  rss_log="$rss_log $((rss / 1024))"
+  sleep 0.2
+done
+end=$(date +%s%N)
+if ! kill -0 $daemon 2>/dev/null; then echo "bench-pipeline: the daemon exited:" >&2; tail -20 "$work/daemon.log" >&2; exit 1; fi
+el_ms=$(((end - start) / 1000000))
+curl -fsS "http://$METRICS/metrics" >"$work/metrics"
+kill -TERM $daemon; wait $daemon || true
+pids=("${pids[@]/$daemon}")
+awk -v el="$el_ms" -v n="$N" -v maxrss="$maxrss" '
+  function pct(name, q,   i, tot, target) {
+    tot = cnt[name]; target = q * tot
+    for (i = 1; i <= nb[name]; i++) if (bc[name, i] >= target) return be[name, i]
+    return "+Inf"
+  }
+  /^tazala_bytes_in_total/ {bytes += $2}
+  /^tazala_records_out_total/ {out += $2}
+  /^tazala_(batch|record)_latency_seconds_bucket/ {
+    name = $1; sub(/_bucket.*/, "", name); le = $1; sub(/.*le="/, "", le); sub(/".*/, "", le)
+    nb[name]++; be[name, nb[name]] = le; bc[name, nb[name]] = $2
+  }
+  /^tazala_(batch|record)_latency_seconds_count/ {name = $1; sub(/_count/, "", name); cnt[name] = $2}
+  END {
+    s = el / 1000
+    printf "records: %d in %.1fs (start to lag zero, startup included): %.0f records/s, %.1f MB/s\n", out, s, out / s, bytes / 1e6 / s
+    printf "batch latency  p50 <= %ss  p99 <= %ss\n", pct("tazala_batch_latency_seconds", 0.5), pct("tazala_batch_latency_seconds", 0.99)
+    printf "record latency p50 <= %ss  p99 <= %ss (Kafka timestamp to store ack; the backlog was produced before start)\n", pct("tazala_record_latency_seconds", 0.5), pct("tazala_record_latency_seconds", 0.99)
+    printf "max RSS %.0f MB\n", maxrss / 1024
+  }' "$work/metrics"
+grep -E "^(tazala_token_cache_hit_ratio|go_memstats_heap_inuse_bytes|go_memstats_heap_sys_bytes|process_resident_memory_bytes)" "$work/metrics" || true
+echo "RSS (MB) every 200ms:$rss_log" | fold -w 160
