@@ -55,7 +55,7 @@ type Config struct {
 // Redactor rewrites records. It is stateless after construction and safe for
 // concurrent use.
 type Redactor struct {
-	modes [16]Mode
+	modes [tazala.NumKinds]Mode
 }
 
 // New returns a Redactor for cfg. CVVs are always removed, whatever cfg says.
@@ -76,8 +76,16 @@ func New(cfg Config) *Redactor {
 // NeedsToken reports whether findings of kind k need a token from the
 // tokenizer under this configuration.
 func (r *Redactor) NeedsToken(k tazala.Kind) bool {
-	m := r.modes[k]
+	m := r.mode(k)
 	return k != tazala.KindCVV && (m == Token || m == Last4)
+}
+
+// mode returns the mode of kind k; an invalid kind is masked.
+func (r *Redactor) mode(k tazala.Kind) Mode {
+	if !k.Valid() {
+		return Mask
+	}
+	return r.modes[k]
 }
 
 // Append appends rec with every finding replaced to dst and returns the
@@ -221,7 +229,7 @@ func (r *Redactor) clusterReplacement(dst, rec []byte, fs []tazala.Finding, toks
 // effectiveMode is the mode a finding of kind k with token tok is written
 // in: a missing token turns Token and Last4 into Mask.
 func (r *Redactor) effectiveMode(k tazala.Kind, tok tazala.Token) Mode {
-	m := r.modes[k&15]
+	m := r.mode(k)
 	if (m == Token || m == Last4) && tok.ID == "" {
 		return Mask
 	}

@@ -64,7 +64,7 @@ type Config struct {
 type Scanner struct {
 	cfg      Config
 	maxYear  int
-	disabled [8]bool
+	disabled [tazala.NumKinds]bool
 
 	line   []byte // the record being scanned
 	json   bool   // the record looks like JSON ({ or [ first)

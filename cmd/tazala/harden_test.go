@@ -144,6 +144,27 @@ func TestScanSameFile(t *testing.T) {
 	if b, _ := os.ReadFile(in); string(b) != content {
 		t.Fatal("the input was changed")
 	}
+	// the files scan reads besides its inputs: the key, the rules
+	rulesCopy := filepath.Join(dir, "rules.toml")
+	rb, _ := os.ReadFile("../../testdata/rules/valid/loyalty.toml")
+	os.WriteFile(rulesCopy, rb, 0o600)
+	keyBefore, _ := os.ReadFile(key)
+	for _, args := range [][]string{
+		{"--out", key, in},
+		{"--findings", key, in},
+		{"--rules", rulesCopy, "--out", rulesCopy, in},
+	} {
+		code, _, e := runCLI(t, "", append([]string{"scan", "-q", "--key-file", key}, args...)...)
+		if code != exitUsage || !strings.Contains(e, "same file") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, e)
+		}
+	}
+	if b, _ := os.ReadFile(key); !bytes.Equal(b, keyBefore) {
+		t.Fatal("the key file was overwritten")
+	}
+	if b, _ := os.ReadFile(rulesCopy); !bytes.Equal(b, rb) {
+		t.Fatal("the rules file was overwritten")
+	}
 	if code, _, e := runCLI(t, content, "scan", "-q", "--key-file", key, "--out", os.DevNull, "--findings", os.DevNull, in); code != 0 {
 		t.Errorf("/dev/null for both outputs: exit %d, %q", code, e)
 	}

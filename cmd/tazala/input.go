@@ -15,6 +15,7 @@ import (
 
 	"github.com/klauspost/compress/gzip"
 	"github.com/tazala/tazala/scanfile"
+	"github.com/tazala/tazala/tokenize/local"
 	"github.com/urfave/cli/v2"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
@@ -249,10 +250,21 @@ func (e endpoint) same(o endpoint) bool {
 // stdin/stdout redirections count): opening the output would empty the
 // input before it is read, and two outputs would overwrite each other.
 // Both outputs given as "-" (stdout) is allowed: one stream, on purpose.
-func checkDistinct(inputs []string, stdin io.Reader, out, findings string, stdout io.Writer) error {
+//
+// protected names other files scan reads (flag and path: the rules, the
+// key file, the token vault); an output naming one of them is refused too.
+func checkDistinct(inputs []string, stdin io.Reader, out, findings string, stdout io.Writer, protected ...[2]string) error {
 	var ins []endpoint
 	for _, p := range inputs {
 		ins = append(ins, resolveEndpoint("input", p, stdin))
+	}
+	for _, fp := range protected {
+		if fp[1] != "" && fp[1] != "-" {
+			e := resolveEndpoint(fp[0], fp[1], nil)
+			if e.ok || e.path != "" {
+				ins = append(ins, e)
+			}
+		}
 	}
 	outs := []endpoint{resolveEndpoint("--out", out, stdout)}
 	if findings != "" {
@@ -260,6 +272,9 @@ func checkDistinct(inputs []string, stdin io.Reader, out, findings string, stdou
 	}
 	for _, o := range outs {
 		for _, in := range ins {
+			if o.same(in) && in.flag != "input" {
+				return usageErr("scan: %s %s is the same file as %s %s: writing it would destroy it\nTry: tazala scan %s OTHER-FILE …", o.flag, o.name, in.flag, in.name, o.flag)
+			}
 			if o.same(in) {
 				return usageErr("scan: %s %s is the same file as input %s: writing it would destroy the input before it is read\nTry: tazala scan --out OTHER-FILE %s", o.flag, o.name, displayName(in.name), in.name)
 			}
@@ -391,6 +406,27 @@ func (c *ctxReader) Read(p []byte) (int, error) {
 	n := copy(p, c.cur)
 	c.cur = c.cur[n:]
 	return n, nil
+}
+
+// scanProtected lists the files scan reads besides its inputs, which no
+// output may overwrite: the rules, the local key and the token vault.
+func scanProtected(c *cli.Context) [][2]string {
+	ps := [][2]string{{"--rules", c.String("rules")}}
+	switch c.String("tokenizer") {
+	case "local":
+		k := c.String("key-file")
+		if k == "" {
+			k, _ = local.DefaultKeyPath()
+		}
+		ps = append(ps, [2]string{"--key-file", k})
+	case "vault":
+		ts := c.String("token-store")
+		if ts == "" {
+			ts = "tazala-tokens.jsonl"
+		}
+		ps = append(ps, [2]string{"--token-store", ts})
+	}
+	return ps
 }
 
 // outTarget is an output as scan holds it: the writer and the name given.

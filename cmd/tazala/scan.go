@@ -103,7 +103,7 @@ func runScan(c *cli.Context) error {
 		}
 	}
 	stdout := c.App.Writer
-	if err := checkDistinct(inputs, c.App.Reader, c.String("out"), c.String("findings"), stdout); err != nil {
+	if err := checkDistinct(inputs, c.App.Reader, c.String("out"), c.String("findings"), stdout, scanProtected(c)...); err != nil {
 		return err
 	}
 	out, closeOut, err := openOutput(c.Context, c.String("out"), stdout)

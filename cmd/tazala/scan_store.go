@@ -28,8 +28,8 @@ func scanStoreFlag() *cli.StringFlag {
 
 // Batches of lines handed to the processor.
 const (
-	storeBatchRecords = 8192
-	storeBatchBytes   = 8 << 20
+	storeBatchRecords = 16384
+	storeBatchBytes   = 16 << 20
 	// maxStoreRecord is the longest line scanned into the store (whole,
 	// not in windows); a longer one stops the scan with an error naming
 	// its line.
@@ -112,8 +112,8 @@ func scanReaderToStore(ctx context.Context, r io.Reader, source string, evTime t
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	workers := runtime.GOMAXPROCS(0)
-	order := make(chan *storeBatch, workers*2)
-	jobs := make(chan *storeBatch, workers*2)
+	order := make(chan *storeBatch, workers)
+	jobs := make(chan *storeBatch, workers)
 	var readErr error
 	go func() {
 		defer close(order)

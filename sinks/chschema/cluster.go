@@ -133,14 +133,52 @@ func (c Cluster) ViewSQL(v View) (string, error) {
 	return "CREATE OR REPLACE VIEW " + c.qualified(v.Name) + " ON CLUSTER " + Ident(c.Name) + " AS\n" + v.Query, nil
 }
 
-// MigrationSQL returns the cluster statements of one migration.
-// Statements other than tables and views (Migration.Statements) name
-// single-server tables and have no generated cluster form yet: they are
-// an error rather than DDL that would run on one server only.
-func (c Cluster) MigrationSQL(m Migration) ([]string, error) {
-	if len(m.Statements) > 0 {
-		return nil, fmt.Errorf("chschema: migration %d has statements without a cluster form", m.Version)
+// StatementSQL returns the cluster form of one of a migration's
+// statements: "ALTER TABLE name …" runs on the replicated local tables ON
+// CLUSTER and, when it changes columns, on the Distributed tables too (a
+// projection, index or setting lives in the local tables only). Any other
+// statement has no generated cluster form: an error rather than DDL that
+// would run on one server only.
+func (c Cluster) StatementSQL(stmt string) ([]string, error) {
+	c, err := c.defaults()
+	if err != nil {
+		return nil, err
 	}
+	rest, ok := strings.CutPrefix(strings.TrimSpace(stmt), "ALTER TABLE ")
+	if !ok {
+		return nil, fmt.Errorf("chschema: statement %.40q has no cluster form", stmt)
+	}
+	name, cmd, ok := strings.Cut(rest, " ")
+	if !ok || !knownTable(name) {
+		return nil, fmt.Errorf("chschema: statement %.40q: not a table of the schema", stmt)
+	}
+	out := []string{"ALTER TABLE " + c.qualified(name+LocalSuffix) + " ON CLUSTER " + Ident(c.Name) + " " + cmd}
+	if strings.Contains(strings.ToUpper(cmd), " COLUMN ") || strings.HasPrefix(strings.ToUpper(cmd), "ADD COLUMN") ||
+		strings.HasPrefix(strings.ToUpper(cmd), "DROP COLUMN") || strings.HasPrefix(strings.ToUpper(cmd), "MODIFY COLUMN") ||
+		strings.HasPrefix(strings.ToUpper(cmd), "RENAME COLUMN") {
+		out = append(out, "ALTER TABLE "+c.qualified(name)+" ON CLUSTER "+Ident(c.Name)+" "+cmd)
+	}
+	return out, nil
+}
+
+// knownTable says whether name is a table of some migration.
+func knownTable(name string) bool {
+	if name == TableMigrations {
+		return true
+	}
+	for _, m := range Migrations {
+		for _, t := range m.Tables {
+			if t.Name == name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// MigrationSQL returns the cluster statements of one migration: its
+// tables, its views, then its other statements (StatementSQL).
+func (c Cluster) MigrationSQL(m Migration) ([]string, error) {
 	var out []string
 	for _, t := range m.Tables {
 		s, err := c.TableSQL(t)
@@ -155,6 +193,13 @@ func (c Cluster) MigrationSQL(m Migration) ([]string, error) {
 			return nil, err
 		}
 		out = append(out, s)
+	}
+	for _, st := range m.Statements {
+		s, err := c.StatementSQL(st)
+		if err != nil {
+			return nil, fmt.Errorf("%w (migration %d)", err, m.Version)
+		}
+		out = append(out, s...)
 	}
 	return out, nil
 }
