@@ -78,4 +78,3 @@ func NeedVault(tb testing.TB) *Vault {
 	}
 	return sharedVault.v
 }
-

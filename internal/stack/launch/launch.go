@@ -69,4 +69,3 @@ func WaitTCP(addr string, d time.Duration) error {
 		time.Sleep(50 * time.Millisecond)
 	}
 }
-
