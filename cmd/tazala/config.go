@@ -1,10 +1,8 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"reflect"
 	"strconv"
@@ -234,13 +232,9 @@ func loadRunConfig(c *cli.Context, getenv func(string) string) (runConfig, error
 		if err != nil {
 			return cfg, fmt.Errorf("config: %w", err)
 		}
-		dec := yaml.NewDecoder(bytes.NewReader(b))
-		dec.KnownFields(true)
-		var fileCfg runConfig = cfg
-		if err := dec.Decode(&fileCfg); err != nil && !errors.Is(err, io.EOF) {
-			return cfg, fmt.Errorf("config %s: %v", p, err)
+		if err := applyYAML(&cfg, p, b); err != nil {
+			return cfg, err
 		}
-		cfg = fileCfg
 	}
 	for _, k := range configKeys(&cfg) {
 		if v := getenv(k.env); v != "" {
@@ -257,6 +251,109 @@ func loadRunConfig(c *cli.Context, getenv func(string) string) (runConfig, error
 		}
 	}
 	return cfg, cfg.validate()
+}
+
+// applyYAML sets the keys the file names. Every error names the file, the
+// line and the key; unknown keys are errors.
+func applyYAML(cfg *runConfig, file string, b []byte) error {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(b, &doc); err != nil {
+		return fmt.Errorf("config %s: %v", file, err)
+	}
+	if len(doc.Content) == 0 {
+		return nil // empty file
+	}
+	keys := map[string]configKey{}
+	for _, k := range configKeys(cfg) {
+		keys[k.path] = k
+	}
+	var errs []error
+	bad := func(n *yaml.Node, format string, a ...any) {
+		errs = append(errs, fmt.Errorf("config %s: line %d: %s", file, n.Line, fmt.Sprintf(format, a...)))
+	}
+	var walk func(n *yaml.Node, prefix string)
+	walk = func(n *yaml.Node, prefix string) {
+		if n.Kind != yaml.MappingNode {
+			bad(n, "%s: want a mapping of keys", strings.TrimSuffix(prefix, "."))
+			return
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			kn, vn := n.Content[i], n.Content[i+1]
+			path := prefix + kn.Value
+			k, ok := keys[path]
+			if !ok {
+				isSection := false
+				for p := range keys {
+					if strings.HasPrefix(p, path+".") {
+						isSection = true
+						break
+					}
+				}
+				if isSection {
+					walk(vn, path+".")
+				} else {
+					bad(kn, "unknown key %s", path)
+				}
+				continue
+			}
+			if err := setNode(k, vn); err != nil {
+				bad(vn, "%s: %v", path, err)
+			}
+		}
+	}
+	walk(doc.Content[0], "")
+	return errors.Join(errs...)
+}
+
+// setNode sets k from a YAML value: a scalar, a list of scalars, or for
+// streams a list of {topic, purpose, basis}.
+func setNode(k configKey, n *yaml.Node) error {
+	if p, ok := k.v.Addr().Interface().(*[]streamConfig); ok {
+		if n.Kind != yaml.SequenceNode {
+			return errors.New("want a list of {topic, purpose, basis}")
+		}
+		*p = nil
+		for i, e := range n.Content {
+			if e.Kind != yaml.MappingNode {
+				return fmt.Errorf("entry %d: want {topic, purpose, basis}", i)
+			}
+			var sc streamConfig
+			for j := 0; j+1 < len(e.Content); j += 2 {
+				switch key, v := e.Content[j].Value, e.Content[j+1].Value; key {
+				case "topic":
+					sc.Topic = v
+				case "purpose":
+					sc.Purpose = v
+				case "basis":
+					sc.Basis = v
+				default:
+					return fmt.Errorf("entry %d: unknown key %s (want topic, purpose, basis)", i, key)
+				}
+			}
+			*p = append(*p, sc)
+		}
+		return nil
+	}
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if _, isList := k.v.Interface().([]string); isList && n.Value == "" {
+			return k.set("")
+		}
+		return k.set(n.Value)
+	case yaml.SequenceNode:
+		if _, isList := k.v.Interface().([]string); !isList {
+			return errors.New("want a single value, not a list")
+		}
+		var vs []string
+		for _, e := range n.Content {
+			if e.Kind != yaml.ScalarNode {
+				return errors.New("want a list of values")
+			}
+			vs = append(vs, e.Value)
+		}
+		return k.set(strings.Join(vs, ","))
+	}
+	return errors.New("want a value")
 }
 
 func (c *runConfig) validate() error {
