@@ -1,6 +1,11 @@
 package scanner
 
-import "github.com/tazala/tazala"
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/tazala/tazala"
+)
 
 // Card expiry dates: MM/YY, MM/YYYY with '/', '.', '-' or " / ", only in
 // card context: after an expiry label (exp, срок действия, жарамдылық
@@ -52,7 +57,7 @@ func (s *Scanner) expiryContext(g *seg, i int) float32 {
 		}
 	}
 	switch {
-	case c&ctxExpiry != 0:
+	case c&(ctxExpiry|ctxExpW) != 0 && c&ctxNegW == 0, s.expiryPhrase(g, i):
 		return 0.95
 	case s.lastPAN >= 0 && (near(g, s.lastPAN, i) || s.nearVia(g, s.lastPAN, i)):
 		return 0.85
@@ -76,11 +81,11 @@ func near(g *seg, end, i int) bool {
 
 // nearVia reports whether the previous finding ending at raw offset end is
 // separated from text position i only by blanks, punctuation and at most
-// one short connecting word ("до", "exp", "код"): "4111… до 12/29",
-// "12/29, код 123".
+// three words of the card grammar ("до", "exp", "секретный код",
+// cardctx.go): "4111… до 12/29", "12/29, код 123", "12/29 — код на обороте 123".
 func (s *Scanner) nearVia(g *seg, end, i int) bool {
 	ri := g.raw(i)
-	if ri < end || ri-end > 24 {
+	if ri < end || ri-end > 48 {
 		return false
 	}
 	// the text between, in segment coordinates
@@ -96,22 +101,30 @@ func (s *Scanner) nearVia(g *seg, end, i int) bool {
 			return false
 		}
 		if c == ' ' || c == ',' || c == ':' || c == ';' || c == '/' || c == '-' || c == '=' || c == '(' || c == ')' ||
-			c == '\'' || c == '"' || c == '|' || c == '\t' || c == '\\' {
+			c == '\'' || c == '"' || c == '|' || c == '\t' || c == '\\' || c == '\n' {
 			k++
 			continue
+		}
+		if c >= utf8.RuneSelf {
+			// dashes, bullets, no-break spaces between the links
+			if r, sz := utf8.DecodeRune(gap[k:]); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				k += sz
+				continue
+			}
 		}
 		e := k
 		for e < len(gap) && gap[e] != ' ' && gap[e] != ',' && gap[e] != ':' && gap[e] != '=' {
 			e++
 		}
 		w := gap[k:e]
-		if !isUntil(w) && !isCodeWord(w) && s.ctxOf(w)&(ctxExpiry|ctxCVV) == 0 {
+		wc := s.ctxOf(w)
+		if wc&ctxNegW != 0 || !isUntil(w) && !isCodeWord(w) && wc&(phraseCtx&^ctxNegW) == 0 {
 			return false
 		}
 		words++
 		k = e
 	}
-	return words <= 1
+	return words <= 3
 }
 
 // isDateWord reports whether w is "date" ("exp. date", "expiry date",

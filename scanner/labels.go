@@ -110,8 +110,20 @@ func init() {
 		"наличными", "онлайн", "online", "offline", "оффлайн", "пин", "логин", "админ")
 }
 
-// ctxOf returns the hints of one label word (any case, UTF-8).
+// ctxOf returns the hints of one label word (any case, UTF-8), with the
+// card grammar's word classes (cardctx.go).
 func ctxOf(w []byte) ctx {
+	c := labelCtxOf(w)
+	pc := phraseClass(w)
+	c |= pc
+	if pc&ctxNegW != 0 && hasSep(w) {
+		c &^= ctxCVV // cvv_result, cvc_check: the outcome of a check
+	}
+	return c
+}
+
+// labelCtxOf returns the label hints of one word.
+func labelCtxOf(w []byte) ctx {
 	if len(w) == 0 || len(w) > 48 {
 		return 0
 	}
