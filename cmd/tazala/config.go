@@ -51,6 +51,13 @@ type runConfig struct {
 	Store struct {
 		URL string `yaml:"url" usage:"where redacted records and the findings index go: chdb:DIR (embedded engine), clickhouse://host:9000/db or http(s)://host:8123/db (a server), file:DIR (JSONL)"`
 	} `yaml:"store"`
+	Output struct {
+		Kafka struct {
+			Enabled bool   `yaml:"enabled" usage:"also produce every redacted record to Kafka (same brokers, TLS and SASL), acknowledged before offsets are committed"`
+			Topic   string `yaml:"topic" usage:"one topic for every redacted record (default: the source topic plus output.kafka.suffix)"`
+			Suffix  string `yaml:"suffix" usage:"suffix of the redacted topic of each source topic"`
+		} `yaml:"kafka"`
+	} `yaml:"output"`
 	Quarantine struct {
 		Path string `yaml:"path" usage:"JSONL file for records that could not be processed, masked (default: quarantine.jsonl beside the store; \"off\" to stop instead)"`
 	} `yaml:"quarantine"`
@@ -104,6 +111,7 @@ func defaultRunConfig() runConfig {
 	c.Kafka.HeartbeatInterval = time.Second
 	c.Kafka.ClientID = "tazala"
 	c.Store.URL = "chdb:./tazala-data"
+	c.Output.Kafka.Suffix = ".redacted"
 	c.Tokenizer.Kind = "local"
 	c.Redact.Mode = "token"
 	c.Pipeline.BatchRecords = 20000
@@ -380,6 +388,14 @@ func (c *runConfig) validate() error {
 	}
 	if (c.Kafka.TLS.CertFile == "") != (c.Kafka.TLS.KeyFile == "") {
 		bad("kafka.tls.cert_file", "cert_file and key_file go together")
+	}
+	if c.Output.Kafka.Enabled && c.Output.Kafka.Topic == "" && c.Output.Kafka.Suffix == "" {
+		bad("output.kafka.suffix", "empty with no output.kafka.topic: the redacted records would go back to their source topics")
+	}
+	for i, s := range c.Streams {
+		if c.Output.Kafka.Enabled && (s.Topic == c.Output.Kafka.Topic || (c.Output.Kafka.Topic == "" && c.Output.Kafka.Suffix == "")) {
+			bad(fmt.Sprintf("streams[%d].topic", i), "is also the redacted output topic")
+		}
 	}
 	if len(c.Streams) == 0 {
 		bad("streams", "at least one topic is required")
