@@ -115,6 +115,8 @@ var phraseStems = []struct {
 	{"дата", ctxFillW, true}, {"күні", ctxFillW, true}, {"side", ctxFillW, true}, {"сторон", ctxFillW, false},
 	{"жағ", ctxFillW, false}, {"until", ctxFillW, true}, {"to", ctxFillW, true}, {"through", ctxFillW, true},
 	{"дейін", ctxFillW, true}, {"good", ctxFillW, true}, {"указан", ctxFillW, false}, {"көрсетілген", ctxFillW, true},
+	{"number", ctxFillW, true}, {"num", ctxFillW, true}, {"no", ctxFillW, true}, {"номер", ctxFillW, false},
+	{"нөмір", ctxFillW, false}, {"time", ctxFillW, true}, {"время", ctxFillW, true}, {"уақыт", ctxFillW, false},
 	{"мой", ctxFillW, true}, {"менің", ctxFillW, true}, {"моей", ctxFillW, true}, {"карточки", ctxFillW, true},
 }
 

@@ -60,7 +60,17 @@ func TestCardGrammar(t *testing.T) {
 		{tazala.KindExpiry, "MM/YY «10/26»"},
 		{tazala.KindExpiry, "cardExpDate=«04/2030»"},
 		{tazala.KindExpiry, "expires on «06 / 28»"},
+		{tazala.KindExpiry, "amount=100&pan=4111111111111111&card[expiry]=«03/ 27»&x=1"},
+		{tazala.KindExpiry, "exp «3/27»"},
+		{tazala.KindExpiry, "срок «03 /27»"},
+		{tazala.KindCVV, "a=1&card[cvc]=«123»&b=2"},
+		{tazala.KindCVV, "CVV number «321»"},
+		// other kinds read with the same classes
+		{tazala.KindIIN, "индивидуальный идентификационный номер «900101300017»."},
+		{tazala.KindIIN, "жеке сәйкестендіру нөмірі «900101300017»."},
 		// not an expiry
+		{tazala.KindExpiry, "page 3/27 of the report"},
+		{tazala.KindExpiry, "retries 3/ 10"},
 		{tazala.KindExpiry, "report for 12/27 pages"},
 		{tazala.KindExpiry, "validation took 12/27 steps"},
 	}
@@ -87,5 +97,21 @@ func TestCardGrammar(t *testing.T) {
 		case want != "" && (len(got) != 1 || got[0] != want):
 			t.Errorf("%v in %q: got %q, want [%s]", c.kind, line, got, want)
 		}
+	}
+}
+
+// TestSplitNameBeforeKey: the last part of a split name stays a part when
+// the next key=value key starts with a capital ("ИИН_клиента=").
+func TestSplitNameBeforeKey(t *testing.T) {
+	s := New(Config{Now: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)})
+	line := `msg="ok" surname=Ахметжанова name=Динара patronymic=Ерлановна ИИН_клиента=900101300017`
+	var got []string
+	for _, f := range s.Scan([]byte(line), nil) {
+		if f.Kind == tazala.KindName {
+			got = append(got, line[f.Span.Start:f.Span.End])
+		}
+	}
+	if strings.Join(got, ",") != "Ахметжанова,Динара,Ерлановна" {
+		t.Errorf("got %q, want the three parts", got)
 	}
 }

@@ -7,7 +7,8 @@ import (
 	"github.com/tazala/tazala"
 )
 
-// Card expiry dates: MM/YY, MM/YYYY with '/', '.', '-' or " / ", only in
+// Card expiry dates: MM/YY, MM/YYYY (M/YY with '/') with '/', '.', '-',
+// " / ", "/ " or " /", only in
 // card context: after an expiry label (exp, срок действия, жарамдылық
 // мерзімі, valid thru; looking through "до", "until", "date") or right
 // after a PAN.
@@ -16,11 +17,15 @@ import (
 func (s *Scanner) expiry(g *seg, i, j int) int {
 	t := g.text
 	n := len(t)
-	k := j + 1
+	y := j + 1
+	if y+1 < n && t[y] == ' ' && isDigit(t[y+1]) {
+		y++ // "03/ 27"
+	}
+	k := y
 	for k < n && isDigit(t[k]) {
 		k++
 	}
-	yl := k - j - 1
+	yl := k - y
 	if (attachedAfter(t, k) && t[k] != ',') || (k < n && t[k] == '/') || (attachedBefore(t, i, g.lo) && !s.delimAfterFinding(g, i)) {
 		return skipDate(t, k)
 	}
@@ -28,10 +33,10 @@ func (s *Scanner) expiry(g *seg, i, j int) int {
 	for _, c := range t[i:j] {
 		mm = mm*10 + int(c-'0')
 	}
-	if mm < 1 || mm > 12 || j-i != 2 || (yl != 2 && yl != 4) {
-		return k
+	if mm < 1 || mm > 12 || (j-i != 2 && j-i != 1) || (yl != 2 && yl != 4) {
+		return k // a month of one digit ("3/27") is how people write it
 	}
-	if yl == 4 && !(t[j+1] == '2' && t[j+2] == '0') {
+	if yl == 4 && !(t[y] == '2' && t[y+1] == '0') {
 		return k
 	}
 	if conf := s.expiryContext(g, i); conf > 0 {

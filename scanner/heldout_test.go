@@ -157,7 +157,7 @@ func TestNoValueSurvivesRedaction(t *testing.T) {
 			}
 		}
 	}
-	for _, part := range []heldout.Part{heldout.Tuned, heldout.Heldout} {
+	for _, part := range []heldout.Part{heldout.Tuned, heldout.Heldout, heldout.Blind, heldout.Blind2} {
 		g := heldout.New(11, part)
 		for i := 0; i < n; i++ {
 			r := g.Next()
