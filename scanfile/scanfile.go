@@ -64,6 +64,7 @@ type Stats struct {
 	ByKind      [tazala.NumKinds]int64
 	InvalidUTF8 int64 // records that are not valid UTF-8 (scanned as bytes)
 	LongLines   int64 // records longer than MaxLine (scanned in windows)
+	Incomplete  int64 // records (each window of a long one) on which a user rule timed out
 }
 
 // Add adds o to s.
@@ -76,6 +77,7 @@ func (s *Stats) Add(o Stats) {
 	}
 	s.InvalidUTF8 += o.InvalidUTF8
 	s.LongLines += o.LongLines
+	s.Incomplete += o.Incomplete
 }
 
 // WriteError is a failed write of the output or the findings: the run
@@ -321,6 +323,9 @@ func (wk *worker) scanLines(p *piece) {
 		} else {
 			wk.st.Scan(rec)
 		}
+		if wk.st.Incomplete() {
+			p.stats.Incomplete++
+		}
 		wk.recs = append(wk.recs, recRef{no: no, nl: nl})
 		p.stats.Lines++
 		p.stats.Bytes += int64(e)
@@ -351,6 +356,9 @@ func (wk *worker) scanWindow(p *piece) {
 		fs = wk.st.Scan(d)
 	} else {
 		fs = wk.st.ScanText(d)
+	}
+	if wk.st.Incomplete() {
+		p.stats.Incomplete++
 	}
 	ownEnd := p.pre + p.own
 	skipTo := p.pre
