@@ -1,10 +1,8 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"reflect"
 	"strconv"
@@ -53,6 +51,13 @@ type runConfig struct {
 	Store struct {
 		URL string `yaml:"url" usage:"where redacted records and the findings index go: chdb:DIR (embedded engine), clickhouse://host:9000/db or http(s)://host:8123/db (a server), file:DIR (JSONL)"`
 	} `yaml:"store"`
+	Output struct {
+		Kafka struct {
+			Enabled bool   `yaml:"enabled" usage:"also produce every redacted record to Kafka (same brokers, TLS and SASL), acknowledged before offsets are committed"`
+			Topic   string `yaml:"topic" usage:"one topic for every redacted record (default: the source topic plus output.kafka.suffix)"`
+			Suffix  string `yaml:"suffix" usage:"suffix of the redacted topic of each source topic"`
+		} `yaml:"kafka"`
+	} `yaml:"output"`
 	Quarantine struct {
 		Path string `yaml:"path" usage:"JSONL file for records that could not be processed, masked (default: quarantine.jsonl beside the store; \"off\" to stop instead)"`
 	} `yaml:"quarantine"`
@@ -106,6 +111,7 @@ func defaultRunConfig() runConfig {
 	c.Kafka.HeartbeatInterval = time.Second
 	c.Kafka.ClientID = "tazala"
 	c.Store.URL = "chdb:./tazala-data"
+	c.Output.Kafka.Suffix = ".redacted"
 	c.Tokenizer.Kind = "local"
 	c.Redact.Mode = "token"
 	c.Pipeline.BatchRecords = 20000
@@ -234,13 +240,9 @@ func loadRunConfig(c *cli.Context, getenv func(string) string) (runConfig, error
 		if err != nil {
 			return cfg, fmt.Errorf("config: %w", err)
 		}
-		dec := yaml.NewDecoder(bytes.NewReader(b))
-		dec.KnownFields(true)
-		var fileCfg runConfig = cfg
-		if err := dec.Decode(&fileCfg); err != nil && !errors.Is(err, io.EOF) {
-			return cfg, fmt.Errorf("config %s: %v", p, err)
+		if err := applyYAML(&cfg, p, b); err != nil {
+			return cfg, err
 		}
-		cfg = fileCfg
 	}
 	for _, k := range configKeys(&cfg) {
 		if v := getenv(k.env); v != "" {
@@ -257,6 +259,109 @@ func loadRunConfig(c *cli.Context, getenv func(string) string) (runConfig, error
 		}
 	}
 	return cfg, cfg.validate()
+}
+
+// applyYAML sets the keys the file names. Every error names the file, the
+// line and the key; unknown keys are errors.
+func applyYAML(cfg *runConfig, file string, b []byte) error {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(b, &doc); err != nil {
+		return fmt.Errorf("config %s: %v", file, err)
+	}
+	if len(doc.Content) == 0 {
+		return nil // empty file
+	}
+	keys := map[string]configKey{}
+	for _, k := range configKeys(cfg) {
+		keys[k.path] = k
+	}
+	var errs []error
+	bad := func(n *yaml.Node, format string, a ...any) {
+		errs = append(errs, fmt.Errorf("config %s: line %d: %s", file, n.Line, fmt.Sprintf(format, a...)))
+	}
+	var walk func(n *yaml.Node, prefix string)
+	walk = func(n *yaml.Node, prefix string) {
+		if n.Kind != yaml.MappingNode {
+			bad(n, "%s: want a mapping of keys", strings.TrimSuffix(prefix, "."))
+			return
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			kn, vn := n.Content[i], n.Content[i+1]
+			path := prefix + kn.Value
+			k, ok := keys[path]
+			if !ok {
+				isSection := false
+				for p := range keys {
+					if strings.HasPrefix(p, path+".") {
+						isSection = true
+						break
+					}
+				}
+				if isSection {
+					walk(vn, path+".")
+				} else {
+					bad(kn, "unknown key %s", path)
+				}
+				continue
+			}
+			if err := setNode(k, vn); err != nil {
+				bad(vn, "%s: %v", path, err)
+			}
+		}
+	}
+	walk(doc.Content[0], "")
+	return errors.Join(errs...)
+}
+
+// setNode sets k from a YAML value: a scalar, a list of scalars, or for
+// streams a list of {topic, purpose, basis}.
+func setNode(k configKey, n *yaml.Node) error {
+	if p, ok := k.v.Addr().Interface().(*[]streamConfig); ok {
+		if n.Kind != yaml.SequenceNode {
+			return errors.New("want a list of {topic, purpose, basis}")
+		}
+		*p = nil
+		for i, e := range n.Content {
+			if e.Kind != yaml.MappingNode {
+				return fmt.Errorf("entry %d: want {topic, purpose, basis}", i)
+			}
+			var sc streamConfig
+			for j := 0; j+1 < len(e.Content); j += 2 {
+				switch key, v := e.Content[j].Value, e.Content[j+1].Value; key {
+				case "topic":
+					sc.Topic = v
+				case "purpose":
+					sc.Purpose = v
+				case "basis":
+					sc.Basis = v
+				default:
+					return fmt.Errorf("entry %d: unknown key %s (want topic, purpose, basis)", i, key)
+				}
+			}
+			*p = append(*p, sc)
+		}
+		return nil
+	}
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if _, isList := k.v.Interface().([]string); isList && n.Value == "" {
+			return k.set("")
+		}
+		return k.set(n.Value)
+	case yaml.SequenceNode:
+		if _, isList := k.v.Interface().([]string); !isList {
+			return errors.New("want a single value, not a list")
+		}
+		var vs []string
+		for _, e := range n.Content {
+			if e.Kind != yaml.ScalarNode {
+				return errors.New("want a list of values")
+			}
+			vs = append(vs, e.Value)
+		}
+		return k.set(strings.Join(vs, ","))
+	}
+	return errors.New("want a value")
 }
 
 func (c *runConfig) validate() error {
@@ -283,6 +388,14 @@ func (c *runConfig) validate() error {
 	}
 	if (c.Kafka.TLS.CertFile == "") != (c.Kafka.TLS.KeyFile == "") {
 		bad("kafka.tls.cert_file", "cert_file and key_file go together")
+	}
+	if c.Output.Kafka.Enabled && c.Output.Kafka.Topic == "" && c.Output.Kafka.Suffix == "" {
+		bad("output.kafka.suffix", "empty with no output.kafka.topic: the redacted records would go back to their source topics")
+	}
+	for i, s := range c.Streams {
+		if c.Output.Kafka.Enabled && (s.Topic == c.Output.Kafka.Topic || (c.Output.Kafka.Topic == "" && c.Output.Kafka.Suffix == "")) {
+			bad(fmt.Sprintf("streams[%d].topic", i), "is also the redacted output topic")
+		}
 	}
 	if len(c.Streams) == 0 {
 		bad("streams", "at least one topic is required")

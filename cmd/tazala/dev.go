@@ -9,7 +9,7 @@ import (
 	"github.com/twmb/franz-go/pkg/kfake"
 	"github.com/urfave/cli/v2"
 
-	"github.com/tazala/tazala/internal/stack"
+	"github.com/tazala/tazala/internal/stack/launch"
 )
 
 // devCommand groups the local development servers (`tazala dev broker`).
@@ -50,16 +50,16 @@ func devBrokerCommand() *cli.Command {
 			if err != nil {
 				return usageErr("%v\nTry: tazala dev broker --help", err)
 			}
-			cfg := stack.KafkaConfig{
+			cfg := launch.KafkaConfig{
 				Addr:       c.String("addr"),
-				Topics:     stack.ParseTopics(c.String("topics")),
+				Topics:     launch.ParseTopics(c.String("topics")),
 				Partitions: c.Int("partitions"),
 				DataDir:    c.String("data-dir"),
 			}
 			if lvl != kfake.LogLevelNone {
 				cfg.Log, cfg.LogLevel = c.App.ErrWriter, lvl
 			}
-			k, err := stack.StartKafka(c.Context, cfg)
+			k, err := launch.StartKafka(c.Context, cfg)
 			if err != nil {
 				return cli.Exit(err.Error(), exitFailure)
 			}

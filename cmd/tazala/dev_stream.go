@@ -25,6 +25,7 @@ func devProduceCommand() *cli.Command {
 			&cli.IntFlag{Name: "records", Aliases: []string{"n"}, Value: 10000, Usage: "number of records"},
 			&cli.Uint64Flag{Name: "seed", Value: 1, Usage: "random seed"},
 			&cli.Float64Flag{Name: "repeat", Value: 0.9, Usage: "share of records about returning customers"},
+			&cli.IntFlag{Name: "rate", Usage: "records per second (0: as fast as the broker takes them)"},
 		},
 		Action: func(c *cli.Context) error {
 			st, err := synth.ParseStream(c.String("stream"))
@@ -40,8 +41,20 @@ func devProduceCommand() *cli.Command {
 			n := c.Int("records")
 			begin := time.Now()
 			var bytes int
-			msgs := make([]kafka.Message, 0, 2000)
+			batch := 2000
+			var tick *time.Ticker
+			if r := c.Int("rate"); r > 0 {
+				// 20 sends a second, each rate/20 records
+				batch = max(r/20, 1)
+				tick = time.NewTicker(time.Second * time.Duration(batch) / time.Duration(r))
+				defer tick.Stop()
+				w.BatchSize = batch
+			}
+			msgs := make([]kafka.Message, 0, batch)
 			for i := 0; i < n; {
+				if tick != nil {
+					<-tick.C
+				}
 				msgs = msgs[:0]
 				for ; i < n && len(msgs) < cap(msgs); i++ {
 					r := g.NextOf(st)

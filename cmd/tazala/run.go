@@ -26,6 +26,7 @@ import (
 	"github.com/tazala/tazala/scanner"
 	schdb "github.com/tazala/tazala/sinks/chdb"
 	sinkfile "github.com/tazala/tazala/sinks/file"
+	sinkkafka "github.com/tazala/tazala/sinks/kafka"
 	"github.com/tazala/tazala/sinks/quarantine"
 	"github.com/tazala/tazala/sources/kafka"
 	"github.com/tazala/tazala/tokenize/local"
@@ -257,8 +258,17 @@ func openDaemon(ctx context.Context, cfg runConfig, log *slog.Logger) (_ *daemon
 	if err != nil {
 		return nil, err
 	}
+	sinks, names := []tazala.Sink{sink}, []string{scheme}
+	if cfg.Output.Kafka.Enabled {
+		ks, err := sinkkafka.New(sinkkafka.Config{Brokers: cfg.Kafka.Brokers, Topic: cfg.Output.Kafka.Topic, Suffix: cfg.Output.Kafka.Suffix, TLS: tlsCfg, SASL: mech})
+		if err != nil {
+			return nil, err
+		}
+		d.closers = append(d.closers, ks.Close)
+		sinks, names = append(sinks, ks), append(names, "kafka")
+	}
 	d.runner, err = pipeline.NewRunner(pipeline.RunConfig{
-		Source: d.src, Step: step, Sinks: []tazala.Sink{sink}, SinkNames: []string{scheme}, Quarantine: q,
+		Source: d.src, Step: step, Sinks: sinks, SinkNames: names, Quarantine: q,
 		Workers: cfg.Pipeline.Workers, BatchRecords: cfg.Pipeline.BatchRecords, BatchBytes: cfg.Pipeline.BatchBytes,
 		BatchWait: cfg.Pipeline.BatchWait, Queue: cfg.Pipeline.Queue, RetryMin: cfg.Pipeline.RetryMin, RetryMax: cfg.Pipeline.RetryMax,
 		Grace: cfg.Pipeline.Grace, Log: log, Observer: d.m,

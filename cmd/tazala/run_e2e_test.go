@@ -488,7 +488,9 @@ func TestRunEndToEnd(t *testing.T) {
 	var tr traffic
 	const n = 6000
 	produce(t, e.kcat, e.k.Addr, e.topics, n, 1, &tr)
-	d := startDaemon(t, e.opts())
+	o := e.opts()
+	o.extra = append(o.extra, "--output-kafka-enabled", "true")
+	d := startDaemon(t, o)
 	waitLagZero(t, e.k.Addr, e.group, topicNames(e.topics), 60*time.Second)
 	if code := d.ready(); code != http.StatusOK {
 		t.Fatalf("/readyz = %d after catching up, want 200", code)
@@ -510,6 +512,25 @@ func TestRunEndToEnd(t *testing.T) {
 	checkNoRaw(t, &tr, st.all)
 	logb, _ := os.ReadFile(d.log)
 	checkNoRaw(t, &tr, [][]byte{logb, []byte(m)})
+
+	// the redacted topics (sinks/kafka) hold every record, redacted
+	var redacted []byte
+	for _, tp := range e.topics {
+		out, err := exec.Command(e.kcat, "-C", "-b", e.k.Addr, "-t", tp.name+".redacted", "-e", "-q", "-f", "%h %s\n").Output()
+		if err != nil {
+			t.Fatalf("kcat -C %s.redacted: %v", tp.name, err)
+		}
+		redacted = append(redacted, out...)
+	}
+	seqs := map[string]int{}
+	for _, m := range seqRe.FindAllSubmatch(redacted, -1) {
+		seqs[string(m[1])]++
+	}
+	checkOnce(t, seqs, n)
+	if !bytes.Contains(redacted, []byte("tazala-offset=")) {
+		t.Errorf("redacted messages lack the tazala-offset header")
+	}
+	checkNoRaw(t, &tr, [][]byte{redacted})
 }
 
 // TestRunCrashRestart: SIGKILL mid-stream, restart: nothing lost, nothing

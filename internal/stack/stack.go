@@ -1,5 +1,7 @@
-// Package stack owns the real local stack that integration tests and the
-// demo run against, with no Docker and no network beyond loopback: a
+// Package stack owns the test helpers of the real local stack that
+// integration tests run against (Need*, Main, Topic; the launchers
+// themselves are in internal/stack/launch, which the production binary
+// uses without linking testing), with no Docker and no network beyond loopback: a
 // Kafka-protocol broker (kfake), the embedded ClickHouse engine (libchdb)
 // and a Vault dev server. Each component starts in seconds, on a free
 // loopback port, and is found in the project's git-ignored .cache/ where
@@ -12,12 +14,9 @@ package stack
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"net"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -26,35 +25,8 @@ import (
 	"time"
 
 	"github.com/tazala/tazala/internal/chdb"
+	"github.com/tazala/tazala/internal/stack/launch"
 )
-
-// ModuleRoot returns the directory holding go.mod, searching upwards from
-// the working directory.
-func ModuleRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("stack: go.mod not found above the working directory")
-		}
-		dir = parent
-	}
-}
-
-// CachePath returns <module root>/.cache/<elem...>.
-func CachePath(elem ...string) string {
-	root, err := ModuleRoot()
-	if err != nil {
-		root = "."
-	}
-	return filepath.Join(append([]string{root, ".cache"}, elem...)...)
-}
 
 // Required reports whether missing components must fail tests.
 func Required() bool { return os.Getenv("TAZALA_REQUIRE_STACK") == "1" }
@@ -70,32 +42,28 @@ func Missing(tb testing.TB, what, install string) {
 	tb.Skip(msg)
 }
 
-// FreeAddr returns a free 127.0.0.1 TCP address.
-func FreeAddr() (string, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
+// Launchers (internal/stack/launch), for the tests' convenience.
+type KafkaConfig = launch.KafkaConfig
+
+// Kafka is a running broker; Topic gives a test its own topic.
+type Kafka struct{ *launch.Kafka }
+
+// StartKafka starts a broker (launch.StartKafka).
+func StartKafka(ctx context.Context, cfg KafkaConfig) (*Kafka, error) {
+	k, err := launch.StartKafka(ctx, cfg)
 	if err != nil {
-		return "", fmt.Errorf("stack: free port: %w", err)
+		return nil, err
 	}
-	addr := l.Addr().String()
-	l.Close()
-	return addr, nil
+	return &Kafka{k}, nil
 }
 
-// WaitTCP waits until addr accepts connections or the deadline passes.
-func WaitTCP(addr string, d time.Duration) error {
-	deadline := time.Now().Add(d)
-	for {
-		c, err := net.DialTimeout("tcp", addr, 200*time.Millisecond)
-		if err == nil {
-			c.Close()
-			return nil
-		}
-		if time.Now().After(deadline) {
-			return fmt.Errorf("stack: %s not up after %v: %w", addr, d, err)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-}
+var (
+	ModuleRoot  = launch.ModuleRoot
+	CachePath   = launch.CachePath
+	FreeAddr    = launch.FreeAddr
+	WaitTCP     = launch.WaitTCP
+	ParseTopics = launch.ParseTopics
+)
 
 // shared holds the components started once per test binary (that is, per
 // package) by the Need* helpers, and the functions that stop them.
