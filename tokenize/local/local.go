@@ -23,6 +23,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -84,6 +85,10 @@ type state struct {
 	mac hash.Hash
 	in  []byte
 	sum [sha256.Size]byte
+	// per call: the cache key of each request and the entries its set
+	// held when looked up (see Tokenize)
+	keys []cacheKey
+	ents [][2]*slot
 }
 
 // slot is one cache entry: the key and the token ID, whose bytes live in
@@ -245,22 +250,47 @@ func (t *Tokenizer) Tokenize(ctx context.Context, reqs []tazala.TokenRequest) ([
 	}
 	out := make([]tazala.Token, len(reqs))
 	st := t.pool.Get().(*state)
-	var hits, misses uint64
+	// three passes over the batch, so the cache's memory latency overlaps
+	// instead of adding up: hash every value, then load every set, then
+	// compare the entries' keys (each pass's loads are independent of one
+	// another; one value at a time would wait for two cache misses in turn)
+	st.keys = slices.Grow(st.keys[:0], len(reqs))[:len(reqs)]
 	for i, r := range reqs {
 		out[i].Kind = r.Kind
 		if r.Kind == tazala.KindCVV || !r.Kind.Valid() {
+			st.keys[i] = cacheKey{}
 			continue
 		}
-		k := cacheKeyOf(&t.seeds, r.Kind, r.Value)
+		st.keys[i] = cacheKeyOf(&t.seeds, r.Kind, r.Value)
+	}
+	st.ents = slices.Grow(st.ents[:0], len(reqs))[:len(reqs)]
+	for i, k := range st.keys {
 		set := t.slots[k.a&(cacheSlots-1)&^1:][:2]
-		if e := set[0].Load(); e != nil && e.key == k {
+		st.ents[i] = [2]*slot{set[0].Load(), set[1].Load()}
+	}
+	var hits, misses uint64
+	for i, r := range reqs {
+		if r.Kind == tazala.KindCVV || !r.Kind.Valid() {
+			continue
+		}
+		k := st.keys[i]
+		if e := st.ents[i][0]; e != nil && e.key == k {
 			hits++
 			out[i].ID = e.id
 			continue
 		}
-		if e := set[1].Load(); e != nil && e.key == k {
+		if e := st.ents[i][1]; e != nil && e.key == k {
 			hits++
 			out[i].ID = e.id
+			continue
+		}
+		// not there when the batch looked: an earlier request of the same
+		// batch may have put it there since
+		set := t.slots[k.a&(cacheSlots-1)&^1:][:2]
+		e0 := set[0].Load()
+		if e0 != nil && e0.key == k {
+			hits++
+			out[i].ID = e0.id
 			continue
 		}
 		misses++
@@ -271,13 +301,14 @@ func (t *Tokenizer) Tokenize(ctx context.Context, reqs []tazala.TokenRequest) ([
 		// first in, first out within the set: the newer entry moves to the
 		// second slot, the older one is evicted (a reader meanwhile may
 		// miss both: it computes the same token again)
-		if e := set[0].Load(); e != nil {
-			set[1].Store(e)
+		if e0 != nil {
+			set[1].Store(e0)
 		}
 		set[0].Store(e)
 		out[i].ID = e.id
 	}
 	clear(st.in)
+	clear(st.ents) // drop the references: evicted entries can go
 	t.pool.Put(st)
 	t.hits.Add(hits)
 	t.misses.Add(misses)
