@@ -50,6 +50,10 @@ type ReportPurpose struct {
 	UntilWithdrawn bool      `json:"until_withdrawn,omitempty"`
 	Retention      string    `json:"retention"`
 	ConsentEnded   bool      `json:"consent_withdrawn,omitempty"`
+	// Outside lists categories found in the purpose's records that the
+	// policy does not list for the purpose (e.g. a card number pasted
+	// into a support request): held, and to be looked at.
+	Outside []string `json:"categories_outside_purpose,omitempty"`
 }
 
 // ReportSource is one stream or file the subject's data came from.
@@ -190,6 +194,11 @@ func (e *Engine) Report(ctx context.Context, s *Subject, req Request, reveal *Re
 					rp.Categories = append(rp.Categories, c.ID)
 				}
 			}
+			for _, c := range e.p.Categories {
+				if pc[c.ID] && !p.HasCategory(c.ID) {
+					rp.Outside = append(rp.Outside, c.ID)
+				}
+			}
 		} else {
 			for c := range pc {
 				rp.Categories = append(rp.Categories, c)
@@ -200,7 +209,7 @@ func (e *Engine) Report(ctx context.Context, s *Subject, req Request, reveal *Re
 			rp.LegalBases = append(rp.LegalBases, b)
 		}
 		sort.Strings(rp.LegalBases)
-		for _, c := range rp.Categories {
+		for _, c := range append(rp.Categories, rp.Outside...) {
 			heldCats[c] = true
 		}
 		r.Purposes = append(r.Purposes, rp)
@@ -361,8 +370,12 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 			if p.Description != "" {
 				desc = p.ID + ": " + p.Description
 			}
+			cats := strings.Join(p.Categories, ", ")
+			if len(p.Outside) > 0 {
+				cats += "; **outside the purpose:** " + strings.Join(p.Outside, ", ")
+			}
 			fmt.Fprintf(&b, "| %s | %s | %s | %d | %s | %s | %s |\n", desc, strings.Join(p.LegalBases, ", "),
-				strings.Join(p.Categories, ", "), p.Records, day(p.FirstSeen), day(p.LastSeen), until)
+				cats, p.Records, day(p.FirstSeen), day(p.LastSeen), until)
 		}
 		b.WriteString("\n## Sources\n\n| source | records | first seen | last seen |\n|---|---|---|---|\n")
 		for _, s := range r.Sources {

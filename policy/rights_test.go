@@ -281,3 +281,31 @@ func TestRevealToken(t *testing.T) {
 	}
 	eq(t, "reveal audit", outs, []string{"Q-1 granted", "Q-1 granted", "Q-1 refused: unknown token", "Q-1 refused: blocked", "Q-1 refused: erased"})
 }
+
+// TestReportOutsidePurpose: a card number pasted into a support request is
+// reported as held outside the support purpose, not hidden.
+func TestReportOutsidePurpose(t *testing.T) {
+	stack.Integration(t)
+	ctx := context.Background()
+	db := openDB(t)
+	tk := localTokenizer(t)
+	g := synth.New(15)
+	p := newPerson(g, "Жаксыбекова Салтанат Ерлановна", "saltanat.zh@mail.example.kz")
+	rec := supportReq(1, day("2026-04-01"), p)
+	rec.Value = []byte(strings.Replace(string(rec.Value), "верните деньги за заказ", "карта "+p.PAN+", верните деньги", 1))
+	ingest(t, db, tk, nil, []tazala.Record{rec})
+	e, _ := policy.New(policy.Config{DB: db, Tokenizer: tk, Now: (&clock{day("2026-07-01")}).Now})
+	s, _ := e.Resolve(ctx, []policy.Identifier{{Kind: tazala.KindEmail, Value: []byte(p.Email)}})
+	rep, err := e.Report(ctx, s, policy.Request{Ref: "Q"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Purposes) != 1 || strings.Join(rep.Purposes[0].Outside, ",") != "card details" {
+		t.Fatalf("purposes %+v", rep.Purposes)
+	}
+	var md bytes.Buffer
+	rep.WriteMarkdown(&md)
+	if !strings.Contains(md.String(), "**outside the purpose:** card details") || !strings.Contains(strings.Join(rep.Categories, ","), "card details") {
+		t.Errorf("report hides the card:\n%s", md.String())
+	}
+}

@@ -175,15 +175,22 @@ func Run(ctx context.Context, r io.Reader, w io.Writer, cfg Config) (Stats, erro
 	// cut counts the output bytes written since the last whole record: a
 	// window of an over-long record ends mid-record
 	var cut int64
+	// winEnd is where, in its record, the previous window's output ended
+	var winEnd int64
 	for j := range order {
 		<-j.done
 		p := j.p
 		if err == nil {
+			out := p.out
+			if p.window && p.err == nil {
+				out, winEnd, err = joinWindow(p, out, winEnd)
+			}
 			switch {
+			case err != nil:
 			case p.err != nil:
 				err = p.err
 			default:
-				if n, werr := w.Write(p.out); werr != nil {
+				if n, werr := w.Write(out); werr != nil {
 					err = &WriteError{Stream: "output", Line: p.line, Lines: st.Lines, Cut: cut + int64(n), Err: werr}
 				} else if cfg.Findings != nil && len(p.fout) > 0 {
 					if n, werr := cfg.Findings.Write(p.fout); werr != nil {
@@ -191,7 +198,7 @@ func Run(ctx context.Context, r io.Reader, w io.Writer, cfg Config) (Stats, erro
 					}
 				}
 				if p.window && !p.last {
-					cut += int64(len(p.out))
+					cut += int64(len(out))
 				} else {
 					cut = 0
 				}
@@ -220,6 +227,32 @@ func Run(ctx context.Context, r io.Reader, w io.Writer, cfg Config) (Stats, erro
 		}
 	}
 	return st, err
+}
+
+// joinWindow checks that window p continues its record's output where the
+// previous window (ending at winEnd in the record) stopped, and returns the
+// part of out to write and the new end. Windows that agree about the
+// findings crossing their boundary always join exactly. If the previous
+// window replaced bytes that this one did not see as a finding (the
+// scanners of the two windows disagree), this window's output starts with
+// those bytes raw: they are dropped. Any other disagreement fails closed.
+func joinWindow(p *piece, out []byte, winEnd int64) ([]byte, int64, error) {
+	base := p.winOff - int64(p.pre)
+	start, end := base+int64(p.skip), base+int64(p.end)
+	if p.winOff == 0 {
+		winEnd = 0 // a record's first window
+	}
+	if start < winEnd {
+		dup := winEnd - start
+		if dup > int64(p.raw) {
+			return nil, 0, fmt.Errorf("scanfile: %w: the windows of line %d disagree about a finding at byte %d (nothing of it was written)", ErrInternal, p.line, start)
+		}
+		out = out[dup:]
+	}
+	if p.last {
+		return out, 0, nil
+	}
+	return out, max(end, winEnd), nil
 }
 
 // worker processes pieces with its own processing step (scanner and
@@ -344,6 +377,13 @@ func (wk *worker) scanWindow(p *piece) {
 	}
 	p.skip = skipTo
 	p.end = end
+	// how much of the output starts as raw bytes: up to the first kept
+	// finding (none if one starts before the skip: it is replaced, or its
+	// token shown, right there)
+	p.raw = end - skipTo
+	for _, f := range fs[:k] {
+		p.raw = max(0, min(p.raw, f.Span.Start-skipTo))
+	}
 	wk.recs = append(wk.recs, recRef{no: p.line, nl: p.nl})
 	p.stats.Bytes += int64(p.own)
 	if p.last {

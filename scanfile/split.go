@@ -27,6 +27,7 @@ type piece struct {
 
 	// results
 	skip, end int
+	raw       int // windows: leading bytes of out copied raw from data[skip:]
 	out       []byte
 	fout      []byte
 	stats     Stats

@@ -173,6 +173,14 @@ func letterAt(t []byte, i int) (letter, upper bool, n int) {
 // inner hyphens or apostrophes).
 func wordEnd(t []byte, i int) int {
 	for i < len(t) {
+		// fast paths: ASCII letters, basic Cyrillic (D0/D1 80..BF)
+		if c := t[i]; isASCIILetter(c) {
+			i++
+			continue
+		} else if (c == 0xD0 || c == 0xD1) && i+1 < len(t) && t[i+1] >= 0x80 && t[i+1] <= 0xBF {
+			i += 2
+			continue
+		}
 		l, _, n := letterAt(t, i)
 		if l {
 			i += n

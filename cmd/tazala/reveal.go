@@ -58,14 +58,14 @@ func runReveal(c *cli.Context) error {
 		// not echoed: it may be the value itself, pasted by mistake
 		return usageErr("reveal: --token is not a token (want tk_… or [KIND:tk_…])")
 	}
-	if isPolicyStoreURL(c.String("store")) { // the ClickHouse token vault, under the policy (reveal_store.go)
+	if isStoreURL(c.String("store")) { // the ClickHouse token vault, under the policy (reveal_store.go)
 		return runRevealStore(c, id)
 	}
 	reason, ref := strings.TrimSpace(c.String("reason")), strings.TrimSpace(c.String("request-ref"))
 	if len(reason) < 5 || ref == "" {
 		return usageErr("reveal: --reason must say why (at least 5 characters) and --request-ref must name the request")
 	}
-	store, audit, closeStores, err := openRevealStores(c)
+	store, audit, closeStores, err := openRevealFiles(c)
 	if err != nil {
 		return err
 	}

@@ -19,17 +19,6 @@ func revealPolicyFlags() []cli.Flag {
 	}
 }
 
-// isPolicyStoreURL reports whether --store names a ClickHouse store rather than
-// a token-vault file.
-func isPolicyStoreURL(s string) bool {
-	for _, p := range []string{"chdb:", "clickhouse://", "http://", "https://"} {
-		if strings.HasPrefix(s, p) {
-			return true
-		}
-	}
-	return false
-}
-
 func revealRequest(c *cli.Context, reason, ref string) policy.RevealRequest {
 	return policy.RevealRequest{
 		Reveal:       policy.Reveal{Request: policy.Request{Ref: ref, Reason: reason}, LegalBasis: strings.TrimSpace(c.String("legal-basis"))},
@@ -42,6 +31,9 @@ func revealRequest(c *cli.Context, reason, ref string) policy.RevealRequest {
 // for blocked or erased subjects (token_vault state, erasure ledger,
 // subject_events), audited in audit_log before any value is decrypted.
 func runRevealStore(c *cli.Context, id string) error {
+	if c.IsSet("audit") {
+		return usageErr("reveal: --audit is for a token vault file; a store keeps its audit log in audit_log")
+	}
 	rq := revealRequest(c, strings.TrimSpace(c.String("reason")), strings.TrimSpace(c.String("request-ref")))
 	if err := rq.Check(); err != nil {
 		return usageErr("reveal: %v", strings.TrimPrefix(err.Error(), "policy: reveal: "))

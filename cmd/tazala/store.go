@@ -101,23 +101,12 @@ func openStore(ctx context.Context, url string) (*storeConn, error) {
 		Format: st.QueryFormat, close: st.Close}, nil
 }
 
-// openRevealStores opens the token vault and audit log reveal uses:
-// with a store URL (chdb:DIR) the store's token_vault and audit_log
-// tables, so state and audit live where the data is; otherwise the token
-// vault file, read-only (reveal works while a scan writes it), and its
-// audit file.
-func openRevealStores(c *cli.Context) (tazala.TokenStore, tazala.AuditLog, func(), error) {
+// openRevealFiles opens the token vault file reveal uses, read-only
+// (reveal works while a scan writes it), and its audit file. A store URL
+// goes through the policy instead (reveal_store.go): state and audit live
+// where the data is.
+func openRevealFiles(c *cli.Context) (tazala.TokenStore, tazala.AuditLog, func(), error) {
 	p := c.String("store")
-	if isStoreURL(p) {
-		if c.IsSet("audit") {
-			return nil, nil, nil, usageErr("reveal: --audit is for a token vault file; a store keeps its audit log in audit_log")
-		}
-		st, err := openStore(c.Context, p)
-		if err != nil {
-			return nil, nil, nil, err
-		}
-		return st.Tokens, st.Audit, func() { st.Close() }, nil
-	}
 	store, err := tsfile.OpenReadOnly(p)
 	if err != nil {
 		return nil, nil, nil, cli.Exit(err.Error(), exitFailure)

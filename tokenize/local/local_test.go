@@ -178,3 +178,38 @@ func TestTokenDefinition(t *testing.T) {
 		t.Errorf("stats: %d hits, %d misses", h, m)
 	}
 }
+
+// TestSpellingsShareToken: the cache is keyed by the value as written, so
+// one value written two ways must still get one token, cold and cached.
+func TestSpellingsShareToken(t *testing.T) {
+	tk, err := local.New(local.Config{Key: make([]byte, local.KeySize)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		kind tazala.Kind
+		a, b string
+	}{
+		{tazala.KindPhone, "+7 701 000 00 00", "87010000000"},
+		{tazala.KindEmail, "a.b@Example.KZ", "a.b@example.kz"},
+		{tazala.KindName, "Ivanov  Ivan", "IVANOV IVAN"},
+		{tazala.KindPAN, "4000 0000 0000 0002", "4000000000000002"},
+		{tazala.KindExpiry, "05/31", "05.2031"},
+	}
+	for _, tt := range tests {
+		for pass := 0; pass < 2; pass++ {
+			toks, err := tk.Tokenize(context.Background(), []tazala.TokenRequest{{Kind: tt.kind, Value: []byte(tt.a)}, {Kind: tt.kind, Value: []byte(tt.b)}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if toks[0].ID == "" || toks[0].ID != toks[1].ID {
+				t.Errorf("%v pass %d: two spellings of one value got different tokens", tt.kind, pass)
+			}
+		}
+	}
+	// the same digits as two kinds are two tokens
+	toks, _ := tk.Tokenize(context.Background(), []tazala.TokenRequest{{Kind: tazala.KindIIN, Value: []byte("900101300123")}, {Kind: tazala.KindPAN, Value: []byte("900101300123")}})
+	if toks[0].ID == toks[1].ID {
+		t.Error("one digit string as IIN and as PAN got one token")
+	}
+}

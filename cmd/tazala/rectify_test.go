@@ -1,0 +1,62 @@
+package main
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tazala/tazala"
+	"github.com/tazala/tazala/internal/stack"
+	"github.com/tazala/tazala/internal/synth"
+	"github.com/tazala/tazala/policy/policytest"
+	schdb "github.com/tazala/tazala/sinks/chdb"
+	"github.com/tazala/tazala/sinks/chschema"
+	"github.com/tazala/tazala/tokenize/local"
+)
+
+// TestRectifyCommand: a corrected e-mail (read from stdin) replaces the
+// old one outside payment data; an IIN, held only in payment data, is
+// refused with §7.1; usage errors for a missing kind or value.
+func TestRectifyCommand(t *testing.T) {
+	stack.NeedCHDB(t)
+	dir := t.TempDir()
+	key := filepath.Join(dir, "k")
+	tk, err := local.New(local.Config{KeyPath: key, Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tk.Close()
+	db, err := schdb.OpenDB(filepath.Join(dir, "store"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	chschema.Migrate(ctx, db)
+	g := synth.New(17)
+	p := policytest.Person{IIN: g.IIN(), Phone: "+7 701 333 44 55", Email: "old.mail@mail.example.kz", Name: "Нурпеисова Гаухар Маратовна", PAN: g.PAN()}
+	if _, err := policytest.Ingest(ctx, db, tk, nil, []tazala.Record{policytest.Payment("payments", 1, at("2026-03-01"), p, 100),
+		policytest.SupportRequest(1, at("2026-04-01"), p)}); err != nil {
+		t.Fatal(err)
+	}
+	base := []string{"subject", "rectify", "--store", "chdb:" + filepath.Join(dir, "store"), "--key-file", key, "--phone", p.Phone, "--request-ref", "RECT-1"}
+	code, out, e := runCLI(t, "new.mail@mail.example.kz\n", append(base, "--kind", "email", "--new-value", "-")...)
+	t.Logf("%s%s", out, e)
+	if code != 0 || !strings.Contains(out, "done: 1 records now hold the corrected email") || !strings.Contains(out, "kept: payments: 1 records until 2031-03-01: §7.1") {
+		t.Fatalf("rectify e-mail: exit %d\n%s%s", code, out, e)
+	}
+	if strings.Contains(out+e, "new.mail@") || strings.Contains(out+e, "old.mail@") {
+		t.Error("rectify printed a value")
+	}
+	code, out, e = runCLI(t, "", append(base, "--kind", "iin", "--new-value", g.IIN())...)
+	if code != exitFailure || !strings.Contains(out+e, "payment data, which cannot be changed (§7.1)") {
+		t.Errorf("rectify IIN: exit %d\n%s%s", code, out, e)
+	}
+	if code, _, _ := runCLI(t, "", append(base, "--new-value", "x@mail.example.kz")...); code != exitUsage {
+		t.Errorf("no --kind: exit %d", code)
+	}
+	if code, _, _ := runCLI(t, "", append(base, "--kind", "email")...); code != exitUsage {
+		t.Errorf("no --new-value: exit %d", code)
+	}
+}
