@@ -1,6 +1,7 @@
 package scanner
 
 import (
+	"bytes"
 	"unicode/utf8"
 )
 
@@ -9,12 +10,14 @@ import (
 // Every label word gets word classes from stems in Russian, Kazakh and
 // English (below); a phrase is the run of such words right before a value,
 // inside one clause (a '.', ',', ';', '!', '?', '|', a bracket or a line
-// break ends it; so does any word outside the grammar). Rules on the
+// break ends it; so does any word outside the grammar; a parenthesised
+// hint such as "(MM/YY)" is looked over). Rules on the
 // union of a phrase's classes decide:
 //
 //	CVV    := CVVTERM                      cvv, cvc2, CSC, код CVV, CVV коды
 //	        | CODE & SEC                   security code, код безопасности, қауіпсіздік коды
 //	        | CODE & BACK | COUNT & BACK   код на обороте, the 3 digits on the back, артындағы үш сан
+//	                                       (even after "подтверждения": nothing else is on the back)
 //	        | CODE & WEAK & card evidence  код проверки, секретный код, құпия код, 3-digit code
 //	        | CODE & CARD                  card code
 //	        unless NEG                     sms/otp/auth/approval/response code, mcc, pin
@@ -107,7 +110,8 @@ var phraseStems = []struct {
 	{"годен", ctxExpW, true}, {"истек", ctxExpW, false}, {"истёк", ctxExpW, false}, {"окончан", ctxExpW, false},
 	{"мерзім", ctxExpW, false}, {"жарамд", ctxExpW, false}, {"жарамды", ctxExpW, true}, {"аяқтал", ctxExpW, false},
 	{"mm", ctxExpW, true}, {"yy", ctxExpW, true}, {"yyyy", ctxExpW, true}, {"мм", ctxExpW, true}, {"гг", ctxExpW, true},
-	{"гггг", ctxExpW, true}, {"ай", ctxExpW, true}, {"жж", ctxExpW, true},
+	{"гггг", ctxExpW, true}, {"ай", ctxExpW, true}, {"жж", ctxExpW, true}, {"аа", ctxExpW, true},
+	{"бітеді", ctxExpW, true}, {"good", ctxExpW, true}, {"бітуі", ctxExpW, true}, {"бітетін", ctxExpW, true}, {"өтеді", ctxExpW, true}, {"өтетін", ctxExpW, true},
 	// fillers
 	{"on", ctxFillW, true}, {"the", ctxFillW, true}, {"of", ctxFillW, true}, {"at", ctxFillW, true}, {"its", ctxFillW, true},
 	{"is", ctxFillW, true}, {"your", ctxFillW, true}, {"my", ctxFillW, true}, {"на", ctxFillW, true}, {"с", ctxFillW, true},
@@ -117,6 +121,8 @@ var phraseStems = []struct {
 	{"дейін", ctxFillW, true}, {"good", ctxFillW, true}, {"указан", ctxFillW, false}, {"көрсетілген", ctxFillW, true},
 	{"number", ctxFillW, true}, {"num", ctxFillW, true}, {"no", ctxFillW, true}, {"номер", ctxFillW, false},
 	{"нөмір", ctxFillW, false}, {"time", ctxFillW, true}, {"время", ctxFillW, true}, {"уақыт", ctxFillW, false},
+	{"till", ctxFillW, true}, {"in", ctxFillW, true}, {"в", ctxFillW, true}, {"во", ctxFillW, true},
+	{"бетін", ctxFillW, false}, {"бетінде", ctxFillW, false}, {"күн", ctxFillW, true},
 	{"мой", ctxFillW, true}, {"менің", ctxFillW, true}, {"моей", ctxFillW, true}, {"карточки", ctxFillW, true},
 }
 
@@ -187,18 +193,25 @@ func clauseStop(c byte) bool {
 }
 
 // phraseBefore walks back over the words of the grammar right before p,
-// in one clause, up to max words, and returns the union of their classes
+// in one clause, up to maxWords words, and returns the union of their classes
 // (the words' label hints included) and how many words it read.
-func (s *Scanner) phraseBefore(g *seg, p, max int) (u ctx, n int) {
+func (s *Scanner) phraseBefore(g *seg, p, maxWords int) (u ctx, n int) {
 	t := g.text
-	for n < max {
+	for n < maxWords {
 		i := p
-		for i > g.lo && p-i < 8 {
+		for i > g.lo && p-i < 32 {
 			c := t[i-1]
 			if c < utf8.RuneSelf {
 				if c == ' ' || c == '\t' || c == ':' || c == '=' || c == '"' || c == '\'' || c == '/' || c == '-' || c == '#' || c == '*' {
 					i--
 					continue
+				}
+				if c == ')' && i < p {
+					// a parenthesised hint, "(MM/YY)", "(АА/ЖЖ)": looked over
+					if o := bytes.LastIndexByte(t[max(g.lo, i-24):i-1], '('); o >= 0 {
+						i = max(g.lo, i-24) + o
+						continue
+					}
 				}
 				if c == '.' && i-1 > g.lo && isWordByte(t[i-2]) && i < p {
 					// "exp. date", "Тел.: ": a short abbreviation's dot
@@ -246,6 +259,8 @@ func (s *Scanner) cvvPhrase(g *seg, p int) bool {
 // cvvRule applies the CVV rules to a phrase's classes.
 func (s *Scanner) cvvRule(u ctx) bool {
 	switch {
+	case u&ctxBackW != 0 && u&(ctxCodeW|ctxCountW) != 0:
+		return true // no other code is printed on the back of a card
 	case u&ctxNegW != 0:
 		return false
 	case u&ctxCVV != 0:

@@ -68,6 +68,12 @@ func TestCardGrammar(t *testing.T) {
 		// other kinds read with the same classes
 		{tazala.KindIIN, "индивидуальный идентификационный номер «900101300017»."},
 		{tazala.KindIIN, "жеке сәйкестендіру нөмірі «900101300017»."},
+		{tazala.KindExpiry, "expiration date (MM/YY) «12-27»"},
+		{tazala.KindExpiry, "жарамдылық мерзімі (АА/ЖЖ) «12.2027»"},
+		{tazala.KindExpiry, "карта истекает в «03-29»"},
+		{tazala.KindExpiry, "good through «03.29»"},
+		{tazala.KindCVV, "картаның артқы бетіндегі код «123»"},
+		{tazala.KindPAN, `{"primaryAccountNumber":"«4111111111111111»"}`},
 		// not an expiry
 		{tazala.KindExpiry, "page 3/27 of the report"},
 		{tazala.KindExpiry, "retries 3/ 10"},

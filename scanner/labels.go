@@ -163,6 +163,9 @@ func labelCtxOf(w []byte) ctx {
 		if c&ctxCompany != 0 {
 			c &^= ctxNameWeak | ctxNameStrong
 		}
+		if c&ctxNeg != 0 && hasPrefixFold(w, "primary") && containsFold(w, "account") {
+			c |= ctxCard // primaryAccountNumber, PrimaryAcctNum: ISO 8583's PAN
+		}
 	}
 	return c
 }
@@ -371,4 +374,17 @@ func (s *Scanner) keyCtx(t []byte, start int) ctx {
 		return s.ctxOf(w)
 	}
 	return 0
+}
+
+func hasPrefixFold(w []byte, pre string) bool {
+	return len(w) >= len(pre) && bytes.EqualFold(w[:len(pre)], []byte(pre))
+}
+
+func containsFold(w []byte, sub string) bool {
+	for i := 0; i+len(sub) <= len(w); i++ {
+		if bytes.EqualFold(w[i:i+len(sub)], []byte(sub)) {
+			return true
+		}
+	}
+	return false
 }

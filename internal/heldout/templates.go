@@ -341,6 +341,8 @@ func (g *Generator) nameKeys() [3]string {
 		return blindNameKeys[g.r.IntN(len(blindNameKeys))]
 	case Blind2:
 		return blind2NameKeys[g.r.IntN(len(blind2NameKeys))]
+	case Blind3:
+		return blind3NameKeys[g.r.IntN(len(blind3NameKeys))]
 	}
 	return splitNameKeys[g.pickIdx(len(splitNameKeys))]
 }
