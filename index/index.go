@@ -80,9 +80,13 @@ func AppendRows(dst []Row, out *tazala.Output, ingest time.Time) []Row {
 func AppendJSON(b []byte, r *Row) []byte {
 	b = append(b, `{"line":`...)
 	b = strconv.AppendInt(b, r.Offset, 10)
-	b = append(b, `,"type":"`...)
-	b = append(b, r.Kind.String()...)
-	b = append(b, `","start":`...)
+	if r.Kind.Valid() {
+		b = append(b, typeStart[r.Kind]...)
+	} else {
+		b = append(b, `,"type":"`...)
+		b = append(b, r.Kind.String()...)
+		b = append(b, `","start":`...)
+	}
 	b = strconv.AppendInt(b, r.Start, 10)
 	b = append(b, `,"end":`...)
 	b = strconv.AppendInt(b, r.End, 10)
@@ -126,6 +130,14 @@ func AppendJSON(b []byte, r *Row) []byte {
 	return append(b, "}\n"...)
 }
 
+// typeStart holds `,"type":"<kind>","start":` per kind: one append.
+var typeStart = func() (t [tazala.NumKinds]string) {
+	for _, k := range tazala.Kinds {
+		t[k] = `,"type":"` + k.String() + `","start":`
+	}
+	return
+}()
+
 // appendConf writes a confidence in [0,1] with two decimals.
 func appendConf(b []byte, c float32) []byte {
 	v := int(c*100 + 0.5)
@@ -140,11 +152,29 @@ func appendConf(b []byte, c float32) []byte {
 
 const hexDigits = "0123456789abcdef"
 
+// plainJSON marks the bytes written as they are inside a JSON string:
+// printable ASCII but the quote and the backslash.
+var plainJSON = func() (t [256]bool) {
+	for c := 0x20; c < 0x7f; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return
+}()
+
 // AppendString appends s as a JSON string: quotes, backslashes and every
 // control byte (U+0000–U+001F, U+007F) escaped, invalid UTF-8 replaced by
 // U+FFFD, so the result is valid JSON for any input.
 func AppendString(b []byte, s string) []byte {
 	b = append(b, '"')
+	// the common case (tokens, detector and file names): nothing to escape
+	i := 0
+	for i < len(s) && plainJSON[s[i]] {
+		i++
+	}
+	if i == len(s) {
+		b = append(b, s...)
+		return append(b, '"')
+	}
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
