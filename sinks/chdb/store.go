@@ -100,6 +100,11 @@ func New(ctx context.Context, db *DB, cfg Config) (*Store, error) {
 	if err := chschema.Migrate(ctx, db); err != nil {
 		return nil, fmt.Errorf("sinks/chdb: %w", err)
 	}
+	for _, q := range chschema.EmbeddedTuning {
+		if err := db.Exec(ctx, q); err != nil {
+			return nil, fmt.Errorf("sinks/chdb: tune the schema: %w", err)
+		}
+	}
 	id := strconv.Itoa(os.Getpid()) + "-" + strconv.FormatInt(stores.Add(1), 10)
 	return &Store{DB: db, cfg: cfg, tmpDir: tmp, id: id, hr: sha256.New(), hi: sha256.New(),
 		rec: newBlock(chschema.Records), idx: newBlock(chschema.Index)}, nil
