@@ -2,9 +2,9 @@ package scanner
 
 import "github.com/tazala/tazala"
 
-// Card security codes: 3–4 digits only after a CVV label or phrase (cvv,
-// код безопасности, the digits on the back, қауіпсіздік коды) or right
-// after an expiry.
+// Card security codes: 3–4 digits only after a CVV label or a phrase of
+// the card grammar (cardctx.go: cvv, код безопасности, the digits on the
+// back, қауіпсіздік коды) or right after an expiry.
 
 // cvv handles a 3–4 digit number at [a,b): a CVV only after a CVV label or
 // right after an expiry.
@@ -20,39 +20,24 @@ func (s *Scanner) cvv(g *seg, a, b int) {
 			return
 		}
 	}
-	w, ws, ok := prevWord(g.text, a, g.lo)
+	w, _, ok := prevWord(g.text, a, g.lo)
 	if !ok {
 		if g.key&ctxCVV != 0 {
 			s.emit(g, tazala.KindCVV, a, b, "card_cvv", 0.95)
 		}
 		return
 	}
-	if s.ctxOf(w)&ctxCVV != 0 {
+	c := s.ctxOf(w)
+	if g.off == nil && isEscapeTail(w) {
+		c = s.rawKeyCtx(g.text, a) // "\u043a\u043e\u0434…":"123"
+	}
+	if c&ctxCVV != 0 {
 		s.emit(g, tazala.KindCVV, a, b, "card_cvv", 0.95)
 		return
 	}
-	// "security code 123", "verification code", "код безопасности"
-	if isCodeWord(w) {
-		if w2, _, ok := prevWord(g.text, ws, g.lo); ok && isCardCodeQualifier(w2) {
-			s.emit(g, tazala.KindCVV, a, b, "card_cvv", 0.9)
-			return
-		}
-	}
-	// "the 3 digits on the back: 123", "три цифры на обороте", "артқы
-	// жағындағы код": the back of the card, with digits or code before it
-	if isBackWord(w) {
-		p := ws
-		for k := 0; k < 4; k++ {
-			w2, ws2, ok := prevWord(g.text, p, g.lo)
-			if !ok {
-				break
-			}
-			if isDigitsWord(w2) || isCodeWord(w2) || s.ctxOf(w2)&ctxCVV != 0 {
-				s.emit(g, tazala.KindCVV, a, b, "card_cvv", 0.85)
-				return
-			}
-			p = ws2
-		}
+	// "security code 123", "код на обороте", "құпия код" (cardctx.go)
+	if c&phraseCtx != 0 && s.cvvPhrase(g, a) {
+		s.emit(g, tazala.KindCVV, a, b, "card_cvv", 0.9)
 	}
 }
 

@@ -167,6 +167,9 @@ func sepAt(t []byte, j int) (int, byte) {
 		if j+2 < n && t[j+1] == '/' && t[j+2] == ' ' {
 			return j + 3, '/' // "12 / 27"
 		}
+		if j+2 < n && t[j+1] == '/' && isDigit(t[j+2]) {
+			return j + 2, '/' // "12 /27"
+		}
 		return j + 1, ' '
 	case '-', '.':
 		return j + 1, c

@@ -1,8 +1,14 @@
 package scanner
 
-import "github.com/tazala/tazala"
+import (
+	"unicode"
+	"unicode/utf8"
 
-// Card expiry dates: MM/YY, MM/YYYY with '/', '.', '-' or " / ", only in
+	"github.com/tazala/tazala"
+)
+
+// Card expiry dates: MM/YY, MM/YYYY (M/YY with '/') with '/', '.', '-',
+// " / ", "/ " or " /", only in
 // card context: after an expiry label (exp, срок действия, жарамдылық
 // мерзімі, valid thru; looking through "до", "until", "date") or right
 // after a PAN.
@@ -11,11 +17,15 @@ import "github.com/tazala/tazala"
 func (s *Scanner) expiry(g *seg, i, j int) int {
 	t := g.text
 	n := len(t)
-	k := j + 1
+	y := j + 1
+	if y+1 < n && t[y] == ' ' && isDigit(t[y+1]) {
+		y++ // "03/ 27"
+	}
+	k := y
 	for k < n && isDigit(t[k]) {
 		k++
 	}
-	yl := k - j - 1
+	yl := k - y
 	if (attachedAfter(t, k) && t[k] != ',') || (k < n && t[k] == '/') || (attachedBefore(t, i, g.lo) && !s.delimAfterFinding(g, i)) {
 		return skipDate(t, k)
 	}
@@ -23,10 +33,10 @@ func (s *Scanner) expiry(g *seg, i, j int) int {
 	for _, c := range t[i:j] {
 		mm = mm*10 + int(c-'0')
 	}
-	if mm < 1 || mm > 12 || j-i != 2 || (yl != 2 && yl != 4) {
-		return k
+	if mm < 1 || mm > 12 || (j-i != 2 && j-i != 1) || (yl != 2 && yl != 4) {
+		return k // a month of one digit ("3/27") is how people write it
 	}
-	if yl == 4 && !(t[j+1] == '2' && t[j+2] == '0') {
+	if yl == 4 && !(t[y] == '2' && t[y+1] == '0') {
 		return k
 	}
 	if conf := s.expiryContext(g, i); conf > 0 {
@@ -52,7 +62,7 @@ func (s *Scanner) expiryContext(g *seg, i int) float32 {
 		}
 	}
 	switch {
-	case c&ctxExpiry != 0:
+	case c&(ctxExpiry|ctxExpW) != 0 && c&ctxNegW == 0, s.expiryPhrase(g, i):
 		return 0.95
 	case s.lastPAN >= 0 && (near(g, s.lastPAN, i) || s.nearVia(g, s.lastPAN, i)):
 		return 0.85
@@ -76,11 +86,11 @@ func near(g *seg, end, i int) bool {
 
 // nearVia reports whether the previous finding ending at raw offset end is
 // separated from text position i only by blanks, punctuation and at most
-// one short connecting word ("до", "exp", "код"): "4111… до 12/29",
-// "12/29, код 123".
+// three words of the card grammar ("до", "exp", "секретный код",
+// cardctx.go): "4111… до 12/29", "12/29, код 123", "12/29 — код на обороте 123".
 func (s *Scanner) nearVia(g *seg, end, i int) bool {
 	ri := g.raw(i)
-	if ri < end || ri-end > 24 {
+	if ri < end || ri-end > 48 {
 		return false
 	}
 	// the text between, in segment coordinates
@@ -96,22 +106,30 @@ func (s *Scanner) nearVia(g *seg, end, i int) bool {
 			return false
 		}
 		if c == ' ' || c == ',' || c == ':' || c == ';' || c == '/' || c == '-' || c == '=' || c == '(' || c == ')' ||
-			c == '\'' || c == '"' || c == '|' || c == '\t' || c == '\\' {
+			c == '\'' || c == '"' || c == '|' || c == '\t' || c == '\\' || c == '\n' {
 			k++
 			continue
+		}
+		if c >= utf8.RuneSelf {
+			// dashes, bullets, no-break spaces between the links
+			if r, sz := utf8.DecodeRune(gap[k:]); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				k += sz
+				continue
+			}
 		}
 		e := k
 		for e < len(gap) && gap[e] != ' ' && gap[e] != ',' && gap[e] != ':' && gap[e] != '=' {
 			e++
 		}
 		w := gap[k:e]
-		if !isUntil(w) && !isCodeWord(w) && s.ctxOf(w)&(ctxExpiry|ctxCVV) == 0 {
+		wc := s.ctxOf(w)
+		if wc&ctxNegW != 0 || !isUntil(w) && !isCodeWord(w) && wc&(phraseCtx&^ctxNegW) == 0 {
 			return false
 		}
 		words++
 		k = e
 	}
-	return words <= 1
+	return words <= 3
 }
 
 // isDateWord reports whether w is "date" ("exp. date", "expiry date",

@@ -82,7 +82,10 @@ func scorePart(t *testing.T, part heldout.Part, n int) *score {
 // the held-out F1 must be within 0.005 of the tuned F1 for every kind, and
 // both at least 0.98. The held-out part was also used to find general
 // failures (see docs/scanner.md), so the Blind part (a third vocabulary
-// written afterwards, never tuned on) is logged beside them, unasserted.
+// written afterwards), the Blind2 part (a fourth, written before the CVV
+// and expiry grammar, measured, then used to find general failures) and
+// the Blind3 part (a fifth, written after that, never tuned on) are
+// logged beside them, unasserted.
 func TestHeldoutGenerator(t *testing.T) {
 	n := 6000
 	if testing.Short() {
@@ -91,10 +94,13 @@ func TestHeldoutGenerator(t *testing.T) {
 	tuned := scorePart(t, heldout.Tuned, n)
 	held := scorePart(t, heldout.Heldout, n)
 	blind := scorePart(t, heldout.Blind, n)
+	blind2 := scorePart(t, heldout.Blind2, n)
+	blind3 := scorePart(t, heldout.Blind3, n)
 	for _, k := range tazala.Kinds {
-		ft, fh, fb := tuned.f1(k), held.f1(k), blind.f1(k)
-		t.Logf("%-12s tuned F1=%.4f (tp=%d fp=%d fn=%d)  held-out F1=%.4f (tp=%d fp=%d fn=%d)  blind F1=%.4f (tp=%d fp=%d fn=%d)",
-			k, ft, tuned.tp[k], tuned.fp[k], tuned.fn[k], fh, held.tp[k], held.fp[k], held.fn[k], fb, blind.tp[k], blind.fp[k], blind.fn[k])
+		ft, fh, fb, fb2, fb3 := tuned.f1(k), held.f1(k), blind.f1(k), blind2.f1(k), blind3.f1(k)
+		t.Logf("%-12s tuned F1=%.4f (tp=%d fp=%d fn=%d)  held-out F1=%.4f (tp=%d fp=%d fn=%d)  blind F1=%.4f (tp=%d fp=%d fn=%d)  blind2 F1=%.4f (tp=%d fp=%d fn=%d)  blind3 F1=%.4f (tp=%d fp=%d fn=%d)",
+			k, ft, tuned.tp[k], tuned.fp[k], tuned.fn[k], fh, held.tp[k], held.fp[k], held.fn[k],
+			fb, blind.tp[k], blind.fp[k], blind.fn[k], fb2, blind2.tp[k], blind2.fp[k], blind2.fn[k], fb3, blind3.tp[k], blind3.fp[k], blind3.fn[k])
 		if strictHeldout && (ft < 0.98 || fh < 0.98 || ft-fh > 0.005) {
 			t.Errorf("%v: tuned F1 %.4f, held-out F1 %.4f: want both >= 0.98, held-out within 0.005", k, ft, fh)
 		}
@@ -153,7 +159,7 @@ func TestNoValueSurvivesRedaction(t *testing.T) {
 			}
 		}
 	}
-	for _, part := range []heldout.Part{heldout.Tuned, heldout.Heldout} {
+	for _, part := range []heldout.Part{heldout.Tuned, heldout.Heldout, heldout.Blind, heldout.Blind2} {
 		g := heldout.New(11, part)
 		for i := 0; i < n; i++ {
 			r := g.Next()

@@ -39,7 +39,7 @@ var labelPrefixes = []struct {
 	p string
 	c ctx
 }{
-	{"карт", ctxCard}, {"картас", ctxCard}, {"телефон", ctxPhone}, {"действ", ctxExpiry}, {"годн", ctxExpiry}, {"valid", ctxExpiry},
+	{"идентификацион", ctxIIN}, {"сәйкестендір", ctxIIN}, {"карт", ctxCard}, {"картас", ctxCard}, {"телефон", ctxPhone}, {"действ", ctxExpiry}, {"годн", ctxExpiry}, {"valid", ctxExpiry},
 	{"cardnum", ctxCard}, {"card_num", ctxCard}, {"card_no", ctxCard}, {"cardno", ctxCard},
 	{"expir", ctxExpiry}, {"exp_", ctxExpiry}, {"expdate", ctxExpiry}, {"exp-", ctxExpiry},
 	{"cvv", ctxCVV}, {"cvc", ctxCVV}, {"mobile", ctxPhone}, {"msisdn", ctxPhone}, {"phone", ctxPhone},
@@ -53,7 +53,7 @@ func init() {
 			labelWords[w] |= c
 		}
 	}
-	add(ctxIIN, "iin", "иин", "жсн", "iin_number", "payer_iin", "client_iin", "customer_iin", "individual_iin", "iin_bin", "iinbin")
+	add(ctxIIN, "iin", "иин", "жсн", "identification", "iin_number", "payer_iin", "client_iin", "customer_iin", "individual_iin", "iin_bin", "iinbin")
 	add(ctxPhone, "phone", "tel", "тел", "telephone", "mobile", "msisdn", "phone_number", "phonenumber", "contact_phone",
 		"телефон", "телефона", "телефону", "телефоным", "телефоны", "номер", "номерім", "call", "at", "whatsapp", "sms")
 	add(ctxEmail, "email", "mail", "почта", "пошта", "e-mail", "to", "from", "mailto", "поштасы", "почту", "почты")
@@ -110,8 +110,20 @@ func init() {
 		"наличными", "онлайн", "online", "offline", "оффлайн", "пин", "логин", "админ")
 }
 
-// ctxOf returns the hints of one label word (any case, UTF-8).
+// ctxOf returns the hints of one label word (any case, UTF-8), with the
+// card grammar's word classes (cardctx.go).
 func ctxOf(w []byte) ctx {
+	c := labelCtxOf(w)
+	pc := phraseClass(w)
+	c |= pc
+	if pc&ctxNegW != 0 && hasSep(w) {
+		c &^= ctxCVV // cvv_result, cvc_check: the outcome of a check
+	}
+	return c
+}
+
+// labelCtxOf returns the label hints of one word.
+func labelCtxOf(w []byte) ctx {
 	if len(w) == 0 || len(w) > 48 {
 		return 0
 	}
@@ -151,17 +163,20 @@ func ctxOf(w []byte) ctx {
 		if c&ctxCompany != 0 {
 			c &^= ctxNameWeak | ctxNameStrong
 		}
+		if c&ctxNeg != 0 && hasPrefixFold(w, "primary") && containsFold(w, "account") {
+			c |= ctxCard // primaryAccountNumber, PrimaryAcctNum: ISO 8583's PAN
+		}
 	}
 	return c
 }
 
 func isUpperASCII(c byte) bool { return c >= 'A' && c <= 'Z' }
 
-// isKeySep reports whether a key splits before w[i]: at '_', '-', '.', or
+// isKeySep reports whether a key splits before w[i]: at '_', '-', '.', '[', or
 // a lower-to-upper camelCase step ("clientIin", "cardHolderName").
 func isKeySep(w []byte, i int) bool {
 	c := w[i]
-	if c == '_' || c == '-' || c == '.' {
+	if c == '_' || c == '-' || c == '.' || c == '[' {
 		return true
 	}
 	return i > 0 && isUpperASCII(c) && w[i-1] >= 'a' && w[i-1] <= 'z'
@@ -218,7 +233,7 @@ func prevWord(t []byte, p, lo int) (w []byte, start int, ok bool) {
 	for i > lo && skipped < 8 {
 		c := t[i-1]
 		if c < utf8.RuneSelf {
-			if !labelSkip(c) {
+			if !labelSkip(c) && c != ']' {
 				break
 			}
 			i--
@@ -247,6 +262,13 @@ func prevWord(t []byte, p, lo int) (w []byte, start int, ok bool) {
 			break
 		}
 		i -= n
+	}
+	// a form key with brackets, card[cvc]=: the word is "card[cvc"
+	for i-1 > lo && t[i-1] == '[' && i < end && isWordByte(t[i-2]) && t[i-2] < utf8.RuneSelf {
+		i--
+		for i > lo && end-i < 48 && t[i-1] < utf8.RuneSelf && isWordByte(t[i-1]) {
+			i--
+		}
 	}
 	if i == end {
 		return nil, p, false
@@ -352,4 +374,17 @@ func (s *Scanner) keyCtx(t []byte, start int) ctx {
 		return s.ctxOf(w)
 	}
 	return 0
+}
+
+func hasPrefixFold(w []byte, pre string) bool {
+	return len(w) >= len(pre) && bytes.EqualFold(w[:len(pre)], []byte(pre))
+}
+
+func containsFold(w []byte, sub string) bool {
+	for i := 0; i+len(sub) <= len(w); i++ {
+		if bytes.EqualFold(w[i:i+len(sub)], []byte(sub)) {
+			return true
+		}
+	}
+	return false
 }

@@ -16,8 +16,8 @@ type part struct {
 	lazy     bool // flags and labelled not looked up yet (a word of the raw record)
 }
 
-// maxPartGap is the most raw bytes between two parts of one split name
-// (a JSON key, possibly \\u-escaped, and its punctuation).
+// maxPartGap is the most bytes between two parts of one split name (a
+// JSON key and its punctuation; a \\uXXXX escape counts as one byte).
 const maxPartGap = 96
 
 func isFieldDelim(c byte) bool {
@@ -141,11 +141,13 @@ func (s *Scanner) resolveParts(ps []part) bool {
 
 // partGap reports whether raw [a,b) can separate two parts of one name.
 func (s *Scanner) partGap(a, b int) bool {
-	if b < a || b-a > maxPartGap {
+	if b < a || b-a > 6*maxPartGap {
 		return false
 	}
 	gap := s.line[a:b]
+	n := 0 // the gap's length with each escape counted as one byte
 	for k := 0; k < len(gap); k++ {
+		n++
 		if gap[k] == '\\' && k+5 < len(gap) && gap[k+1] == 'u' {
 			k += 5 // a \uXXXX escape in a JSON key
 			continue
@@ -154,7 +156,7 @@ func (s *Scanner) partGap(a, b int) bool {
 			return false
 		}
 	}
-	return true
+	return n <= maxPartGap
 }
 
 func (s *Scanner) splitName(ps []part) bool {

@@ -236,7 +236,7 @@ func (s *Scanner) name(g *seg, i int) int {
 	j := i
 	for nw < maxNameWords {
 		e := wordEnd(t, j)
-		if e == j || (nw > 0 && e < len(t) && t[e] == '=') {
+		if e == j || (nw > 0 && keyAhead(t, e)) {
 			break // a key of the next key=value pair is not part of a name
 		}
 		ws[nw] = [2]int{j, e}
@@ -429,4 +429,14 @@ func anySurname(fl []uint8) bool {
 		}
 	}
 	return false
+}
+
+// keyAhead reports whether the word ending at e is (the first part of) the
+// key of a key=value pair: "ИИН_клиента=", "card.no=".
+func keyAhead(t []byte, e int) bool {
+	k := e
+	for k < len(t) && k-e < 64 && (t[k] == '_' || t[k] == '-' || t[k] == '.' || isASCIILetter(t[k]) || isDigit(t[k]) || t[k] >= 0x80) {
+		k++
+	}
+	return k < len(t) && t[k] == '='
 }

@@ -32,6 +32,9 @@ func (s *Scanner) number(g *seg, i int) int {
 	first := j - a
 	// fast path: the common short single number (qty, a time, an amount)
 	if j >= n || !isNumSep(t[j]) {
+		if j+2 < n && t[j] == '/' && t[j+1] == ' ' && isDigit(t[j+2]) && !plus && first <= 2 {
+			return s.expiry(g, i, j) // "03/ 27"
+		}
 		if attachedAfter(t, j) && !(first >= 11 && t[j] == ',') {
 			if j < n && t[j] == '/' && !plus && first <= 2 {
 				return s.expiry(g, i, j)

@@ -45,6 +45,10 @@ func rulesCommand() *cli.Command {
 							pass++
 							continue
 						}
+						if r.TimedOut {
+							fmt.Fprintf(c.App.ErrWriter, "FAIL rule %s: %s_examples[%d]: timed out (%d match(es) before the timeout)\n", r.Rule, kind, r.Example, r.Matches)
+							continue
+						}
 						fmt.Fprintf(c.App.ErrWriter, "FAIL rule %s: %s_examples[%d]: %d match(es)\n", r.Rule, kind, r.Example, r.Matches)
 					}
 					fmt.Fprintf(c.App.Writer, "%d passed, %d failed\n", pass, len(res)-pass)

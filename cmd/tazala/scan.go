@@ -25,7 +25,7 @@ func scanCommand() *cli.Command {
 		ArgsUsage: "INPUT... | -",
 		Description: "Reads newline-delimited records (JSON or plain text), writes them redacted to --out\n" +
 			"and, with --findings, one JSON object per finding (never the value itself).\n" +
-			"Exit codes: 0 ok, 1 failure, 2 usage, 3 findings with --fail-on-findings.",
+			"Exit codes: 0 ok, 1 failure (or, with --fail-on-findings, a user rule timed out), 2 usage, 3 findings with --fail-on-findings.",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "-", Usage: "redacted output `FILE` (- for stdout)"},
 			&cli.StringFlag{Name: "findings", Aliases: []string{"f"}, Usage: "write findings as JSON lines to `FILE` (- for stdout)"},
@@ -173,6 +173,13 @@ func runScan(c *cli.Context) error {
 			printInputNotes(c.App.ErrWriter, info)
 		}
 		printTokenizerStats(c.App.ErrWriter, tok)
+	}
+	if total.Incomplete > 0 {
+		// not behind --quiet: these records are not known clean
+		fmt.Fprintf(c.App.ErrWriter, "scan: a user rule timed out on %d records: they were not fully scanned\n", total.Incomplete)
+		if c.Bool("fail-on-findings") {
+			return cli.Exit("", exitFailure)
+		}
 	}
 	if c.Bool("fail-on-findings") && total.Findings > 0 {
 		return cli.Exit("", exitFindings)

@@ -40,6 +40,14 @@ const (
 	// detectors were tuned and measured once: phrasings, field names and
 	// names neither of the other parts has.
 	Blind
+	// Blind2 uses a fourth vocabulary (blind2.go) and two record shapes
+	// of its own, written before the CVV and expiry detectors were
+	// generalised by construction and never tuned on.
+	Blind2
+	// Blind3 uses a fifth vocabulary (blind3.go) and two record shapes of
+	// its own, written after the grammar and the fixes found on Blind2,
+	// never tuned on.
+	Blind3
 )
 
 // Span is one labelled value in a record.
@@ -69,8 +77,8 @@ func New(seed uint64, p Part) *Generator {
 // pick returns an element of xs from this part's half (even indices for
 // Tuned, odd for Heldout).
 func (g *Generator) pick(xs []string) string {
-	if g.part == Blind {
-		if alt, ok := blindVocab[xs[0]]; ok {
+	if v := partVocab[g.part]; v != nil {
+		if alt, ok := v[xs[0]]; ok {
 			return g.any(alt)
 		}
 		return g.any(xs)
@@ -81,6 +89,10 @@ func (g *Generator) pick(xs []string) string {
 	n := (len(xs) - int(g.part) + 1) / 2
 	return xs[2*g.r.IntN(n)+int(g.part)]
 }
+
+// partVocab holds the vocabularies of the parts that replace the lists
+// instead of halving them.
+var partVocab = map[Part]map[string][]string{Blind: blindVocab, Blind2: blind2Vocab, Blind3: blind3Vocab}
 
 // any returns any element of xs (values that are not phrasings).
 func (g *Generator) any(xs []string) string { return xs[g.r.IntN(len(xs))] }
@@ -170,6 +182,22 @@ type person struct {
 func (g *Generator) Next() Record {
 	l := &rec{}
 	p := g.person()
+	if g.part == Blind2 && g.chance(6) {
+		if g.chance(2) {
+			g.formPost(l, p)
+		} else {
+			g.mailBody(l, p)
+		}
+		return Record{Line: l.b, Spans: l.spans}
+	}
+	if g.part == Blind3 && g.chance(6) {
+		if g.chance(2) {
+			g.soapLog(l, p)
+		} else {
+			g.nestedCard(l, p)
+		}
+		return Record{Line: l.b, Spans: l.spans}
+	}
 	switch n := g.r.IntN(100); {
 	case n < 14:
 		g.csvRow(l, p)
@@ -402,6 +430,9 @@ func (g *Generator) person() person {
 	p.email = local + "@" + dom
 	p.pan = g.PAN()
 	p.exp = g.expiry()
+	if g.part == Blind2 && g.chance(4) {
+		p.exp = g.blind2Expiry()
+	}
 	p.cvv = g.cvv()
 	return p
 }

@@ -12,7 +12,7 @@ import (
 // TestLabels: every part is deterministic, its spans are in bounds, sorted
 // and disjoint, and the values are valid where they must be (IIN, Luhn).
 func TestLabels(t *testing.T) {
-	for _, part := range []Part{Tuned, Heldout, Blind} {
+	for _, part := range []Part{Tuned, Heldout, Blind, Blind2, Blind3} {
 		a, b := New(1, part), New(1, part)
 		for i := 0; i < 2000; i++ {
 			ra, rb := a.Next(), b.Next()

@@ -126,7 +126,7 @@ var (
 // Next returns one PII-free line.
 func (o *Ops) Next() []byte {
 	var s string
-	switch o.r.IntN(12) {
+	switch o.r.IntN(13) {
 	case 0: // access log
 		s = fmt.Sprintf(`10.%d.%d.%d - - [01/Dec/2026:%02d:%02d:%02d +0000] "%s %s/%s?page=%d&limit=%d&cursor=%s HTTP/1.1" %s %d "-" "%s" rt=%d.%03d upstream_rt=%d.%03d req_id=%s`,
 			o.r.IntN(256), o.r.IntN(256), o.r.IntN(256), o.r.IntN(24), o.r.IntN(60), o.r.IntN(60), o.pick([]string{"GET", "POST", "PUT"}), o.pick(paths), o.pathID(), o.r.IntN(500), 10+o.r.IntN(90), o.num(),
@@ -165,9 +165,43 @@ func (o *Ops) Next() []byte {
 	case 10: // storage / object ids and hashes
 		s = fmt.Sprintf(`{"event":"object.stored","bucket":"ledger-archive","key":"%d/%02d/%s.parquet","size":%s,"etag":"%s","version_id":"%s","checksum_sha256":"%s","upload_id":"%s","parts":%d,"duration_us":%s}`,
 			2026, 1+o.r.IntN(12), o.uuid(), o.num(), o.hex(32), o.hex(24), o.hex(64), o.uuid(), 1+o.r.IntN(1000), o.phoneLike())
+	case 11: // card payments without card data: the other codes of a payment log
+		s = o.paymentOps()
 	default: // scheduler and job ids
 		s = fmt.Sprintf(`%s job=%s run_id=%s attempt=%d sequence=%s started_at=%d finished_at=%d rows_read=%s rows_written=%s watermark=%s lag_seconds=%d`,
 			o.ts(), o.pick([]string{"daily_settlement", "card_expiry_notifier", "ledger_compaction", "fx_rates_import"}), o.uuid(), 1+o.r.IntN(3), o.iinLike(), 1_760_000_000+o.r.IntN(1e7), 1_760_000_000+o.r.IntN(1e7), o.num(), o.num(), o.phoneLike(), o.r.IntN(3600))
 	}
 	return []byte(s)
+}
+
+// paymentOps writes a line of a payment service that holds codes which are
+// not card security codes and dates which are not expiries: approval,
+// response, error, one-time and SMS codes, MCCs, PIN tries, masked PANs.
+func (o *Ops) paymentOps() string {
+	d3, d4 := fmt.Sprintf("%03d", o.r.IntN(1000)), fmt.Sprintf("%04d", o.r.IntN(10000))
+	switch o.r.IntN(8) {
+	case 0:
+		return fmt.Sprintf(`%s INFO [acq-gw] auth result=APPROVED rrn=%s stan=%06d approval_code=%s resp_code=00 mcc=%s terminal_id=%s card=411111******%s amount=%d.%02d currency=398 eci=05 cvv_result=M cvc_check=pass avs=Y`,
+			o.ts(), o.digits(12), o.r.IntN(1e6), d3, d4, o.hex(8), d4, o.r.IntN(100000), o.r.IntN(100))
+	case 1:
+		return fmt.Sprintf(`%s INFO [otp] SMS code %s sent, attempt %d/3, resend in %d s; Код из SMS: %s; Бір реттік код: %s`,
+			o.ts(), d4, 1+o.r.IntN(3), o.r.IntN(60), d4, d4)
+	case 2:
+		return fmt.Sprintf(`{"ts":"%s","event":"3ds.challenge","otp_length":4,"sms_code":"%s","verification_code":"%s","auth_code":"%s","security_level":%d,"result":"ok"}`,
+			o.ts(), d4, d4, d3, o.r.IntN(4))
+	case 3:
+		return fmt.Sprintf(`%s WARN [issuer-adapter] declined: response code %s, error code %s, approval code %s, mcc %s, PIN tries %d/3 (card ending %s)`,
+			o.ts(), d3, d3, d3, d4, o.r.IntN(4), d4)
+	case 4:
+		return fmt.Sprintf(`%s INFO Код подтверждения %s отправлен. Код ответа %s, код ошибки %s, код авторизации %s. Растау коды %s жіберілді.`,
+			o.ts(), d4, d3, d3, d3, d4)
+	case 5:
+		return fmt.Sprintf(`%s INFO Your verification code is %s; promo code %s applied; secret code %s for locker %d`,
+			o.ts(), d4, d4, d3, o.r.IntN(100))
+	case 6:
+		return fmt.Sprintf(`%s DEBUG [report] page %d/%d of settlement batch, %d/%d rows valid, retries %d/ %d`,
+			o.ts(), 1+o.r.IntN(9), 10+o.r.IntN(20), 1+o.r.IntN(9), 10+o.r.IntN(20), o.r.IntN(9), 10+o.r.IntN(20))
+	}
+	return fmt.Sprintf(`%s INFO [cards] card token issued: pan=411111******%s last4=%s bin=%s cvv_required=true cvv_length=3 exp_checked=true code=%s`,
+		o.ts(), d4, d4, o.digits(6), d3)
 }

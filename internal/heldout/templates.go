@@ -33,7 +33,7 @@ var (
 )
 
 func (g *Generator) pickIdx(n int) int {
-	if g.part == Blind {
+	if g.part >= Blind {
 		return g.r.IntN(n)
 	}
 	k := (n - int(g.part) + 1) / 2
@@ -336,8 +336,13 @@ func (g *Generator) ticketEN(l *rec, p person) {
 
 // nameKeys returns a triple of split-name field names of this part.
 func (g *Generator) nameKeys() [3]string {
-	if g.part == Blind {
+	switch g.part {
+	case Blind:
 		return blindNameKeys[g.r.IntN(len(blindNameKeys))]
+	case Blind2:
+		return blind2NameKeys[g.r.IntN(len(blind2NameKeys))]
+	case Blind3:
+		return blind3NameKeys[g.r.IntN(len(blind3NameKeys))]
 	}
 	return splitNameKeys[g.pickIdx(len(splitNameKeys))]
 }

@@ -1,0 +1,284 @@
+package scanner
+
+import (
+	"bytes"
+	"unicode/utf8"
+)
+
+// Card context as a small grammar rather than a list of phrases.
+//
+// Every label word gets word classes from stems in Russian, Kazakh and
+// English (below); a phrase is the run of such words right before a value,
+// inside one clause (a '.', ',', ';', '!', '?', '|', a bracket or a line
+// break ends it; so does any word outside the grammar; a parenthesised
+// hint such as "(MM/YY)" is looked over). Rules on the
+// union of a phrase's classes decide:
+//
+//	CVV    := CVVTERM                      cvv, cvc2, CSC, код CVV, CVV коды
+//	        | CODE & SEC                   security code, код безопасности, қауіпсіздік коды
+//	        | CODE & BACK | COUNT & BACK   код на обороте, the 3 digits on the back, артындағы үш сан
+//	                                       (even after "подтверждения": nothing else is on the back)
+//	        | CODE & WEAK & card evidence  код проверки, секретный код, құпия код, 3-digit code
+//	        | CODE & CARD                  card code
+//	        unless NEG                     sms/otp/auth/approval/response code, mcc, pin
+//	EXPIRY := EXP                          срок действия (карты), годен до, жарамдылық мерзімі, мерзімі аяқталуы, valid thru, exp. date, MM/YY
+//
+// "Card evidence" is a card word in the phrase or a PAN or expiry found
+// earlier in the record. Key names (card_security_code, sec_code,
+// cardVerificationValue, cvc2_value) are split into parts at '_', '-', '.'
+// and camelCase steps and read with the same classes; a part such as
+// result, status, check or attempts makes the key a CVV check's outcome,
+// not a code.
+//
+// Positional chains (PAN → expiry → code) are in expiry.go (nearVia): a
+// phrase of the grammar may stand between the links.
+
+// Word classes of the grammar (bits of ctx above the label hints).
+const (
+	ctxCodeW  ctx = 1 << (iota + 16) // code, код, коды, value, number, digits, цифры, сан
+	ctxSecW                          // security, безопасности, қауіпсіздік, защитный, қорғаныс
+	ctxWeakW                         // verification, проверки, секретный, құпия, тексеру, трёхзначный
+	ctxBackW                         // back, reverse, обороте, обратной, артқы, артындағы
+	ctxCountW                        // 3, 4, три, үш, three: "the 3 digits"
+	ctxNegW                          // otp, sms, auth, approval, response, mcc, pin: another code
+	ctxExpW                          // срок, действ-, годен, мерзім, жарамды, exp, valid, thru, mm/yy
+	ctxFillW                         // on, the, of, на, с, до, по, date, дата, side, сторона, жағы
+)
+
+// phraseCtx are the classes that continue a phrase.
+const phraseCtx = ctxCodeW | ctxSecW | ctxWeakW | ctxBackW | ctxCountW | ctxNegW | ctxExpW | ctxFillW | ctxCVV | ctxCard | ctxExpiry
+
+// stems of the word classes: a lower-cased word part belongs to a class
+// when it equals an exact entry or starts with a prefix entry.
+var phraseStems = []struct {
+	s     string
+	c     ctx
+	exact bool
+}{
+	// card security code terms
+	{"cvv", ctxCVV, false}, {"cvc", ctxCVV, false}, {"csc", ctxCVV, true}, {"cvn", ctxCVV, true},
+	{"cvd", ctxCVV, true}, {"cav2", ctxCVV, true}, {"cid", ctxCVV, true}, {"cvv2", ctxCVV, true},
+	// code words
+	{"code", ctxCodeW, true}, {"codes", ctxCodeW, true}, {"value", ctxCodeW, true}, {"digits", ctxCodeW, true}, {"digit", ctxCodeW, true},
+	{"numbers", ctxCodeW, true}, {"код", ctxCodeW, false}, {"цифр", ctxCodeW, false}, {"число", ctxCodeW, true},
+	{"сан", ctxCodeW, true}, {"саны", ctxCodeW, true}, {"сандар", ctxCodeW, false}, {"цифрлар", ctxCodeW, false},
+	// security qualifiers
+	{"security", ctxSecW, true}, {"sec", ctxSecW, true}, {"безопасн", ctxSecW, false}, {"қауіпсіз", ctxSecW, false},
+	{"защитн", ctxSecW, false}, {"қорғаныс", ctxSecW, false}, {"қорған", ctxSecW, false},
+	// weak qualifiers: also used for one-time codes, need card evidence
+	{"verification", ctxWeakW, true}, {"verify", ctxWeakW, true}, {"secret", ctxWeakW, true}, {"secure", ctxWeakW, true},
+	{"провер", ctxWeakW, false}, {"секрет", ctxWeakW, false}, {"құпия", ctxWeakW, false}, {"тексер", ctxWeakW, false},
+	{"трёхзнач", ctxWeakW, false}, {"трехзнач", ctxWeakW, false}, {"үштаңбалы", ctxWeakW, true}, {"таңбалы", ctxWeakW, true},
+	{"контрольн", ctxWeakW, false}, {"сәйкестендіру", ctxWeakW, false},
+	// the back of the card
+	{"back", ctxBackW, true}, {"reverse", ctxBackW, true}, {"rear", ctxBackW, true}, {"оборот", ctxBackW, false},
+	{"обратн", ctxBackW, false}, {"тыльн", ctxBackW, false}, {"артқы", ctxBackW, false}, {"артын", ctxBackW, false},
+	{"арт", ctxBackW, true}, {"сыртын", ctxBackW, false}, {"сыртқы", ctxBackW, false},
+	// counts of digits
+	{"3", ctxCountW, true}, {"4", ctxCountW, true}, {"три", ctxCountW, true}, {"трёх", ctxCountW, true},
+	{"трех", ctxCountW, true}, {"четыре", ctxCountW, true}, {"үш", ctxCountW, true}, {"төрт", ctxCountW, true},
+	{"three", ctxCountW, true}, {"four", ctxCountW, true},
+	// other codes; the last digits of a card number are not a code
+	{"last", ctxNegW, true}, {"последн", ctxNegW, false}, {"соңғы", ctxNegW, true}, {"ending", ctxNegW, true},
+	{"otp", ctxNegW, true}, {"sms", ctxNegW, true}, {"смс", ctxNegW, false}, {"auth", ctxNegW, false},
+	{"approval", ctxNegW, true}, {"approve", ctxNegW, false}, {"response", ctxNegW, true}, {"resp", ctxNegW, true},
+	{"reason", ctxNegW, true}, {"mcc", ctxNegW, true}, {"pin", ctxNegW, true}, {"пин", ctxNegW, false},
+	{"promo", ctxNegW, false}, {"промо", ctxNegW, false}, {"confirm", ctxNegW, false}, {"подтвержд", ctxNegW, false},
+	{"авториз", ctxNegW, false}, {"ответ", ctxNegW, false}, {"transaction", ctxNegW, true}, {"транзакц", ctxNegW, false},
+	{"error", ctxNegW, true}, {"err", ctxNegW, true}, {"ошибк", ctxNegW, false}, {"status", ctxNegW, true},
+	{"zip", ctxNegW, true}, {"postal", ctxNegW, true}, {"post", ctxNegW, true}, {"почтов", ctxNegW, false},
+	{"activation", ctxNegW, true}, {"активац", ctxNegW, false}, {"access", ctxNegW, true}, {"http", ctxNegW, true},
+	{"result", ctxNegW, true}, {"check", ctxNegW, true}, {"match", ctxNegW, true}, {"attempts", ctxNegW, true},
+	{"attempt", ctxNegW, true}, {"count", ctxNegW, true}, {"length", ctxNegW, true}, {"len", ctxNegW, true},
+	{"required", ctxNegW, true}, {"present", ctxNegW, true}, {"enabled", ctxNegW, true}, {"mode", ctxNegW, true},
+	{"country", ctxNegW, true}, {"currency", ctxNegW, true}, {"region", ctxNegW, true}, {"branch", ctxNegW, true},
+	{"bonus", ctxNegW, true}, {"бонус", ctxNegW, false}, {"coupon", ctxNegW, true}, {"купон", ctxNegW, false},
+	{"voucher", ctxNegW, true}, {"invite", ctxNegW, true}, {"referral", ctxNegW, true}, {"reset", ctxNegW, true},
+	{"password", ctxNegW, true}, {"пароль", ctxNegW, false}, {"2fa", ctxNegW, true}, {"mfa", ctxNegW, true},
+	{"totp", ctxNegW, true}, {"одноразов", ctxNegW, false}, {"бір", ctxNegW, true}, {"рет", ctxNegW, false},
+	{"qr", ctxNegW, true}, {"order", ctxNegW, true}, {"заказ", ctxNegW, false}, {"terminal", ctxNegW, true},
+	{"терминал", ctxNegW, false}, {"merchant", ctxNegW, true}, {"rrn", ctxNegW, true}, {"stan", ctxNegW, true},
+	{"amount", ctxNegW, true}, {"сумм", ctxNegW, false}, {"сома", ctxNegW, false}, {"iso", ctxNegW, true},
+	{"area", ctxNegW, true}, {"city", ctxNegW, true}, {"dial", ctxNegW, true}, {"phone", ctxNegW, false},
+	{"телефон", ctxNegW, false}, {"bank", ctxNegW, true}, {"банк", ctxNegW, false}, {"товар", ctxNegW, false},
+	{"product", ctxNegW, true}, {"item", ctxNegW, true}, {"sku", ctxNegW, true}, {"exit", ctxNegW, true},
+	{"return", ctxNegW, true}, {"ret", ctxNegW, true}, {"rc", ctxNegW, true}, {"op", ctxNegW, true},
+	// expiry
+	{"exp", ctxExpW, true}, {"expir", ctxExpW, false}, {"expdate", ctxExpW, true}, {"expires", ctxExpW, true},
+	{"expiring", ctxExpW, true}, {"valid", ctxExpW, true}, {"validity", ctxExpW, true}, {"thru", ctxExpW, true},
+	{"validthru", ctxExpW, true}, {"срок", ctxExpW, false}, {"действ", ctxExpW, false}, {"годн", ctxExpW, false},
+	{"годен", ctxExpW, true}, {"истек", ctxExpW, false}, {"истёк", ctxExpW, false}, {"окончан", ctxExpW, false},
+	{"мерзім", ctxExpW, false}, {"жарамд", ctxExpW, false}, {"жарамды", ctxExpW, true}, {"аяқтал", ctxExpW, false},
+	{"mm", ctxExpW, true}, {"yy", ctxExpW, true}, {"yyyy", ctxExpW, true}, {"мм", ctxExpW, true}, {"гг", ctxExpW, true},
+	{"гггг", ctxExpW, true}, {"ай", ctxExpW, true}, {"жж", ctxExpW, true}, {"аа", ctxExpW, true},
+	{"бітеді", ctxExpW, true}, {"good", ctxExpW, true}, {"бітуі", ctxExpW, true}, {"бітетін", ctxExpW, true}, {"өтеді", ctxExpW, true}, {"өтетін", ctxExpW, true},
+	// fillers
+	{"on", ctxFillW, true}, {"the", ctxFillW, true}, {"of", ctxFillW, true}, {"at", ctxFillW, true}, {"its", ctxFillW, true},
+	{"is", ctxFillW, true}, {"your", ctxFillW, true}, {"my", ctxFillW, true}, {"на", ctxFillW, true}, {"с", ctxFillW, true},
+	{"со", ctxFillW, true}, {"до", ctxFillW, true}, {"по", ctxFillW, true}, {"its", ctxFillW, true}, {"date", ctxFillW, true},
+	{"дата", ctxFillW, true}, {"күні", ctxFillW, true}, {"side", ctxFillW, true}, {"сторон", ctxFillW, false},
+	{"жағ", ctxFillW, false}, {"until", ctxFillW, true}, {"to", ctxFillW, true}, {"through", ctxFillW, true},
+	{"дейін", ctxFillW, true}, {"good", ctxFillW, true}, {"указан", ctxFillW, false}, {"көрсетілген", ctxFillW, true},
+	{"number", ctxFillW, true}, {"num", ctxFillW, true}, {"no", ctxFillW, true}, {"номер", ctxFillW, false},
+	{"нөмір", ctxFillW, false}, {"time", ctxFillW, true}, {"время", ctxFillW, true}, {"уақыт", ctxFillW, false},
+	{"till", ctxFillW, true}, {"in", ctxFillW, true}, {"в", ctxFillW, true}, {"во", ctxFillW, true},
+	{"бетін", ctxFillW, false}, {"бетінде", ctxFillW, false}, {"күн", ctxFillW, true},
+	{"мой", ctxFillW, true}, {"менің", ctxFillW, true}, {"моей", ctxFillW, true}, {"карточки", ctxFillW, true},
+}
+
+// stemClass returns the classes of one lower-cased word part.
+func stemClass(p []byte) ctx {
+	var c ctx
+	for _, st := range phraseStems {
+		if st.exact {
+			if string(p) == st.s {
+				c |= st.c
+			}
+		} else if len(p) >= len(st.s) && string(p[:len(st.s)]) == st.s {
+			c |= st.c
+		}
+	}
+	return c
+}
+
+// phraseClass returns the grammar classes of a label word: the union of
+// its parts' classes (parts split at '_', '-', '.' and camelCase steps),
+// and ctxCVV when the parts make a card security code key
+// (card_security_code, sec_code, cardVerificationValue).
+func phraseClass(w []byte) ctx {
+	var buf [96]byte
+	if len(w) > len(buf) {
+		return 0
+	}
+	var u, card ctx
+	parts := 0
+	start := 0
+	for i := 0; i <= len(w); i++ {
+		if i == len(w) || isKeySep(w, i) {
+			if i > start {
+				part := lowerInto(buf[:0], w[start:i])
+				u |= stemClass(part)
+				card |= labelWords[string(part)] & ctxCard
+				if len(part) >= 4 && (string(part[:4]) == "card" || string(part[:4]) == "карт") {
+					card |= ctxCard
+				}
+				parts++
+			}
+			start = i
+			if i < len(w) && !isUpperASCII(w[i]) {
+				start = i + 1
+			}
+		}
+	}
+	if parts > 1 {
+		switch {
+		case u&ctxNegW != 0:
+			u &^= ctxCVV
+		case u&ctxCVV != 0,
+			u&ctxCodeW != 0 && u&(ctxSecW|ctxBackW) != 0,
+			card != 0 && u&(ctxSecW|ctxWeakW) != 0:
+			u |= ctxCVV
+		}
+	}
+	return u
+}
+
+// clauseStop reports whether c ends a phrase looking back.
+func clauseStop(c byte) bool {
+	switch c {
+	case '.', ',', ';', '!', '?', '|', '\n', '\r', '(', ')', '[', ']', '{', '}', '>', '<', '&':
+		return true
+	}
+	return false
+}
+
+// phraseBefore walks back over the words of the grammar right before p,
+// in one clause, up to maxWords words, and returns the union of their classes
+// (the words' label hints included) and how many words it read.
+func (s *Scanner) phraseBefore(g *seg, p, maxWords int) (u ctx, n int) {
+	t := g.text
+	for n < maxWords {
+		i := p
+		for i > g.lo && p-i < 32 {
+			c := t[i-1]
+			if c < utf8.RuneSelf {
+				if c == ' ' || c == '\t' || c == ':' || c == '=' || c == '"' || c == '\'' || c == '/' || c == '-' || c == '#' || c == '*' {
+					i--
+					continue
+				}
+				if c == ')' && i < p {
+					// a parenthesised hint, "(MM/YY)", "(АА/ЖЖ)": looked over
+					if o := bytes.LastIndexByte(t[max(g.lo, i-24):i-1], '('); o >= 0 {
+						i = max(g.lo, i-24) + o
+						continue
+					}
+				}
+				if c == '.' && i-1 > g.lo && isWordByte(t[i-2]) && i < p {
+					// "exp. date", "Тел.: ": a short abbreviation's dot
+					if w, _, ok := prevWord(t, i-1, g.lo); ok && len(w) <= 8 && !allDigits(w) {
+						i--
+						continue
+					}
+				}
+				break
+			}
+			r, sz := utf8.DecodeLastRune(t[g.lo:i])
+			if r == '\u00a0' || r == '—' || r == '–' || r == '№' || r == '«' || r == '»' {
+				i -= sz
+				continue
+			}
+			break
+		}
+		if i == g.lo || !isWordByte(t[i-1]) {
+			return u, n
+		}
+		w, ws, ok := prevWord(t, i, g.lo)
+		if !ok || ws >= i {
+			return u, n
+		}
+		c := s.ctxOf(w)
+		if c&phraseCtx == 0 {
+			return u, n
+		}
+		u |= c
+		n++
+		p = ws
+	}
+	return u, n
+}
+
+// cvvPhrase reports whether the phrase before p names a card security code.
+func (s *Scanner) cvvPhrase(g *seg, p int) bool {
+	u, n := s.phraseBefore(g, p, 5)
+	if n == 0 {
+		return false
+	}
+	return s.cvvRule(u)
+}
+
+// cvvRule applies the CVV rules to a phrase's classes.
+func (s *Scanner) cvvRule(u ctx) bool {
+	switch {
+	case u&ctxBackW != 0 && u&(ctxCodeW|ctxCountW) != 0:
+		return true // no other code is printed on the back of a card
+	case u&ctxNegW != 0:
+		return false
+	case u&ctxCVV != 0:
+		return true
+	case u&ctxCodeW != 0 && u&(ctxSecW|ctxBackW) != 0:
+		return true
+	case u&ctxCountW != 0 && u&ctxBackW != 0:
+		return true
+	case u&ctxCodeW != 0 && u&ctxCard != 0:
+		return true
+	case u&ctxCodeW != 0 && u&ctxWeakW != 0:
+		return s.lastPAN >= 0 || s.lastExp >= 0
+	}
+	return false
+}
+
+// expiryPhrase reports whether the phrase before p names an expiry.
+func (s *Scanner) expiryPhrase(g *seg, p int) bool {
+	u, n := s.phraseBefore(g, p, 4)
+	return n > 0 && u&(ctxExpW|ctxExpiry) != 0 && u&ctxNegW == 0
+}
