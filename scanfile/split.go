@@ -55,9 +55,11 @@ const MaxMaxLine = 16 << 20
 // ErrMaxLine is returned by Run for a MaxLine above MaxMaxLine.
 var ErrMaxLine = fmt.Errorf("scanfile: MaxLine above %d (16 MiB)", MaxMaxLine)
 
-// keepBytes bounds the buffers a free piece keeps: a block of typical
-// logs (1 MiB of data, its output and findings) fits.
-const keepBytes = 6 * blockSize
+// keepBytes bounds the buffers a free piece keeps: a block holding one
+// dense record of the default MaxLine (1 MiB of data, its output and
+// findings) fits, so such records reuse their buffers too. (Not a
+// multiple of blockSize: a block is as long as its longest record.)
+const keepBytes = 6 << 20
 
 func getPiece() *piece {
 	var p *piece
