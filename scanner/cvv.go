@@ -36,7 +36,7 @@ func (s *Scanner) cvv(g *seg, a, b int) {
 		return
 	}
 	// "security code 123", "код на обороте", "құпия код" (cardctx.go)
-	if c&phraseCtx != 0 && s.cvvPhrase(g, a) {
+	if c&phraseCtx != 0 && c&ctxNegW == 0 && s.cvvPhrase(g, a) {
 		s.emit(g, tazala.KindCVV, a, b, "card_cvv", 0.9)
 	}
 }
