@@ -50,6 +50,10 @@ func TestCardGrammar(t *testing.T) {
 		{tazala.KindCVV, "secret code 777 for the locker"},
 		{tazala.KindCVV, "PIN 1234"},
 		{tazala.KindCVV, "promo code 2026"},
+		{tazala.KindCVV, "код страны 398, код валюты 840"},
+		{tazala.KindCVV, "PIN-код 1234, пин-код 4321"},
+		{tazala.KindCVV, "CVV2 check result: 123"},
+		{tazala.KindCVV, "код подтверждения 4821"},
 		// expiry
 		{tazala.KindExpiry, "срок действия карты: «12/27»"},
 		{tazala.KindExpiry, "карта годна по «03.2029»"},
