@@ -79,13 +79,17 @@ func AppendRows(dst []Row, out *tazala.Output, ingest time.Time) []Row {
 // the line is valid JSON whatever bytes it holds.
 func AppendJSON(b []byte, r *Row) []byte {
 	b = append(b, `{"line":`...)
-	b = strconv.AppendInt(b, r.Offset, 10)
-	b = append(b, `,"type":"`...)
-	b = append(b, r.Kind.String()...)
-	b = append(b, `","start":`...)
-	b = strconv.AppendInt(b, r.Start, 10)
+	b = appendInt(b, r.Offset)
+	if r.Kind.Valid() {
+		b = append(b, typeStart[r.Kind]...)
+	} else {
+		b = append(b, `,"type":"`...)
+		b = append(b, r.Kind.String()...)
+		b = append(b, `","start":`...)
+	}
+	b = appendInt(b, r.Start)
 	b = append(b, `,"end":`...)
-	b = strconv.AppendInt(b, r.End, 10)
+	b = appendInt(b, r.End)
 	if r.Path != "" {
 		b = append(b, `,"path":`...)
 		b = AppendRawJSONString(b, r.Path)
@@ -126,6 +130,51 @@ func AppendJSON(b []byte, r *Row) []byte {
 	return append(b, "}\n"...)
 }
 
+// appendInt is strconv.AppendInt(b, v, 10) for the small non-negative
+// numbers of a finding (line, offsets), two digits at a time.
+func appendInt(b []byte, v int64) []byte {
+	if v < 0 {
+		return strconv.AppendInt(b, v, 10)
+	}
+	var buf [20]byte
+	i := len(buf)
+	u := uint64(v)
+	for u >= 100 {
+		q := u / 100
+		d := (u - q*100) * 2
+		i -= 2
+		buf[i], buf[i+1] = digitPairs[d], digitPairs[d+1]
+		u = q
+	}
+	if u >= 10 {
+		i -= 2
+		buf[i], buf[i+1] = digitPairs[u*2], digitPairs[u*2+1]
+	} else {
+		i--
+		buf[i] = byte('0' + u)
+	}
+	return append(b, buf[i:]...)
+}
+
+const digitPairs = "00010203040506070809" +
+	"10111213141516171819" +
+	"20212223242526272829" +
+	"30313233343536373839" +
+	"40414243444546474849" +
+	"50515253545556575859" +
+	"60616263646566676869" +
+	"70717273747576777879" +
+	"80818283848586878889" +
+	"90919293949596979899"
+
+// typeStart holds `,"type":"<kind>","start":` per kind: one append.
+var typeStart = func() (t [tazala.NumKinds]string) {
+	for _, k := range tazala.Kinds {
+		t[k] = `,"type":"` + k.String() + `","start":`
+	}
+	return
+}()
+
 // appendConf writes a confidence in [0,1] with two decimals.
 func appendConf(b []byte, c float32) []byte {
 	v := int(c*100 + 0.5)
@@ -140,11 +189,29 @@ func appendConf(b []byte, c float32) []byte {
 
 const hexDigits = "0123456789abcdef"
 
+// plainJSON marks the bytes written as they are inside a JSON string:
+// printable ASCII but the quote and the backslash.
+var plainJSON = func() (t [256]bool) {
+	for c := 0x20; c < 0x7f; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return
+}()
+
 // AppendString appends s as a JSON string: quotes, backslashes and every
 // control byte (U+0000–U+001F, U+007F) escaped, invalid UTF-8 replaced by
 // U+FFFD, so the result is valid JSON for any input.
 func AppendString(b []byte, s string) []byte {
 	b = append(b, '"')
+	// the common case (tokens, detector and file names): nothing to escape
+	i := 0
+	for i < len(s) && plainJSON[s[i]] {
+		i++
+	}
+	if i == len(s) {
+		b = append(b, s...)
+		return append(b, '"')
+	}
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]

@@ -2,6 +2,7 @@ package index_test
 
 import (
 	"encoding/json"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -77,6 +78,18 @@ func TestAppendRowsAndCategory(t *testing.T) {
 	for _, k := range tazala.Kinds {
 		if index.Category(k) != want[k] {
 			t.Errorf("Category(%v) = %q", k, index.Category(k))
+		}
+	}
+}
+
+func TestAppendIntMatchesStrconv(t *testing.T) {
+	for _, v := range []int64{0, 1, 9, 10, 99, 100, 101, 999, 1000, 12345, 1<<31 - 1, 1<<63 - 1, -1, -100, -1 << 63} {
+		row := index.Row{Offset: v, Start: v, End: v}
+		got := string(index.AppendJSON(nil, &row))
+		n := strconv.FormatInt(v, 10)
+		want := `{"line":` + n + `,"type":"kind(0)","start":` + n + `,"end":` + n + `,"detector":"","confidence":0}` + "\n"
+		if got != want {
+			t.Errorf("%d: got %s want %s", v, got, want)
 		}
 	}
 }

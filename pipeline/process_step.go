@@ -27,6 +27,7 @@ type Step struct {
 	tokBuf []tazala.Token
 
 	reqs     []tazala.TokenRequest
+	got      []tazala.Token // the tokenizer's answer, reused (tokenAppender)
 	reqIx    []int32
 	arena    []byte
 	arenaOff []int
@@ -193,7 +194,14 @@ func (s *Step) Tokenize(ctx context.Context) error {
 		s.reqs[i].Value = s.arena[prev:s.arenaOff[i]:s.arenaOff[i]]
 		prev = s.arenaOff[i]
 	}
-	got, err := tk.Tokenize(ctx, s.reqs)
+	var got []tazala.Token
+	var err error
+	if ta, ok := tk.(tokenAppender); ok {
+		s.got, err = ta.AppendTokens(ctx, s.got[:0], s.reqs)
+		got = s.got
+	} else {
+		got, err = tk.Tokenize(ctx, s.reqs)
+	}
 	// the request values alias the arena: clear both so nothing raw
 	// lingers after the call
 	for i := range s.reqs {
@@ -229,6 +237,13 @@ func (s *Step) Tokenize(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// tokenAppender is a tokenizer that can append its tokens to a buffer
+// (tokenize/local): a Step reuses one buffer across batches instead of
+// a new slice per batch.
+type tokenAppender interface {
+	AppendTokens(ctx context.Context, dst []tazala.Token, reqs []tazala.TokenRequest) ([]tazala.Token, error)
 }
 
 // toksBuf returns the token buffer sized to the findings.

@@ -340,29 +340,62 @@ func (r *Runner) process(ctx context.Context, u *unit) {
 		u.outs = outs
 		return
 	}
-	if ctx.Err() != nil {
-		u.err = ctx.Err()
+	if e := r.fatal(ctx, err); e != nil {
+		u.err = e
 		return
 	}
-	if r.cfg.Quarantine == nil {
-		u.err = fmt.Errorf("pipeline: processing failed and no quarantine is configured: %w", err)
-		return
-	}
-	r.log.Warn("runner: processing a batch failed; retrying record by record", "records", len(u.recs), "err", err.Error())
+	r.log.Warn("runner: processing a batch failed; narrowing it down to the records that fail", "records", len(u.recs), "err", err.Error())
 	u.outs = make([]tazala.Output, 0, len(u.recs))
-	for i := range u.recs {
-		o, err := r.step(ctx, u.recs[i:i+1])
-		if err != nil {
-			if ctx.Err() != nil {
-				u.err = ctx.Err()
-				return
-			}
-			q := r.quarantine(u.recs[i], err)
-			u.quarantined = append(u.quarantined, q)
+	u.err = r.split(ctx, u, u.recs)
+}
+
+// fatal returns the error that stops the runner for a failed step call,
+// or nil when the failure is the records' own (quarantine them). A
+// tokenizer, token store or ledger failure that is not an outage (denied,
+// misconfigured) would fail every record alike: it stops the daemon,
+// nothing committed, rather than quarantine the whole stream.
+func (r *Runner) fatal(ctx context.Context, err error) error {
+	switch {
+	case ctx.Err() != nil:
+		return ctx.Err()
+	case errors.Is(err, tazala.ErrDenied), errors.Is(err, ErrTokenize):
+		return fmt.Errorf("pipeline: processing failed: %w", err)
+	case r.cfg.Quarantine == nil:
+		return fmt.Errorf("pipeline: processing failed and no quarantine is configured: %w", err)
+	}
+	return nil
+}
+
+// split processes recs in halves until the records that fail on their own
+// are found, and quarantines them (masked); the others' outputs are kept
+// in order. k bad records in n cost about 2k·log2(n) step calls.
+func (r *Runner) split(ctx context.Context, u *unit, recs []tazala.Record) error {
+	if len(recs) == 1 {
+		o, err := r.step(ctx, recs)
+		if err == nil {
+			u.outs = append(u.outs, o...)
+			return nil
+		}
+		if e := r.fatal(ctx, err); e != nil {
+			return e
+		}
+		u.quarantined = append(u.quarantined, r.quarantine(recs[0], err))
+		return nil
+	}
+	for _, half := range [][]tazala.Record{recs[:len(recs)/2], recs[len(recs)/2:]} {
+		o, err := r.step(ctx, half)
+		if err == nil {
+			u.outs = append(u.outs, o...)
 			continue
 		}
-		u.outs = append(u.outs, o...)
+		if e := r.fatal(ctx, err); e != nil {
+			return e
+		}
+		if err := r.split(ctx, u, half); err != nil {
+			return err
+		}
 	}
+	return nil
 }
 
 // step calls the step with retries on ErrUnavailable, recovering panics

@@ -339,3 +339,56 @@ false_examples = ["k=z"]
 		}
 	}
 }
+
+// deniedStep fails every call as a tokenizer without permission would.
+type deniedStep struct{}
+
+func (deniedStep) Process(context.Context, []tazala.Record) ([]tazala.Output, error) {
+	return nil, fmt.Errorf("pipeline: %w: vault hmac: %w", ErrTokenize, tazala.ErrDenied)
+}
+
+// TestRunnerDeniedStopsNotQuarantines: a tokenizer refusal would fail every
+// record alike: the runner stops, commits nothing and quarantines nothing.
+func TestRunnerDeniedStopsNotQuarantines(t *testing.T) {
+	src := newMemSource(2, 5, 4)
+	sink, q := &memSink{}, &memQuarantine{}
+	r, _ := NewRunner(RunConfig{Source: src, Step: deniedStep{}, Sinks: []tazala.Sink{sink}, Quarantine: q})
+	err := r.Run(context.Background())
+	if !errors.Is(err, tazala.ErrDenied) {
+		t.Fatalf("Run() = %v, want ErrDenied", err)
+	}
+	if len(q.recs) != 0 || len(sink.outs) != 0 || src.ackCount() != 0 {
+		t.Fatalf("quarantine %d, sink %d, acks %d; want 0, 0, 0", len(q.recs), len(sink.outs), src.ackCount())
+	}
+}
+
+// TestRunnerSplitFindsEveryBadRecord: several poison records among many
+// are all quarantined, the rest written in order, with few step calls.
+func TestRunnerSplitFindsEveryBadRecord(t *testing.T) {
+	var recs []tazala.Record
+	for i := 0; i < 1000; i++ {
+		v := fmt.Appendf(nil, `{"n":%d}`, i)
+		if i == 3 || i == 500 || i == 999 {
+			v = []byte(`POISON`)
+		}
+		recs = append(recs, tazala.Record{Source: "t", Offset: int64(i), Value: v})
+	}
+	src := &memSource{acked: map[string]int{}, batches: []tazala.Batch{{Records: recs}}}
+	sink, q := &memSink{}, &memQuarantine{}
+	step := &stubStep{poison: []byte("POISON")}
+	r, _ := NewRunner(RunConfig{Source: src, Step: step, Sinks: []tazala.Sink{sink}, Quarantine: q})
+	if err := r.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if len(q.recs) != 3 || len(sink.outs) != 997 {
+		t.Fatalf("quarantined %d, written %d; want 3, 997", len(q.recs), len(sink.outs))
+	}
+	for i := 1; i < len(sink.outs); i++ {
+		if sink.outs[i].Record.Offset <= sink.outs[i-1].Record.Offset {
+			t.Fatal("outputs out of order")
+		}
+	}
+	if c := step.calls.Load(); c > 80 {
+		t.Fatalf("%d step calls to find 3 bad records in 1000", c)
+	}
+}

@@ -368,7 +368,7 @@ func (q *quoteState) inString(rec []byte, to int) bool {
 // windows of over-long records; no JSON quoting is added (AppendRangeJSON
 // adds it).
 func (r *Redactor) AppendRange(dst, rec []byte, fs []tazala.Finding, toks []tazala.Token, from, to int) []byte {
-	return r.appendRange(dst, rec, fs, toks, from, to, nil)
+	return r.appendRange(dst, rec, fs, toks, from, to, nil, nil)
 }
 
 // JSONAt says that a range's record is JSON and whether its byte At lies
@@ -384,10 +384,29 @@ type JSONAt struct {
 // the record stays valid JSON when its windows are put together. js.At
 // must not lie after from.
 func (r *Redactor) AppendRangeJSON(dst, rec []byte, fs []tazala.Finding, toks []tazala.Token, from, to int, js JSONAt) []byte {
-	return r.appendRange(dst, rec, fs, toks, from, to, &js)
+	return r.appendRange(dst, rec, fs, toks, from, to, &js, nil)
 }
 
-func (r *Redactor) appendRange(dst, rec []byte, fs []tazala.Finding, toks []tazala.Token, from, to int, js *JSONAt) []byte {
+// Segment is one replacement written by AppendRangeSegs: the bytes
+// rec[A:B] became dst[OA:OB] (A == B for a token shown at the range's
+// start for a finding wholly before it). Between segments, dst copies rec
+// byte for byte.
+type Segment struct{ A, B, OA, OB int }
+
+// AppendRangeSegs is AppendRange (AppendRangeJSON when js is not nil) that
+// also appends to segs where each replacement lies in rec and in dst, so
+// the caller can cut the output at any byte of rec that no replacement
+// covers (the join of two windows that disagree about a finding).
+func (r *Redactor) AppendRangeSegs(dst, rec []byte, fs []tazala.Finding, toks []tazala.Token, from, to int, js *JSONAt, segs []Segment) ([]byte, []Segment) {
+	if js != nil {
+		c := *js
+		js = &c
+	}
+	dst = r.appendRange(dst, rec, fs, toks, from, to, js, &segs)
+	return dst, segs
+}
+
+func (r *Redactor) appendRange(dst, rec []byte, fs []tazala.Finding, toks []tazala.Token, from, to int, js *JSONAt, segs *[]Segment) []byte {
 	if from < 0 {
 		from = 0
 	}
@@ -414,6 +433,7 @@ func (r *Redactor) appendRange(dst, rec []byte, fs []tazala.Finding, toks []taza
 			break
 		}
 		dst = append(dst, rec[pos:c.a]...)
+		oa := len(dst)
 		quote := js != nil && c.a < c.b && bareJSONValue(rec, c.a, c.b) && !q.inString(rec, c.a)
 		if quote {
 			dst = append(dst, '"')
@@ -421,6 +441,9 @@ func (r *Redactor) appendRange(dst, rec []byte, fs []tazala.Finding, toks []taza
 		dst = r.clusterReplacement(dst, rec, fs, toks, i, c)
 		if quote {
 			dst = append(dst, '"')
+		}
+		if segs != nil {
+			*segs = append(*segs, Segment{A: c.a, B: c.b, OA: oa, OB: len(dst)})
 		}
 		pos, i = c.b, c.next
 		to = max(to, pos)

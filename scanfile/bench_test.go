@@ -13,6 +13,7 @@ import (
 	"github.com/tazala/tazala/internal/synth"
 	"github.com/tazala/tazala/redact"
 	"github.com/tazala/tazala/scanner"
+	"github.com/tazala/tazala/tokenize/local"
 )
 
 var (
@@ -110,3 +111,27 @@ func BenchmarkScanRedactParallel(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkScanRedactLocal: the whole file-to-file path as `tazala scan`
+// runs it (local HMAC tokens, findings written) with one worker; MB/s
+// per core, also per CPU-second of the process (steadier on a shared
+// machine: run with -cpu 1).
+func BenchmarkScanRedactLocal(b *testing.B) {
+	data := benchInput(b)
+	tk, err := local.New(local.Config{Key: make([]byte, local.KeySize)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	cfg := Config{Workers: 1, Redactor: redact.New(redact.Config{}), Tokenizer: tk, Findings: io.Discard}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	for i := 0; i < b.N; i++ {
+		if _, err := Run(context.Background(), bytes.NewReader(data), io.Discard, cfg); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)*float64(len(data))/(cpuTime()-cpu0).Seconds()/1e6, "cpu-MB/s")
+}
+

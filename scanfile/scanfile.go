@@ -29,8 +29,13 @@ const DefaultMaxLine = 1 << 20
 // is seen whole by the window it starts in.
 const Overlap = 1024
 
-// blockSize is the target size of one batch of whole records.
-const blockSize = 1 << 20
+// blockSize is the target size of one batch of whole records: small
+// enough that a block's input, findings, tokens and output stay in the
+// core's cache from scanning to writing (the token IDs and finding bytes
+// are read again after the whole block was scanned), large enough that
+// handing blocks between goroutines costs nothing measurable. 256 KiB ran
+// 3-6 % faster per CPU-second than 1 MiB on dense and typical logs.
+const blockSize = 1 << 18
 
 // Config configures a Run.
 type Config struct {
@@ -177,46 +182,63 @@ func Run(ctx context.Context, r io.Reader, w io.Writer, cfg Config) (Stats, erro
 	// cut counts the output bytes written since the last whole record: a
 	// window of an over-long record ends mid-record
 	var cut int64
-	// winEnd is where, in its record, the previous window's output ended
-	var winEnd int64
+	// pend is a window whose output waits for the next window of its
+	// record: their join may cut its tail (see joinWindows)
+	var pend *piece
+	write := func(p *piece, out []byte) {
+		if n, werr := w.Write(out); werr != nil {
+			err = &WriteError{Stream: "output", Line: p.line, Lines: st.Lines, Cut: cut + int64(n), Err: werr}
+		} else if cfg.Findings != nil && len(p.fout) > 0 {
+			if n, werr := cfg.Findings.Write(p.fout); werr != nil {
+				err = &WriteError{Stream: "findings", Line: p.line, Lines: st.Lines, Cut: int64(n), Err: werr}
+			}
+		}
+		if p.window && !p.last {
+			cut += int64(len(out))
+		} else {
+			cut = 0
+		}
+		if err != nil {
+			return
+		}
+		st.Add(p.stats)
+		if cfg.Progress != nil {
+			cfg.Progress(st)
+		}
+	}
 	for j := range order {
 		<-j.done
 		p := j.p
-		if err == nil {
-			out := p.out
-			if p.window && p.err == nil {
-				out, winEnd, err = joinWindow(p, out, winEnd)
-			}
-			switch {
-			case err != nil:
-			case p.err != nil:
-				err = p.err
-			default:
-				if n, werr := w.Write(out); werr != nil {
-					err = &WriteError{Stream: "output", Line: p.line, Lines: st.Lines, Cut: cut + int64(n), Err: werr}
-				} else if cfg.Findings != nil && len(p.fout) > 0 {
-					if n, werr := cfg.Findings.Write(p.fout); werr != nil {
-						err = &WriteError{Stream: "findings", Line: p.line, Lines: st.Lines, Cut: int64(n), Err: werr}
-					}
-				}
-				if p.window && !p.last {
-					cut += int64(len(out))
-				} else {
-					cut = 0
-				}
-				if err != nil {
-					break
-				}
-				st.Add(p.stats)
-				if cfg.Progress != nil {
-					cfg.Progress(st)
+		if err == nil && p.err != nil {
+			err = p.err
+		}
+		if err == nil && p.window {
+			if pend != nil && p.winOff > 0 {
+				if err = joinWindows(pend, p); err == nil {
+					write(pend, pend.out[pend.headCut:])
 				}
 			}
-			if err != nil {
-				cancel()
+			if pend != nil {
+				releasePiece(pend)
+				pend = nil
 			}
+			if err == nil && !p.last {
+				pend = p
+				continue
+			}
+			if err == nil {
+				write(p, p.out[p.headCut:])
+			}
+		} else if err == nil {
+			write(p, p.out)
+		}
+		if err != nil {
+			cancel()
 		}
 		releasePiece(p)
+	}
+	if pend != nil {
+		releasePiece(pend)
 	}
 	wg.Wait()
 	if err == nil && readErr != nil {
@@ -229,32 +251,6 @@ func Run(ctx context.Context, r io.Reader, w io.Writer, cfg Config) (Stats, erro
 		}
 	}
 	return st, err
-}
-
-// joinWindow checks that window p continues its record's output where the
-// previous window (ending at winEnd in the record) stopped, and returns the
-// part of out to write and the new end. Windows that agree about the
-// findings crossing their boundary always join exactly. If the previous
-// window replaced bytes that this one did not see as a finding (the
-// scanners of the two windows disagree), this window's output starts with
-// those bytes raw: they are dropped. Any other disagreement fails closed.
-func joinWindow(p *piece, out []byte, winEnd int64) ([]byte, int64, error) {
-	base := p.winOff - int64(p.pre)
-	start, end := base+int64(p.skip), base+int64(p.end)
-	if p.winOff == 0 {
-		winEnd = 0 // a record's first window
-	}
-	if start < winEnd {
-		dup := winEnd - start
-		if dup > int64(p.raw) {
-			return nil, 0, fmt.Errorf("scanfile: %w: the windows of line %d disagree about a finding at byte %d (nothing of it was written)", ErrInternal, p.line, start)
-		}
-		out = out[dup:]
-	}
-	if p.last {
-		return out, 0, nil
-	}
-	return out, max(end, winEnd), nil
 }
 
 // worker processes pieces with its own processing step (scanner and
@@ -369,9 +365,12 @@ func (wk *worker) scanWindow(p *piece) {
 			if f.Span.End > skipTo {
 				skipTo = f.Span.End
 			}
+			p.claims = append(p.claims, f.Span)
 		case f.Span.Start < ownEnd:
 			fs[k] = f
 			k++
+		default:
+			p.claims = append(p.claims, f.Span)
 		}
 	}
 	wk.st.Keep(k)
@@ -385,13 +384,7 @@ func (wk *worker) scanWindow(p *piece) {
 	}
 	p.skip = skipTo
 	p.end = end
-	// how much of the output starts as raw bytes: up to the first kept
-	// finding (none if one starts before the skip: it is replaced, or its
-	// token shown, right there)
-	p.raw = end - skipTo
-	for _, f := range fs[:k] {
-		p.raw = max(0, min(p.raw, f.Span.Start-skipTo))
-	}
+	p.startRec = p.winOff - int64(p.pre) + int64(skipTo)
 	wk.recs = append(wk.recs, recRef{no: p.line, nl: p.nl})
 	p.stats.Bytes += int64(p.own)
 	if p.last {
@@ -411,13 +404,13 @@ func (wk *worker) render(p *piece) {
 		if p.window {
 			// write only what this window owns, plus the tail of a finding
 			// that starts here and runs on
+			var js *redact.JSONAt
 			if p.json {
 				// bare numbers quoted as in a whole record (the reader
 				// tracked the string state up to the window)
-				p.out = wk.st.RedactRangeJSON(p.out, i, p.skip, p.end, redact.JSONAt{At: p.pre, InString: p.inStr})
-			} else {
-				p.out = wk.st.RedactRange(p.out, i, p.skip, p.end)
+				js = &redact.JSONAt{At: p.pre, InString: p.inStr}
 			}
+			p.out, p.segs = wk.st.RedactRangeSegs(p.out, i, p.skip, p.end, js, p.segs[:0])
 			off = p.winOff - int64(p.pre)
 		} else {
 			p.out = wk.st.Redact(p.out, i)

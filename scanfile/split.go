@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tazala/tazala"
+	"github.com/tazala/tazala/redact"
 )
 
 // piece is one unit of work: a batch of whole records, or one window of an
@@ -27,7 +28,10 @@ type piece struct {
 
 	// results
 	skip, end int
-	raw       int // windows: leading bytes of out copied raw from data[skip:]
+	segs      []redact.Segment // windows: the replacements in out
+	claims    []tazala.Span    // windows: findings this window saw in its context (not kept)
+	headCut   int              // windows: out[:headCut] is not written (the join with the previous window)
+	startRec  int64            // windows: the record offset of out[headCut]
 	out       []byte
 	fout      []byte
 	stats     Stats
@@ -62,8 +66,8 @@ func getPiece() *piece {
 	default:
 		p = new(piece)
 	}
-	data, out, fout := p.data[:0], p.out[:0], p.fout[:0]
-	*p = piece{data: data, out: out, fout: fout}
+	data, out, fout, segs, claims := p.data[:0], p.out[:0], p.fout[:0], p.segs[:0], p.claims[:0]
+	*p = piece{data: data, out: out, fout: fout, segs: segs, claims: claims}
 	return p
 }
 
@@ -71,7 +75,7 @@ func releasePiece(p *piece) {
 	// do not keep big buffers around: a free piece keeps at most
 	// keepBytes, so the free list holds at most 64*keepBytes whatever the
 	// input (dense findings make out and fout several times the data)
-	if cap(p.data)+cap(p.out)+cap(p.fout) > keepBytes {
+	if cap(p.data)+cap(p.out)+cap(p.fout)+32*(cap(p.segs)+cap(p.claims)) > keepBytes {
 		return
 	}
 	select {

@@ -78,34 +78,3 @@ func TestMaxLineBound(t *testing.T) {
 		}
 	}
 }
-
-// TestJoinWindow: when the window before replaced a finding that runs into
-// this window but this window did not see it (the two disagree), the raw
-// copy of its tail at the start of this window's output is dropped; a
-// disagreement that cannot be mended so fails closed. Agreeing windows
-// join exactly.
-func TestJoinWindow(t *testing.T) {
-	next := func(skip, raw int) *piece {
-		return &piece{window: true, winOff: 100, pre: 50, own: 100, skip: skip, end: 150, raw: raw}
-	}
-	out := []byte("0123456789 the rest of the window")
-	// the previous window wrote up to 110; this one starts at 100 with raw bytes
-	got, end, err := joinWindow(next(50, 100), out, 110)
-	if err != nil || string(got) != " the rest of the window" || end != 200 {
-		t.Errorf("disagreeing windows: %q, end %d, err %v", got, end, err)
-	}
-	// agreeing: this window skipped to 110 itself
-	got, _, err = joinWindow(next(60, 40), out, 110)
-	if err != nil || string(got) != string(out) {
-		t.Errorf("agreeing windows: %q, err %v", got, err)
-	}
-	// this window replaced something inside the previous one's tail
-	if _, _, err := joinWindow(next(50, 5), out, 110); !errors.Is(err, ErrInternal) {
-		t.Errorf("unmendable disagreement: err = %v, want ErrInternal", err)
-	}
-	// the first window of a record starts fresh
-	first := &piece{window: true, winOff: 0, pre: 0, own: 100, skip: 0, end: 120, raw: 0}
-	if got, end, err := joinWindow(first, out, 999); err != nil || len(got) != len(out) || end != 120 {
-		t.Errorf("first window: %q, end %d, err %v", got, end, err)
-	}
-}

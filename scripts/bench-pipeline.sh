@@ -94,4 +94,4 @@ awk -v el="$el_ms" -v n="$N" -v maxrss="$maxrss" -v mode="$mode" '
     printf "max RSS %.0f MB\n", maxrss / 1024
   }' "$work/metrics"
 grep -E "^(tazala_token_cache_hit_ratio|tazala_tokenizer_latency_seconds_(sum|count)|go_memstats_heap_inuse_bytes|go_memstats_heap_sys_bytes|process_resident_memory_bytes)" "$work/metrics" || true
-echo "RSS (MB) every 200ms:$rss_log" | fold -w 160
+echo "RSS (MB) every 200ms:$rss_log" | fmt -w 160

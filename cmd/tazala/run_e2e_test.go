@@ -48,7 +48,11 @@ func daemonBin(t *testing.T) string {
 			return
 		}
 		binPath = filepath.Join(dir, "tazala")
-		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
+		args := []string{"build", "-o", binPath}
+		if os.Getenv("TAZALA_E2E_RACE") != "" {
+			args = append(args, "-race") // the daemon under the race detector
+		}
+		out, err := exec.Command("go", append(args, ".")...).CombinedOutput()
 		if err != nil {
 			binErr = fmt.Errorf("go build: %v\n%s", err, out)
 		}

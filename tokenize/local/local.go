@@ -23,6 +23,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -84,6 +85,10 @@ type state struct {
 	mac hash.Hash
 	in  []byte
 	sum [sha256.Size]byte
+	// per call: the cache key of each request and the entries its set
+	// held when looked up (see Tokenize)
+	keys []cacheKey
+	ents [][2]*slot
 }
 
 // slot is one cache entry: the key and the token ID, whose bytes live in
@@ -97,9 +102,11 @@ type slot struct {
 
 type cacheKey struct{ a, b uint64 }
 
-// cacheSlots bounds the token cache: 65,536 tokens, ~5 MB, in sets of
-// two adjacent slots.
-const cacheSlots = 1 << 16
+// cacheSlots bounds the token cache: 131,072 tokens, ~9 MB (64-byte
+// entries and the table), in sets of two adjacent slots. On 128 MB of
+// `tazala gen`'s mix (1.18 M tokens, 13.2 % of them first seen) it hits
+// 84.5 % of tokens; 65,536 slots hit 80.3 %, an unbounded cache 86.8 %.
+const cacheSlots = 1 << 17
 
 var _ tazala.Tokenizer = (*Tokenizer)(nil)
 
@@ -240,27 +247,62 @@ func owner(st fs.FileInfo) (int, bool) {
 // Tokenize returns one token per request. CVV requests get a Token with
 // an empty ID: sensitive authentication data is never tokenized.
 func (t *Tokenizer) Tokenize(ctx context.Context, reqs []tazala.TokenRequest) ([]tazala.Token, error) {
+	return t.AppendTokens(ctx, nil, reqs)
+}
+
+// AppendTokens is Tokenize appending the tokens to dst, so a caller
+// tokenizing batch after batch reuses one buffer. On error dst is
+// returned unchanged.
+func (t *Tokenizer) AppendTokens(ctx context.Context, dst []tazala.Token, reqs []tazala.TokenRequest) ([]tazala.Token, error) {
 	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("tokenize/local: %w", err)
+		return dst, fmt.Errorf("tokenize/local: %w", err)
 	}
-	out := make([]tazala.Token, len(reqs))
+	n := len(dst)
+	dst = slices.Grow(dst, len(reqs))[:n+len(reqs)]
+	out := dst[n:]
+	clear(out)
 	st := t.pool.Get().(*state)
-	var hits, misses uint64
+	// three passes over the batch, so the cache's memory latency overlaps
+	// instead of adding up: hash every value, then load every set, then
+	// compare the entries' keys (each pass's loads are independent of one
+	// another; one value at a time would wait for two cache misses in turn)
+	st.keys = slices.Grow(st.keys[:0], len(reqs))[:len(reqs)]
 	for i, r := range reqs {
 		out[i].Kind = r.Kind
 		if r.Kind == tazala.KindCVV || !r.Kind.Valid() {
+			st.keys[i] = cacheKey{}
 			continue
 		}
-		k := cacheKeyOf(&t.seeds, r.Kind, r.Value)
+		st.keys[i] = cacheKeyOf(&t.seeds, r.Kind, r.Value)
+	}
+	st.ents = slices.Grow(st.ents[:0], len(reqs))[:len(reqs)]
+	for i, k := range st.keys {
 		set := t.slots[k.a&(cacheSlots-1)&^1:][:2]
-		if e := set[0].Load(); e != nil && e.key == k {
+		st.ents[i] = [2]*slot{set[0].Load(), set[1].Load()}
+	}
+	var hits, misses uint64
+	for i, r := range reqs {
+		if r.Kind == tazala.KindCVV || !r.Kind.Valid() {
+			continue
+		}
+		k := st.keys[i]
+		if e := st.ents[i][0]; e != nil && e.key == k {
 			hits++
 			out[i].ID = e.id
 			continue
 		}
-		if e := set[1].Load(); e != nil && e.key == k {
+		if e := st.ents[i][1]; e != nil && e.key == k {
 			hits++
 			out[i].ID = e.id
+			continue
+		}
+		// not there when the batch looked: an earlier request of the same
+		// batch may have put it there since
+		set := t.slots[k.a&(cacheSlots-1)&^1:][:2]
+		e0 := set[0].Load()
+		if e0 != nil && e0.key == k {
+			hits++
+			out[i].ID = e0.id
 			continue
 		}
 		misses++
@@ -271,17 +313,18 @@ func (t *Tokenizer) Tokenize(ctx context.Context, reqs []tazala.TokenRequest) ([
 		// first in, first out within the set: the newer entry moves to the
 		// second slot, the older one is evicted (a reader meanwhile may
 		// miss both: it computes the same token again)
-		if e := set[0].Load(); e != nil {
-			set[1].Store(e)
+		if e0 != nil {
+			set[1].Store(e0)
 		}
 		set[0].Store(e)
 		out[i].ID = e.id
 	}
 	clear(st.in)
+	clear(st.ents) // drop the references: evicted entries can go
 	t.pool.Put(st)
 	t.hits.Add(hits)
 	t.misses.Add(misses)
-	return out, nil
+	return dst, nil
 }
 
 // cacheKeyOf is the cache key of a value of kind k as written: two seeded
