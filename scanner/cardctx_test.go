@@ -78,6 +78,12 @@ func TestCardGrammar(t *testing.T) {
 		{tazala.KindExpiry, "good through «03.29»"},
 		{tazala.KindCVV, "картаның артқы бетіндегі код «123»"},
 		{tazala.KindPAN, `{"primaryAccountNumber":"«4111111111111111»"}`},
+		{tazala.KindPAN, `{"card":{"brand":"visa","number":"«4111111111111111»"}}`},
+		{tazala.KindPAN, `<Card><AccountNumber>«4111111111111111»</AccountNumber></Card>`},
+		{tazala.KindPAN, "Card no «4111111111111111» please"},
+		{tazala.KindPAN, `{"order":{"number":"4111111111111111"}}`},
+		{tazala.KindPAN, "order no 4111111111111111"},
+		{tazala.KindPAN, `<Account><Number>4111111111111111</Number></Account>`},
 		// not an expiry
 		{tazala.KindExpiry, "page 3/27 of the report"},
 		{tazala.KindExpiry, "retries 3/ 10"},
