@@ -6,8 +6,8 @@ import "github.com/tazala/tazala"
 // the card grammar (cardctx.go: cvv, код безопасности, the digits on the
 // back, қауіпсіздік коды) or right after an expiry.
 
-// cvv handles a 3–4 digit number at [a,b): a CVV only after a CVV label or
-// right after an expiry.
+// cvv handles a 3–4 digit number at [a,b): a CVV only after a CVV label,
+// a phrase of the card grammar, or right after an expiry.
 func (s *Scanner) cvv(g *seg, a, b int) {
 	if s.lastExp >= 0 && (near(g, s.lastExp, a) || s.nearVia(g, s.lastExp, a)) {
 		s.emit(g, tazala.KindCVV, a, b, "card_cvv", 0.85)
@@ -41,44 +41,11 @@ func (s *Scanner) cvv(g *seg, a, b int) {
 	}
 }
 
-// isBackWord reports whether w names the back of a card.
-func isBackWord(w []byte) bool {
-	if len(w) < 3 || len(w) > 20 {
-		return false
-	}
-	var buf [24]byte
-	switch string(lowerInto(buf[:0], w)) {
-	case "back", "reverse", "обороте", "оборотной", "обратной", "стороне", "жағындағы", "жағында", "артында":
-		return true
-	}
-	return false
-}
-
-// isDigitsWord reports whether w is "digits" in one of the languages.
-func isDigitsWord(w []byte) bool {
-	if len(w) < 3 || len(w) > 20 {
-		return false
-	}
-	var buf [24]byte
-	switch string(lowerInto(buf[:0], w)) {
-	case "digits", "digit", "numbers", "цифры", "цифр", "цифра", "сан", "сандар", "цифрлар":
-		return true
-	}
-	return false
-}
-
+// isCodeWord reports whether w is a code word the positional chain
+// looks through ("12/27, код 123").
 func isCodeWord(w []byte) bool {
 	switch string(w) {
 	case "code", "Code", "CODE", "код", "Код", "коды", "коды:", "кодын", "value", "CODE:":
-		return true
-	}
-	return false
-}
-
-func isCardCodeQualifier(w []byte) bool {
-	switch string(w) {
-	case "security", "Security", "SECURITY", "verification", "Verification", "card", "Card", "CVV", "CVC", "cvv", "cvc",
-		"безопасности", "проверочный", "Проверочный", "қауіпсіздік", "Қауіпсіздік", "жағындағы", "тексеру":
 		return true
 	}
 	return false
