@@ -84,7 +84,11 @@ func TestCardGrammar(t *testing.T) {
 		{tazala.KindPAN, `{"order":{"number":"4111111111111111"}}`},
 		{tazala.KindPAN, "order no 4111111111111111"},
 		{tazala.KindPAN, `<Account><Number>4111111111111111</Number></Account>`},
+		{tazala.KindExpiry, "PAN=4111111111111111;EXP=«2712»;CVV=123"},
+		{tazala.KindExpiry, `{"cardExpiry":"«2027-12»"}`},
+		{tazala.KindCVV, "Срок: 12/27. Код: «123»"},
 		// not an expiry
+		{tazala.KindExpiry, `{"period":"2027-12","exp":"2013"}`},
 		{tazala.KindExpiry, "page 3/27 of the report"},
 		{tazala.KindExpiry, "retries 3/ 10"},
 		{tazala.KindExpiry, "report for 12/27 pages"},

@@ -13,8 +13,9 @@ func (s *Scanner) cvv(g *seg, a, b int) {
 		s.emit(g, tazala.KindCVV, a, b, "card_cvv", 0.85)
 		return
 	}
-	if b-a == 4 && validMonth(g.text[a:a+2]) {
-		// "exp":"0330", "срок 0330": MMYY without a slash, after an expiry label
+	if b-a == 4 && (validMonth(g.text[a:a+2]) || yymm(g.text[a:b])) {
+		// "exp":"0330", "срок 0330": MMYY without a slash, after an expiry
+		// label; "EXP=2712": YYMM as track data and ISO 8583 write it
 		if c := s.labelCtx(g, a); c&ctxExpiry != 0 && c&ctxCVV == 0 {
 			s.emit(g, tazala.KindExpiry, a, b, "card_expiry", 0.85)
 			return
@@ -49,4 +50,11 @@ func isCodeWord(w []byte) bool {
 		return true
 	}
 	return false
+}
+
+// yymm reports whether the four digits d read as YYMM of a card expiry
+// (years 2020–2045) and not as MMYY.
+func yymm(d []byte) bool {
+	y := int(d[0]-'0')*10 + int(d[1]-'0')
+	return y >= 20 && y <= 45 && validMonth(d[2:4])
 }

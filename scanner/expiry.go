@@ -109,7 +109,7 @@ func (s *Scanner) nearVia(g *seg, end, i int) bool {
 			return false
 		}
 		if c == ' ' || c == ',' || c == ':' || c == ';' || c == '/' || c == '-' || c == '=' || c == '(' || c == ')' ||
-			c == '\'' || c == '"' || c == '|' || c == '\t' || c == '\\' || c == '\n' {
+			c == '\'' || c == '"' || c == '|' || c == '\t' || c == '\\' || c == '\n' || c == '.' {
 			k++
 			continue
 		}
