@@ -131,9 +131,15 @@ func (s *Scanner) flushParts(final bool) {
 		for j < len(ps) && j-i < 3 && s.partGap(ps[j-1].b, ps[j].a) {
 			j++
 		}
-		if j-i >= 2 && s.resolveParts(ps[i:j]) && s.splitName(ps[i:j]) {
-			for k := i; k < j; k++ {
-				ps[k].named = true
+		// the longest run from i, else the pair: a pair of known words (or
+		// all under name keys) that makes a name is one whatever part
+		// follows it
+		for j0 := j; j-i >= 2; j-- {
+			if s.resolveParts(ps[i:j]) && s.splitName(ps[i:j]) && (j == j0 || knownPair(ps[i:j])) {
+				for k := i; k < j; k++ {
+					ps[k].named = true
+				}
+				break
 			}
 		}
 	}
@@ -219,4 +225,19 @@ func (s *Scanner) isKeyAt(rb int) bool {
 		k++
 	}
 	return k < len(t) && t[k] == ':'
+}
+
+// knownPair reports whether every part of ps is a word the lexicon or the
+// endings know, or every part stands under a name key.
+func knownPair(ps []part) bool {
+	known, labelled := true, true
+	for _, p := range ps {
+		if p.flags&(wGiven|wSurname|wPatronymic) == 0 {
+			known = false
+		}
+		if !p.labelled {
+			labelled = false
+		}
+	}
+	return known || labelled
 }
