@@ -19,7 +19,7 @@ func TestJoinWindows(t *testing.T) {
 		a, b int // record offsets
 		s    string
 	}
-	const ctxLen = 10
+	const ctxLen = 30
 	// window builds a window [from, to) of rec (record offsets) with ctxLen
 	// bytes of context each side, owning [own0, own1), whose output starts
 	// at skip and ends at end and replaces reps; claims are the findings it
@@ -29,6 +29,9 @@ func TestJoinWindows(t *testing.T) {
 		base := own0 - pre
 		p := &piece{window: true, data: []byte(rec[base:min(len(rec), own1+ctxLen)]), pre: pre, own: own1 - own0,
 			winOff: int64(own0), last: own1 == len(rec), json: js, skip: skip - base, end: end - base, startRec: int64(skip)}
+		var q jsonQuote
+		q.advance([]byte(rec[:own0]))
+		p.inStr = js && q.in
 		pos := skip
 		for _, r := range reps {
 			p.out = append(p.out, rec[pos:r.a]...)
@@ -79,6 +82,9 @@ func TestJoinWindows(t *testing.T) {
 		{name: "the earlier window saw one the later does not", rec: jrec, b: va + 6, pEnd: va + 6,
 			pClaims: []tazala.Span{{Start: va + 6, End: vb}}, cSkip: va + 6, json: true,
 			want: jrec[:va+6] + "**" + jrec[vb:]},
+		{name: "the earlier window saw one past the boundary", rec: jrec, b: va - 3, pEnd: va - 3,
+			pClaims: []tazala.Span{{Start: va, End: vb}}, cSkip: va - 3, json: true,
+			want: jrec[:va] + "***" + jrec[vb:]},
 		{name: "text", rec: trec, b: 9, pEnd: 9, cSkip: tb, cClaims: []tazala.Span{{Start: ta, End: tb}},
 			want: trec[:ta] + "****** **** *********" + trec[tb:]},
 	} {

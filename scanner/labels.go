@@ -240,6 +240,9 @@ func prevWord(t []byte, p, lo int) (w []byte, start int, ok bool) {
 			skipped++
 			continue
 		}
+		if cyrLetterBefore(t, i, lo) {
+			break
+		}
 		r, n := utf8.DecodeLastRune(t[lo:i])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			break
@@ -255,6 +258,10 @@ func prevWord(t []byte, p, lo int) (w []byte, start int, ok bool) {
 				break
 			}
 			i--
+			continue
+		}
+		if cyrLetterBefore(t, i, lo) {
+			i -= 2
 			continue
 		}
 		r, n := utf8.DecodeLastRune(t[lo:i])
@@ -387,4 +394,15 @@ func containsFold(w []byte, sub string) bool {
 		}
 	}
 	return false
+}
+
+// cyrLetterBefore reports whether t[i-2:i] is a two-byte Cyrillic letter
+// (U+0400–U+04FF but the sign and combining marks U+0482–U+0489): the
+// common case of prevWord, without decoding.
+func cyrLetterBefore(t []byte, i, lo int) bool {
+	if i-2 < lo {
+		return false
+	}
+	l, c := t[i-2], t[i-1]
+	return l >= 0xD0 && l <= 0xD3 && c >= 0x80 && c <= 0xBF && !(l == 0xD2 && c >= 0x82 && c <= 0x89)
 }

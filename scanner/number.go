@@ -85,6 +85,14 @@ func (s *Scanner) number(g *seg, i int) int {
 			}
 		}
 	}
+	if !plus && ng == 2 && (gs[1].sep == '-' || gs[1].sep == '/') && gs[0].b-gs[0].a == 4 && gs[1].b-gs[1].a == 2 &&
+		t[gs[0].a] == '2' && t[gs[0].a+1] == '0' && validMonth(t[gs[1].a:gs[1].b]) && !attachedAfter(t, j) {
+		// "cardExpiry":"2027-12": year and month, under an expiry label only
+		if c := s.labelCtx(g, i); c&ctxExpiry != 0 && c&ctxNegW == 0 {
+			s.emit(g, tazala.KindExpiry, i, gs[1].b, "card_expiry", 0.9)
+			return j
+		}
+	}
 	if total < 10 && !plus && (j >= n || t[j] != '/') {
 		// too few digits for an IIN, a PAN or a phone: a date, an amount, an IP
 		if attachedAfter(t, j) {

@@ -167,9 +167,10 @@ func (s *Scanner) scan(rec []byte, dst []tazala.Finding, json bool) []tazala.Fin
 	s.parts = s.parts[:0]
 	g := seg{text: rec}
 	s.scanSeg(&g)
-	if len(s.parts) > 1 {
-		s.flushParts()
+	if len(s.parts) > 0 {
+		s.flushParts(true)
 	}
+	s.parts = s.parts[:0]
 	if s.cfg.Rules != nil {
 		s.runRules()
 	}
