@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/tazala/tazala"
 	"github.com/tazala/tazala/redact"
 )
 
@@ -83,6 +84,43 @@ func joinWindows(p, c *piece) error {
 }
 
 type claim struct{ a, b int64 }
+
+// placeWindow sorts the findings fs of window p: those starting in its own
+// bytes are kept (moved to the front of fs; it returns how many), the
+// others are its claims on its neighbours' bytes (joinWindows). It sets
+// where the window's output starts (past a finding that started in the
+// previous window) and ends (past a kept finding that runs on).
+func placeWindow(p *piece, fs []tazala.Finding) int {
+	ownEnd := p.pre + p.own
+	skipTo := p.pre
+	k := 0
+	for _, f := range fs {
+		switch {
+		case f.Span.Start < p.pre:
+			if f.Span.End > skipTo {
+				skipTo = f.Span.End
+			}
+			p.claims = append(p.claims, f.Span)
+		case f.Span.Start < ownEnd:
+			fs[k] = f
+			k++
+		default:
+			p.claims = append(p.claims, f.Span)
+		}
+	}
+	end := ownEnd
+	for _, f := range fs[:k] {
+		// the largest end, not the last finding's: findings may nest
+		end = max(end, f.Span.End)
+	}
+	if skipTo > end {
+		skipTo = end
+	}
+	p.skip = skipTo
+	p.end = end
+	p.startRec = p.winOff - int64(p.pre) + int64(skipTo)
+	return k
+}
 
 // snapOut returns x, or the end of the replacement of w that x lies inside.
 func snapOut(w *piece, x int64) int64 {
@@ -170,6 +208,9 @@ type jsonState struct {
 func jsonStateAt(w *piece, x int64) jsonState {
 	base := w.winOff - int64(w.pre)
 	st := jsonState{in: w.inStr, esc: -1, escEnd: -1}
+	if w.escLeft > 0 {
+		st.esc, st.escEnd = w.winOff-int64(w.escRead), w.winOff+int64(w.escLeft)
+	}
 	d := w.data
 	for k := int64(w.pre); k < x-base && k < int64(len(d)); k++ {
 		b := d[k]

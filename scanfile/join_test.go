@@ -1,9 +1,12 @@
 package scanfile
 
 import (
+	"bytes"
 	"encoding/json"
+	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/tazala/tazala"
 	"github.com/tazala/tazala/redact"
@@ -31,7 +34,9 @@ func TestJoinWindows(t *testing.T) {
 			winOff: int64(own0), last: own1 == len(rec), json: js, skip: skip - base, end: end - base, startRec: int64(skip)}
 		var q jsonQuote
 		q.advance([]byte(rec[:own0]))
-		p.inStr = js && q.in
+		if js {
+			p.setQuote(q)
+		}
 		pos := skip
 		for _, r := range reps {
 			p.out = append(p.out, rec[pos:r.a]...)
@@ -104,4 +109,125 @@ func TestJoinWindows(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzJoinWindows: a JSON record cut into windows whose findings disagree
+// at random near the boundaries (one window drops a finding, or sees it
+// with another end) is written as valid JSON, and no window's join fails.
+// Findings lie inside string contents, on character and escape
+// boundaries, as the scanner's do.
+func FuzzJoinWindows(f *testing.F) {
+	f.Add([]byte(`{"nAme":"\u0400\u0100\u0100\u041e\u0412"}`), uint64(1), uint16(300))
+	f.Add([]byte(`{"name":"Иванов Иван","n":900101300017,"e":"a\u0040b.kz"}`), uint64(7), uint16(120))
+	f.Add([]byte(`{"k":"x\"y\\z","by_phone":{"+77012345678":{"iin":"730113400012"}}}`), uint64(3), uint16(200))
+	f.Fuzz(func(t *testing.T, unit []byte, seed uint64, ownW uint16) {
+		if len(unit) == 0 || len(unit) > 500 || !json.Valid(unit) || bytes.ContainsAny(unit, "\n") {
+			return
+		}
+		own := 64 + int(ownW)%512
+		const ctxLen = 48
+		var rec []byte
+		rec = append(rec, `{"a":[`...)
+		for i := 0; len(rec) < 5*own; i++ {
+			if i > 0 {
+				rec = append(rec, ',')
+			}
+			rec = append(rec, unit...)
+		}
+		rec = append(rec, "]}"...)
+		if !json.Valid(rec) {
+			return
+		}
+		// the true findings: runs of whole characters inside strings
+		rng := rand.New(rand.NewPCG(seed, seed>>7))
+		type unitChar struct{ a, b int } // a character or escape
+		var chars [][]unitChar           // per string
+		in := false
+		for i := 0; i < len(rec); {
+			c := rec[i]
+			switch {
+			case !in:
+				if c == '"' {
+					in = true
+					chars = append(chars, nil)
+				}
+				i++
+			case c == '"':
+				in = false
+				i++
+			default:
+				n := 1
+				if c == '\\' {
+					n = 2
+					if rec[i+1] == 'u' {
+						n = 6
+					}
+				} else if c >= 0x80 {
+					_, n = utf8.DecodeRune(rec[i:])
+				}
+				chars[len(chars)-1] = append(chars[len(chars)-1], unitChar{i, i + n})
+				i += n
+			}
+		}
+		var truth []tazala.Span
+		for _, cs := range chars {
+			if len(cs) == 0 || rng.IntN(2) == 0 {
+				continue
+			}
+			x := rng.IntN(len(cs))
+			y := x + 1 + rng.IntN(len(cs)-x)
+			truth = append(truth, tazala.Span{Start: cs[x].a, End: cs[y-1].b})
+		}
+		// the windows, each seeing the findings in its data, some of them
+		// differently
+		red := redact.New(redact.Config{Default: redact.Mask})
+		var out []byte
+		var pend *piece
+		for b := 0; b < len(rec); b += own {
+			ownEnd := min(len(rec), b+own)
+			pre := min(ctxLen, b)
+			p := &piece{window: true, line: 1, pre: pre, own: ownEnd - b, winOff: int64(b), last: ownEnd == len(rec), json: true}
+			p.data = rec[b-pre : min(len(rec), ownEnd+ctxLen)]
+			var q jsonQuote
+			q.advance(rec[:b])
+			p.setQuote(q)
+			base := b - pre
+			var fs []tazala.Finding
+			for _, s := range truth {
+				a, e := max(s.Start, base), min(s.End, base+len(p.data))
+				if a >= e {
+					continue
+				}
+				switch rng.IntN(6) {
+				case 0:
+					continue // this window misses it
+				case 1:
+					// another end: the start of a later character of its string
+					for _, cs := range chars {
+						if len(cs) > 0 && cs[0].a <= s.Start && s.End <= cs[len(cs)-1].b {
+							k := rng.IntN(len(cs))
+							if cs[k].b > a && cs[k].b <= base+len(p.data) {
+								e = cs[k].b
+							}
+						}
+					}
+				}
+				fs = append(fs, tazala.Finding{Kind: tazala.KindName, Span: tazala.Span{Start: a - base, End: e - base}})
+			}
+			k := placeWindow(p, fs)
+			js := &redact.JSONAt{At: p.pre, InString: p.inStr}
+			p.out, p.segs = red.AppendRangeSegs(nil, p.data, fs[:k], nil, p.skip, p.end, js, nil)
+			if pend != nil {
+				if err := joinWindows(pend, p); err != nil {
+					t.Fatalf("own %d, boundary %d: %v", own, b, err)
+				}
+				out = append(out, pend.out[pend.headCut:]...)
+			}
+			pend = p
+		}
+		out = append(out, pend.out[pend.headCut:]...)
+		if !json.Valid(out) {
+			t.Fatalf("own %d: not valid JSON:\n%s\nfrom\n%s", own, out, rec)
+		}
+	})
 }

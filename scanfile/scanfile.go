@@ -356,35 +356,7 @@ func (wk *worker) scanWindow(p *piece) {
 	if wk.st.Incomplete() {
 		p.stats.Incomplete++
 	}
-	ownEnd := p.pre + p.own
-	skipTo := p.pre
-	k := 0
-	for _, f := range fs {
-		switch {
-		case f.Span.Start < p.pre:
-			if f.Span.End > skipTo {
-				skipTo = f.Span.End
-			}
-			p.claims = append(p.claims, f.Span)
-		case f.Span.Start < ownEnd:
-			fs[k] = f
-			k++
-		default:
-			p.claims = append(p.claims, f.Span)
-		}
-	}
-	wk.st.Keep(k)
-	end := ownEnd
-	for _, f := range fs[:k] {
-		// the largest end, not the last finding's: findings may nest
-		end = max(end, f.Span.End)
-	}
-	if skipTo > end {
-		skipTo = end
-	}
-	p.skip = skipTo
-	p.end = end
-	p.startRec = p.winOff - int64(p.pre) + int64(skipTo)
+	wk.st.Keep(placeWindow(p, fs))
 	wk.recs = append(wk.recs, recRef{no: p.line, nl: p.nl})
 	p.stats.Bytes += int64(p.own)
 	if p.last {
