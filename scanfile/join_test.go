@@ -120,6 +120,8 @@ func FuzzJoinWindows(f *testing.F) {
 	f.Add([]byte(`{"nAme":"\u0400\u0100\u0100\u041e\u0412"}`), uint64(1), uint16(300))
 	f.Add([]byte(`{"name":"Иванов Иван","n":900101300017,"e":"a\u0040b.kz"}`), uint64(7), uint16(120))
 	f.Add([]byte(`{"k":"x\"y\\z","by_phone":{"+77012345678":{"iin":"730113400012"}}}`), uint64(3), uint16(200))
+	f.Add([]byte(`{"nAme":"\u0400\u0100\u0100\u041e\u0412"}`), uint64(2), uint16(300))
+	f.Add([]byte(`{"k":"x\"y\\z","e":"a\u0040b.kz"}`), uint64(4), uint16(70))
 	f.Fuzz(func(t *testing.T, unit []byte, seed uint64, ownW uint16) {
 		if len(unit) == 0 || len(unit) > 500 || !json.Valid(unit) || bytes.ContainsAny(unit, "\n") {
 			return
@@ -169,6 +171,15 @@ func FuzzJoinWindows(f *testing.F) {
 				i += n
 			}
 		}
+		// leak mode (odd seeds): findings are runs of ASCII letters and
+		// digits; those the window owning their start sees exactly are
+		// written with 'Z', the others with 'Y', so a 'Z' in the output
+		// is a byte of a finding the writer should have covered
+		leak := seed%2 == 1
+		if leak {
+			rec = bytes.ReplaceAll(rec, []byte("Z"), []byte("z"))
+		}
+		alnum := func(c unitChar) bool { return c.b-c.a == 1 && isAlnum(rec[c.a]) }
 		var truth []tazala.Span
 		for _, cs := range chars {
 			if len(cs) == 0 || rng.IntN(2) == 0 {
@@ -176,7 +187,48 @@ func FuzzJoinWindows(f *testing.F) {
 			}
 			x := rng.IntN(len(cs))
 			y := x + 1 + rng.IntN(len(cs)-x)
+			if leak {
+				if !alnum(cs[x]) {
+					continue
+				}
+				y = x + 1
+				for y < len(cs) && alnum(cs[y]) && rng.IntN(8) > 0 {
+					y++
+				}
+			}
 			truth = append(truth, tazala.Span{Start: cs[x].a, End: cs[y-1].b})
+		}
+		// each window's view of each finding: 0 missed, 1 another end
+		// (the end of character pick of its string), else exact
+		nw := (len(rec) + own - 1) / own
+		view := make([][]int, nw)
+		pick := make([][]int, nw)
+		for w := range view {
+			for range truth {
+				view[w] = append(view[w], rng.IntN(6))
+				pick[w] = append(pick[w], rng.IntN(1<<20))
+			}
+		}
+		if leak {
+			for i, sp := range truth {
+				// covered when the window owning it sees it whole, or the
+				// next one sees it crossing their boundary (not from where
+				// its data starts), or the one before sees it whole past
+				// its own bytes
+				w := sp.Start / own
+				c := byte('Y')
+				switch {
+				case view[w][i] > 1 && sp.End <= min(len(rec), (w+1)*own+ctxLen):
+					c = 'Z'
+				case w+1 < nw && view[w+1][i] > 1 && sp.End > (w+1)*own && sp.Start > (w+1)*own-ctxLen:
+					c = 'Z'
+				case w > 0 && view[w-1][i] > 1 && sp.End < w*own+ctxLen:
+					c = 'Z'
+				}
+				for k := sp.Start; k < sp.End; k++ {
+					rec[k] = c
+				}
+			}
 		}
 		// the windows, each seeing the findings in its data, some of them
 		// differently
@@ -193,19 +245,20 @@ func FuzzJoinWindows(f *testing.F) {
 			p.setQuote(q)
 			base := b - pre
 			var fs []tazala.Finding
-			for _, s := range truth {
+			w := b / own
+			for i, s := range truth {
 				a, e := max(s.Start, base), min(s.End, base+len(p.data))
 				if a >= e {
 					continue
 				}
-				switch rng.IntN(6) {
+				switch view[w][i] {
 				case 0:
 					continue // this window misses it
 				case 1:
-					// another end: the start of a later character of its string
+					// another end: the end of a character of its string
 					for _, cs := range chars {
 						if len(cs) > 0 && cs[0].a <= s.Start && s.End <= cs[len(cs)-1].b {
-							k := rng.IntN(len(cs))
+							k := pick[w][i] % len(cs)
 							if cs[k].b > a && cs[k].b <= base+len(p.data) {
 								e = cs[k].b
 							}
@@ -228,6 +281,9 @@ func FuzzJoinWindows(f *testing.F) {
 		out = append(out, pend.out[pend.headCut:]...)
 		if !json.Valid(out) {
 			t.Fatalf("own %d: not valid JSON:\n%s\nfrom\n%s", own, out, rec)
+		}
+		if leak && bytes.IndexByte(out, 'Z') >= 0 {
+			t.Fatalf("own %d: a finding seen by its window survives:\n%s\nfrom\n%s", own, out, rec)
 		}
 	})
 }
