@@ -212,8 +212,12 @@ func Run(ctx context.Context, r io.Reader, w io.Writer, cfg Config) (Stats, erro
 		if err == nil && p.err != nil {
 			err = p.err
 		}
+		if err == nil && pend != nil && (!p.window || p.winOff == 0) {
+			// cannot happen: a record's windows come one after another
+			err = fmt.Errorf("scanfile: %w: line %d ends without its last window (nothing more was written)", ErrInternal, pend.line)
+		}
 		if err == nil && p.window {
-			if pend != nil && p.winOff > 0 {
+			if pend != nil {
 				if err = joinWindows(pend, p); err == nil {
 					write(pend, pend.out[pend.headCut:])
 				}
