@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -11,6 +13,7 @@ import (
 	"github.com/tazala/tazala"
 	"github.com/tazala/tazala/internal/synth"
 	"github.com/tazala/tazala/pipeline"
+	"github.com/tazala/tazala/sinks/chdb"
 )
 
 // benchOutputs returns n realistic outputs: generated payment logs run
@@ -86,6 +89,15 @@ func benchWrite(b *testing.B, batch, repeat int) {
 		nIdx += len(outs[i].Findings)
 	}
 	ctx := context.Background()
+	// TAZALA_BENCH_ALTER: statements (separated by ';') run on the fresh
+	// tables before the benchmark, to measure a setting or codec
+	for _, q := range strings.Split(os.Getenv("TAZALA_BENCH_ALTER"), ";") {
+		if q = strings.TrimSpace(q); q != "" {
+			if err := s.Exec(ctx, q); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
 	if os.Getenv("TAZALA_BENCH_NO_MERGES") != "" {
 		// the insert path alone: background merges (which rewrite parts
 		// later, at a cost that grows with the table) are stopped
@@ -99,6 +111,7 @@ func benchWrite(b *testing.B, batch, repeat int) {
 		bytes += int64(len(outs[i].Record.Value))
 	}
 	b.SetBytes(bytes)
+	ev0 := events(b, s)
 	b.ResetTimer()
 	c0 := cpuTime()
 	for it := 0; it < b.N; it++ {
@@ -109,8 +122,13 @@ func benchWrite(b *testing.B, batch, repeat int) {
 			b.Fatal(err)
 		}
 	}
-	c := (cpuTime() - c0).Seconds()
 	el := b.Elapsed().Seconds()
+	b.StopTimer()
+	if os.Getenv("TAZALA_BENCH_SETTLE") != "" {
+		// count the merges the inserts started, to their end
+		settle(b, s)
+	}
+	c := (cpuTime() - c0).Seconds()
 	b.ReportMetric(float64(batch*b.N)/el, "records/s")
 	b.ReportMetric(float64(nIdx*b.N)/el, "index_rows/s")
 	// per CPU-second of the whole process (encoding, the engine's insert
@@ -118,6 +136,61 @@ func benchWrite(b *testing.B, batch, repeat int) {
 	// whatever else the machine runs
 	b.ReportMetric(float64(batch*b.N)/c, "records/cpu-s")
 	b.ReportMetric(float64(nIdx*b.N)/c, "index_rows/cpu-s")
+	if os.Getenv("TAZALA_BENCH_EVENTS") != "" {
+		ev1 := events(b, s)
+		var lines []string
+		for k, v := range ev1 {
+			if d := v - ev0[k]; d > 0 {
+				lines = append(lines, fmt.Sprintf("%s %d", k, d))
+			}
+		}
+		slices.Sort(lines)
+		fmt.Fprintf(os.Stderr, "engine events:\n%s\n", strings.Join(lines, "\n"))
+	}
+	if os.Getenv("TAZALA_BENCH_PARTS") != "" {
+		out, err := s.QueryFormat(ctx, "SELECT table, part_type, count() AS parts, sum(rows) AS rows, sum(bytes_on_disk) AS bytes FROM system.parts WHERE active AND database = currentDatabase() GROUP BY ALL ORDER BY ALL", "TSV")
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Logf("parts:\n%s", out)
+	}
+}
+
+// events returns the engine's profile event counters.
+func events(b *testing.B, s *chdb.Store) map[string]uint64 {
+	var rows []struct {
+		Event string `json:"event"`
+		Value uint64 `json:"value"`
+	}
+	if err := s.Select(context.Background(), &rows, "SELECT event, value FROM system.events"); err != nil {
+		b.Fatal(err)
+	}
+	m := make(map[string]uint64, len(rows))
+	for _, r := range rows {
+		m[r.Event] = r.Value
+	}
+	return m
+}
+
+// settle waits until no merge of the benchmark's database runs (three
+// polls in a row, at most a minute).
+func settle(b *testing.B, s *chdb.Store) {
+	ctx := context.Background()
+	idle := 0
+	for deadline := time.Now().Add(time.Minute); idle < 3 && time.Now().Before(deadline); {
+		time.Sleep(50 * time.Millisecond)
+		var n []struct {
+			N uint64 `json:"n"`
+		}
+		if err := s.Select(ctx, &n, "SELECT count() AS n FROM system.merges WHERE database = currentDatabase()"); err != nil {
+			b.Fatal(err)
+		}
+		if len(n) == 1 && n[0].N == 0 {
+			idle++
+		} else {
+			idle = 0
+		}
+	}
 }
 
 func cpuTime() time.Duration {

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/tazala/tazala"
@@ -40,7 +41,7 @@ type Store struct {
 	tmpDir string
 
 	mu   sync.Mutex
-	seq  int
+	id   string // names this Store's insert files
 	rec  *block
 	idx  *block
 	rows []index.Row
@@ -99,7 +100,13 @@ func New(ctx context.Context, db *DB, cfg Config) (*Store, error) {
 	if err := chschema.Migrate(ctx, db); err != nil {
 		return nil, fmt.Errorf("sinks/chdb: %w", err)
 	}
-	return &Store{DB: db, cfg: cfg, tmpDir: tmp, hr: sha256.New(), hi: sha256.New(),
+	for _, q := range chschema.EmbeddedTuning {
+		if err := db.Exec(ctx, q); err != nil {
+			return nil, fmt.Errorf("sinks/chdb: tune the schema: %w", err)
+		}
+	}
+	id := strconv.Itoa(os.Getpid()) + "-" + strconv.FormatInt(stores.Add(1), 10)
+	return &Store{DB: db, cfg: cfg, tmpDir: tmp, id: id, hr: sha256.New(), hi: sha256.New(),
 		rec: newBlock(chschema.Records), idx: newBlock(chschema.Index)}, nil
 }
 
@@ -209,16 +216,24 @@ func (s *Store) encode(outs []tazala.Output, ingest time.Time) {
 	s.idx.hash(s.hi, idxIngest)
 }
 
-// insert writes b to a file in the store's insert directory and has the
-// engine read it into table in one INSERT … SELECT … FROM file(…, Native).
-// The file is removed afterwards.
+// stores numbers the Stores of the process, for their insert files.
+var stores atomic.Int64
+
+// insertFile is the file the Store writes table's blocks to.
+func (s *Store) insertFile(table string) string {
+	return filepath.Join(s.tmpDir, table+"-"+s.id+".native")
+}
+
+// insert writes b to the Store's file for table in the insert directory
+// and has the engine read it into table in one INSERT … SELECT … FROM
+// file(…, Native). The file is truncated and written again by the next
+// insert (rewriting a file costs the file system less than creating and
+// removing one per insert) and removed by Close.
 func (s *Store) insert(ctx context.Context, table string, b *block, h hash.Hash) error {
-	s.seq++
-	f := filepath.Join(s.tmpDir, table+"-"+strconv.Itoa(os.Getpid())+"-"+strconv.Itoa(s.seq)+".native")
+	f := s.insertFile(table)
 	if err := writeFile(f, b); err != nil {
 		return fmt.Errorf("sinks/chdb: insert %s: %w: %w", table, tazala.ErrUnavailable, err)
 	}
-	defer os.Remove(f)
 	// the token is hex, safe as a literal (the engine binds no parameter
 	// in SETTINGS)
 	token := hex.EncodeToString(h.Sum(nil)[:16])
@@ -245,5 +260,8 @@ func writeFile(name string, b *block) error {
 func (s *Store) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	for _, t := range []string{chschema.TableRecords, chschema.TableIndex} {
+		os.Remove(s.insertFile(t))
+	}
 	return s.DB.Close()
 }

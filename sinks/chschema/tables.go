@@ -170,3 +170,19 @@ func Tables() []Table {
 
 // Views lists the analyst views of the current schema.
 func Views() []View { return []View{RecordsView, IndexView} }
+
+// EmbeddedTuning are the statements sinks/chdb runs after Migrate on the
+// embedded engine (a pinned version, so every setting is known; servers
+// of older versions may not have them, so they are not part of the
+// migrations' DDL). Each is idempotent: it changes table settings, never
+// data.
+//
+//   - an empty auto_statistics_types: no column statistics (minmax, uniq)
+//     computed for every part an insert or a merge writes; tazala's reads
+//     go by the sorting key and the source column, not by statistics.
+//     Measured with make bench-store (batches of 10,000 records, merges
+//     counted to their end): ~9 % less CPU per record.
+var EmbeddedTuning = []string{
+	"ALTER TABLE " + TableRecords + " MODIFY SETTING auto_statistics_types = ''",
+	"ALTER TABLE " + TableIndex + " MODIFY SETTING auto_statistics_types = ''",
+}
