@@ -294,27 +294,6 @@ func firstUncovered(segs []redact.Segment, base, a, b int64) int64 {
 	return min(a, b)
 }
 
-// lastUncovered returns the end of the last part of [a, b) (record
-// offsets) that no segment covers, or -1 when the segments cover all of it.
-func lastUncovered(segs []redact.Segment, base, a, b int64) int64 {
-	end := int64(-1)
-	i := sort.Search(len(segs), func(i int) bool { return base+int64(segs[i].B) > a })
-	for ; i < len(segs) && a < b; i++ {
-		sa, sb := base+int64(segs[i].A), base+int64(segs[i].B)
-		if sa >= b {
-			break
-		}
-		if sa > a {
-			end = sa
-		}
-		a = max(a, sb)
-	}
-	if a < b {
-		end = b
-	}
-	return end
-}
-
 // maskJoin writes the mask of the record's bytes [x1, x2) between two
 // windows: x1 moves back to the start of an escape it cuts, and x2 on
 // past an escape and out of any replacement of c it falls into.

@@ -206,15 +206,6 @@ func phraseClass(w []byte) ctx {
 	return u
 }
 
-// clauseStop reports whether c ends a phrase looking back.
-func clauseStop(c byte) bool {
-	switch c {
-	case '.', ',', ';', '!', '?', '|', '\n', '\r', '(', ')', '[', ']', '{', '}', '>', '<', '&':
-		return true
-	}
-	return false
-}
-
 // phraseBefore walks back over the words of the grammar right before p,
 // in one clause, up to maxWords words, and returns the union of their classes
 // (the words' label hints included) and how many words it read.

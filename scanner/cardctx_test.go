@@ -103,7 +103,6 @@ func TestCardGrammar(t *testing.T) {
 			b := strings.Index(line, "»")
 			want = line[a+len("«") : b]
 			line = line[:a] + want + line[b+len("»"):]
-			a = len(line[:a])
 		}
 		var got []string
 		for _, f := range s.Scan([]byte(line), nil) {
