@@ -152,7 +152,7 @@ func benchWrite(b *testing.B, batch, repeat int) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		b.Logf("parts:\n%s", out)
+		fmt.Fprintf(os.Stderr, "parts:\n%s", out)
 	}
 }
 
