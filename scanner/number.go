@@ -176,7 +176,10 @@ func (s *Scanner) tryGroups(g *seg, start int, plus bool, gs []group) int {
 // run of digits with no label for its kind: it is kept only if the record
 // holds other, stronger findings (see dropWeak).
 func (s *Scanner) classify(g *seg, from int, plus bool, gs []group) (k tazala.Kind, det string, conf float32, weak bool) {
-	c := candidate{s: s, g: g, from: from, gs: gs}
+	// fields set one by one: a composite literal is built in a temporary
+	// and copied, a store-forwarding stall on every candidate
+	var c candidate
+	c.s, c.g, c.from, c.gs = s, g, from, gs
 	c.read()
 	if plus {
 		if validIntlPhone(c.d) {
@@ -217,6 +220,11 @@ type candidate struct {
 
 func (c *candidate) read() {
 	t := c.g.text
+	if len(c.gs) == 1 {
+		// one group: its digits are the text itself, no copy
+		c.d = t[c.gs[0].a:c.gs[0].b:c.gs[0].b]
+		return
+	}
 	d := c.s.digs[:0]
 	for i, x := range c.gs {
 		d = append(d, t[x.a:x.b]...)
