@@ -24,7 +24,9 @@ func cardNetwork(d []byte) string {
 	if n < 12 || n > 19 {
 		return ""
 	}
-	p1, p2, p3, p4, p6 := prefixN(d, 1), prefixN(d, 2), prefixN(d, 3), prefixN(d, 4), prefixN(d, 6)
+	// the shorter prefixes from the 6-digit one (n ≥ 12): one read
+	p6 := prefixN(d, 6)
+	p1, p2, p3, p4 := p6/100000, p6/10000, p6/1000, p6/100
 	switch {
 	case p1 == 4:
 		if n == 13 || n == 16 || n == 19 {

@@ -223,6 +223,16 @@ func labelSkip(c byte) bool {
 	return false
 }
 
+// skipBefore (labelSkip and ']') and asciiWordByte (isWordByte below
+// 0x80) as tables for prevWord's loops.
+var skipBefore, asciiWordByte = func() (skip, word [256]bool) {
+	for c := range utf8.RuneSelf {
+		skip[c] = labelSkip(byte(c)) || c == ']'
+		word[c] = isWordByte(byte(c))
+	}
+	return
+}()
+
 // prevWord returns the word that ends before position p (skipping label
 // punctuation, including the multi-byte «, № and non-breaking space), and
 // the position where that word starts. lo bounds the search. ok is false
@@ -233,7 +243,7 @@ func prevWord(t []byte, p, lo int) (w []byte, start int, ok bool) {
 	for i > lo && skipped < 8 {
 		c := t[i-1]
 		if c < utf8.RuneSelf {
-			if !labelSkip(c) && c != ']' {
+			if !skipBefore[c] {
 				break
 			}
 			i--
@@ -254,7 +264,7 @@ func prevWord(t []byte, p, lo int) (w []byte, start int, ok bool) {
 	for i > lo && end-i < 48 {
 		c := t[i-1]
 		if c < utf8.RuneSelf {
-			if !isWordByte(c) {
+			if !asciiWordByte[c] {
 				break
 			}
 			i--
