@@ -27,7 +27,10 @@ type ProcessorConfig struct {
 	// Erasure, when set, is asked which of a batch's tokens belong to
 	// erased subjects: their findings are masked with no token, appear in
 	// no subject and are not put in the token store, so a replay or a
-	// rescan never brings an erased subject back.
+	// rescan never brings an erased subject back. When it is also a
+	// tazala.ConsentLedger and Policy is set, a record of a purpose whose
+	// subject withdrew consent to it is treated the same way: every value
+	// of the record is masked (statutory purposes are never withdrawn).
 	Erasure tazala.ErasureLedger
 }
 
@@ -101,6 +104,20 @@ func (p *Processor) Process(ctx context.Context, recs []tazala.Record) (outs []t
 			keys++
 		}
 	}
+	var purposes []tazala.Purpose
+	if p.cfg.Policy != nil {
+		// decided before tokenizing: the ledger's answer depends on it
+		purposes = make([]tazala.Purpose, len(recs))
+		k := len(recs)
+		for i := range recs {
+			purposes[i] = p.cfg.Policy.Purpose(&recs[i], s.Findings(i))
+			s.SetPurpose(i, purposes[i].Name, i)
+			if len(recs[i].Key) > 0 {
+				s.SetPurpose(k, purposes[i].Name, i)
+				k++
+			}
+		}
+	}
 	if err := s.Tokenize(ctx); err != nil {
 		return nil, err
 	}
@@ -147,10 +164,8 @@ func (p *Processor) Process(ctx context.Context, recs []tazala.Record) (outs []t
 		}
 		prev = end
 	}
-	if p.cfg.Policy != nil {
-		for i := range outs {
-			outs[i].Purpose = p.cfg.Policy.Purpose(&outs[i].Record, outs[i].Findings)
-		}
+	for i := range purposes {
+		outs[i].Purpose = purposes[i]
 	}
 	return outs, nil
 }

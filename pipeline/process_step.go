@@ -35,6 +35,8 @@ type Step struct {
 	idIx     map[string]int32
 	entries  []tazala.TokenEntry
 	seen     map[string]struct{}
+	withheld []bool
+	purposes bool // SetPurpose was called since the last Reset
 }
 
 type stepRec struct {
@@ -43,6 +45,8 @@ type stepRec struct {
 	fEnd       int
 	subject    string
 	hasSubject bool
+	purpose    string // the record's purpose (SetPurpose); "" when unknown
+	owner      int32  // 1 + the record whose subject this one shares; 0: itself
 }
 
 // NewStep returns a Step using the processor's scanner configuration,
@@ -58,6 +62,30 @@ func (s *Step) Reset() {
 	s.recs = s.recs[:0]
 	s.fs = s.fs[:0]
 	s.toks = nil
+	s.purposes = false
+}
+
+// SetPurpose tells Tokenize the purpose of record i (tazala.Policy), and
+// that it belongs with record owner (a record's key with its value; i
+// itself otherwise). With a tazala.ConsentLedger as the Erasure ledger,
+// the values of records whose subject withdrew consent to their purpose
+// are masked like an erased subject's. Call it after adding the records
+// and before Tokenize.
+func (s *Step) SetPurpose(i int, purpose string, owner int) {
+	r := &s.recs[i]
+	r.purpose = purpose
+	r.owner = 0
+	if owner != i {
+		r.owner = int32(owner) + 1
+	}
+	s.purposes = s.purposes || purpose != ""
+}
+
+func (s *Step) ownerOf(i int) int {
+	if o := s.recs[i].owner; o > 0 {
+		return int(o) - 1
+	}
+	return i
 }
 
 // Len returns the number of records added since the last Reset.
@@ -256,7 +284,10 @@ func (s *Step) toksBuf() []tazala.Token {
 }
 
 // applyErasure asks the ledger about the batch's distinct tokens and
-// blanks those of erased subjects.
+// blanks those of erased subjects; with a tazala.ConsentLedger and
+// purposes (SetPurpose), also every token of a record whose subject
+// withdrew consent to the record's purpose, and the withdrawn tokens
+// wherever else they appear in records of that purpose.
 func (s *Step) applyErasure(ctx context.Context, toks []tazala.Token) error {
 	if s.idIx == nil {
 		s.idIx = map[string]int32{}
@@ -273,6 +304,9 @@ func (s *Step) applyErasure(ctx context.Context, toks []tazala.Token) error {
 	}
 	if len(s.ids) == 0 {
 		return nil
+	}
+	if cl, ok := s.cfg.Erasure.(tazala.ConsentLedger); ok && s.purposes {
+		return s.applyLedger(ctx, cl, toks)
 	}
 	erased, err := s.cfg.Erasure.Erased(ctx, s.ids)
 	if err != nil {
@@ -291,6 +325,61 @@ func (s *Step) applyErasure(ctx context.Context, toks []tazala.Token) error {
 	for i := range toks {
 		if id := toks[i].ID; id != "" && erased[s.idIx[id]] {
 			toks[i] = tazala.Token{Kind: toks[i].Kind}
+		}
+	}
+	return nil
+}
+
+// applyLedger is applyErasure with the consent ledger's answer: one call
+// for erasures and consent withdrawals.
+func (s *Step) applyLedger(ctx context.Context, cl tazala.ConsentLedger, toks []tazala.Token) error {
+	es, err := cl.Entries(ctx, s.ids)
+	if err != nil {
+		return tokenizeErr("erasure ledger", err)
+	}
+	if len(es) != len(s.ids) {
+		return fmt.Errorf("pipeline: %w: %w: erasure ledger answered %d of %d tokens", ErrTokenize, tazala.ErrUnavailable, len(es), len(s.ids))
+	}
+	any := false
+	for i := range es {
+		any = any || es[i].Erased || len(es[i].Withdrawn) > 0
+	}
+	if !any {
+		return nil
+	}
+	// a record (with its key) is the withdrawn subject's when one of its
+	// identifying tokens (IIN, e-mail, phone: what a subject is made of)
+	// is withdrawn for the record's purpose: then none of its values is
+	// kept, not even an identifier the ledger has not seen yet
+	s.withheld = append(s.withheld[:0], make([]bool, len(s.recs))...)
+	for i, r := range s.recs {
+		if r.purpose == "" {
+			continue
+		}
+		for j := r.fStart; j < r.fEnd; j++ {
+			id := toks[j].ID
+			if id == "" {
+				continue
+			}
+			switch s.fs[j].Kind {
+			case tazala.KindIIN, tazala.KindEmail, tazala.KindPhone:
+				if es[s.idIx[id]].WithdrawnFor(r.purpose) {
+					s.withheld[s.ownerOf(i)] = true
+				}
+			}
+		}
+	}
+	for i, r := range s.recs {
+		all := s.withheld[s.ownerOf(i)]
+		for j := r.fStart; j < r.fEnd; j++ {
+			id := toks[j].ID
+			if id == "" {
+				continue
+			}
+			e := &es[s.idIx[id]]
+			if all || e.Erased || (r.purpose != "" && e.WithdrawnFor(r.purpose)) {
+				toks[j] = tazala.Token{Kind: toks[j].Kind}
+			}
 		}
 	}
 	return nil

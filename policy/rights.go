@@ -136,7 +136,9 @@ func (e *Engine) holdReason(purpose string) string {
 
 // RevokeConsent ends the subject's consent-based purposes now (§4.5): the
 // records of every purpose kept "until consent is withdrawn" are deleted
-// with their index rows. Purposes under a statutory hold (payments, five
+// with their index rows, and the withdrawal is recorded for every token of
+// the subject, so ingest (Ledger) keeps the subject out of new and
+// replayed records of those purposes. Purposes under a statutory hold (payments, five
 // years from the payment) are kept until their deadline, and the outcome
 // says so.
 func (e *Engine) RevokeConsent(ctx context.Context, s *Subject, req Request) (*Outcome, error) {
@@ -164,7 +166,7 @@ func (e *Engine) RevokeConsent(ctx context.Context, s *Subject, req Request) (*O
 		for _, r := range rs {
 			del = append(del, r.key())
 		}
-		if err := e.event(ctx, s.ID, "consent_withdrawn", p.ID, req, fmt.Sprintf("records_deleted=%d", len(rs))); err != nil {
+		if err := e.eventPerToken(ctx, s, "consent_withdrawn", p.ID, req, fmt.Sprintf("records_deleted=%d", len(rs))); err != nil {
 			return nil, err
 		}
 		o.Done = append(o.Done, fmt.Sprintf("purpose %s ended: %d records deleted", p.ID, len(rs)))

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"time"
 
@@ -112,6 +113,24 @@ func (e *Engine) event(ctx context.Context, subject, ev, purpose string, req Req
 	err := e.db.Exec(ctx, `INSERT INTO subject_events (time, subject, event, purpose, actor, request_ref, detail)
 		SELECT `+ts("t")+`, {subject:String}, {event:String}, {purpose:String}, {actor:String}, {ref:String}, {detail:String}`,
 		pms("t", e.stamp()), pstr("subject", subject), pstr("event", ev), pstr("purpose", purpose),
+		pstr("actor", e.actor), pstr("ref", req.Ref), pstr("detail", detail))
+	if err != nil {
+		return fmt.Errorf("policy: write subject_events: %w", err)
+	}
+	return nil
+}
+
+// eventPerToken appends one subject_events row per token of the subject
+// (the subject's main token among them), all with the same time, so the
+// report shows them as one event and ingest finds the event by any token.
+func (e *Engine) eventPerToken(ctx context.Context, s *Subject, ev, purpose string, req Request, detail string) error {
+	toks := s.IDs()
+	if len(toks) == 0 || !slices.Contains(toks, s.ID) {
+		toks = append(toks, s.ID)
+	}
+	err := e.db.Exec(ctx, `INSERT INTO subject_events (time, subject, event, purpose, actor, request_ref, detail)
+		SELECT `+ts("t")+`, arrayJoin({toks:Array(String)}), {event:String}, {purpose:String}, {actor:String}, {ref:String}, {detail:String}`,
+		pms("t", e.stamp()), parr("toks", toks), pstr("event", ev), pstr("purpose", purpose),
 		pstr("actor", e.actor), pstr("ref", req.Ref), pstr("detail", detail))
 	if err != nil {
 		return fmt.Errorf("policy: write subject_events: %w", err)

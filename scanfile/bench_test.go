@@ -134,4 +134,3 @@ func BenchmarkScanRedactLocal(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)*float64(len(data))/(cpuTime()-cpu0).Seconds()/1e6, "cpu-MB/s")
 }
-

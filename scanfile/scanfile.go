@@ -212,8 +212,12 @@ func Run(ctx context.Context, r io.Reader, w io.Writer, cfg Config) (Stats, erro
 		if err == nil && p.err != nil {
 			err = p.err
 		}
+		if err == nil && pend != nil && (!p.window || p.winOff == 0) {
+			// cannot happen: a record's windows come one after another
+			err = fmt.Errorf("scanfile: %w: line %d ends without its last window (nothing more was written)", ErrInternal, pend.line)
+		}
 		if err == nil && p.window {
-			if pend != nil && p.winOff > 0 {
+			if pend != nil {
 				if err = joinWindows(pend, p); err == nil {
 					write(pend, pend.out[pend.headCut:])
 				}
@@ -356,35 +360,7 @@ func (wk *worker) scanWindow(p *piece) {
 	if wk.st.Incomplete() {
 		p.stats.Incomplete++
 	}
-	ownEnd := p.pre + p.own
-	skipTo := p.pre
-	k := 0
-	for _, f := range fs {
-		switch {
-		case f.Span.Start < p.pre:
-			if f.Span.End > skipTo {
-				skipTo = f.Span.End
-			}
-			p.claims = append(p.claims, f.Span)
-		case f.Span.Start < ownEnd:
-			fs[k] = f
-			k++
-		default:
-			p.claims = append(p.claims, f.Span)
-		}
-	}
-	wk.st.Keep(k)
-	end := ownEnd
-	for _, f := range fs[:k] {
-		// the largest end, not the last finding's: findings may nest
-		end = max(end, f.Span.End)
-	}
-	if skipTo > end {
-		skipTo = end
-	}
-	p.skip = skipTo
-	p.end = end
-	p.startRec = p.winOff - int64(p.pre) + int64(skipTo)
+	wk.st.Keep(placeWindow(p, fs))
 	wk.recs = append(wk.recs, recRef{no: p.line, nl: p.nl})
 	p.stats.Bytes += int64(p.own)
 	if p.last {

@@ -127,3 +127,23 @@ func TestMaskMode(t *testing.T) {
 		t.Errorf("got %q", out)
 	}
 }
+
+// TestInvalidUTF8Counted: records that are not UTF-8 are counted one by
+// one, whether the rest of their block is valid or not.
+func TestInvalidUTF8Counted(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int64
+	}{
+		{"ok\nИванов\n", 0},
+		{"ok\nbad \xff\nИванов\n\xc3\n", 2},
+		{"\xd0", 1},
+		{"a\xd0\nb", 1}, // a truncated sequence before the newline
+	}
+	for _, tt := range tests {
+		_, _, st := run(t, tt.in, Config{Workers: 1})
+		if st.InvalidUTF8 != tt.want {
+			t.Errorf("%q: InvalidUTF8 = %d, want %d", tt.in, st.InvalidUTF8, tt.want)
+		}
+	}
+}

@@ -25,6 +25,8 @@ type piece struct {
 	nl     bool  // the (last) record ends with '\n'
 	json   bool  // the windowed record looks like JSON (windows)
 	inStr  bool  // data[pre] lies inside a JSON string (windows of JSON records)
+	// an escape that data[pre] lies in: escRead bytes of it before, escLeft from it
+	escRead, escLeft int
 
 	// results
 	skip, end int
@@ -55,9 +57,11 @@ const MaxMaxLine = 16 << 20
 // ErrMaxLine is returned by Run for a MaxLine above MaxMaxLine.
 var ErrMaxLine = fmt.Errorf("scanfile: MaxLine above %d (16 MiB)", MaxMaxLine)
 
-// keepBytes bounds the buffers a free piece keeps: a block of typical
-// logs (1 MiB of data, its output and findings) fits.
-const keepBytes = 6 * blockSize
+// keepBytes bounds the buffers a free piece keeps: a block holding one
+// dense record of the default MaxLine (1 MiB of data, its output and
+// findings) fits, so such records reuse their buffers too. (Not a
+// multiple of blockSize: a block is as long as its longest record.)
+const keepBytes = 6 << 20
 
 func getPiece() *piece {
 	var p *piece
@@ -86,13 +90,20 @@ func releasePiece(p *piece) {
 
 // jsonQuote follows, across the windows of an over-long JSON record,
 // whether the next byte lies inside a JSON string, so a window can tell a
-// bare number (quoted when redacted) from digits inside a string.
-type jsonQuote struct{ in, esc bool }
+// bare number (quoted when redacted) from digits inside a string, and
+// inside which escape (a window may start in the middle of one).
+type jsonQuote struct {
+	in              bool
+	escLen, escLeft int // the escape being read: its length so far, bytes of it still to come
+}
 
 func (q *jsonQuote) advance(b []byte) {
 	for len(b) > 0 {
-		if q.esc {
-			q.esc = false
+		if q.escLeft > 0 {
+			if q.escLen == 2 && q.escLeft == 1 && b[0] == 'u' {
+				q.escLen, q.escLeft = 6, 5
+			}
+			q.escLeft--
 			b = b[1:]
 			continue
 		}
@@ -106,13 +117,24 @@ func (q *jsonQuote) advance(b []byte) {
 		}
 		i := bytes.IndexByte(b, '"')
 		if j := bytes.IndexByte(b, '\\'); j >= 0 && (i < 0 || j < i) {
-			q.esc, b = true, b[j+1:]
+			q.escLen, q.escLeft, b = 2, 1, b[j+1:]
 			continue
 		}
 		if i < 0 {
 			return
 		}
 		q.in, b = false, b[i+1:]
+	}
+}
+
+// setQuote sets the string state of window p at its own bytes' start.
+func (p *piece) setQuote(q jsonQuote) {
+	p.inStr, p.escRead, p.escLeft = q.in, 0, 0
+	if q.escLeft > 0 {
+		p.escRead, p.escLeft = q.escLen-q.escLeft, q.escLeft
+		if q.escLen == 2 && p.pre < len(p.data) && p.data[p.pre] == 'u' {
+			p.escLeft = 5 // "\" read, "uXXXX" to come
+		}
 	}
 }
 
@@ -205,7 +227,8 @@ func split(ctx context.Context, r io.Reader, maxLine int, out chan<- *piece) err
 			p := getPiece()
 			p.data = append(p.data, buf[pos-pre:postEnd]...)
 			p.line, p.window, p.pre, p.own, p.winOff, p.last, p.nl = line, true, pre, own, winOff, last, hasNL
-			p.json, p.inStr = isJSON, jq.in
+			p.json = isJSON
+			p.setQuote(jq)
 			if isJSON {
 				jq.advance(buf[pos : pos+own])
 			}

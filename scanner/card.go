@@ -1,6 +1,8 @@
 package scanner
 
 import (
+	"bytes"
+
 	"github.com/tazala/tazala"
 	"github.com/tazala/tazala/internal/checksum"
 )
@@ -22,7 +24,9 @@ func cardNetwork(d []byte) string {
 	if n < 12 || n > 19 {
 		return ""
 	}
-	p1, p2, p3, p4, p6 := prefixN(d, 1), prefixN(d, 2), prefixN(d, 3), prefixN(d, 4), prefixN(d, 6)
+	// the shorter prefixes from the 6-digit one (n ≥ 12): one read
+	p6 := prefixN(d, 6)
+	p1, p2, p3, p4 := p6/100000, p6/10000, p6/1000, p6/100
 	switch {
 	case p1 == 4:
 		if n == 13 || n == 16 || n == 19 {
@@ -98,8 +102,64 @@ func (c *candidate) pan() (tazala.Kind, float32, bool) {
 		return 0, 0, false
 	}
 	l := c.label()
+	if l&ctxCard == 0 && l&ctxFillW != 0 && c.ownerOfNumber()&ctxCard != 0 {
+		l |= ctxCard // "Card no 4111…", "карты номер"
+	}
+	if l&ctxCard == 0 && (l&ctxNeg != 0 || len(c.gs) == 1 && l&personCtx == 0) && c.s.inCardObject(c.g, c.from) {
+		// {"card":{"number":"4111…"}}, <Card><AccountNumber>4111…: the
+		// enclosing object or element names the card
+		l |= ctxCard
+	}
 	if l&ctxNeg != 0 && l&ctxCard == 0 {
 		return 0, 0, false
 	}
 	return tazala.KindPAN, 0.97, len(c.gs) == 1 && l&personCtx == 0
+}
+
+// inCardObject reports whether the value at text position p lies in a
+// JSON object or an XML element whose name is a card word: the key before
+// the nearest unclosed '{' ("card":{…), or the opening tag before the
+// value's own tag (<Card><Pan>…), within 160 bytes of the raw record.
+func (s *Scanner) inCardObject(g *seg, p int) bool {
+	t := s.line
+	rp := g.raw(p)
+	if rp > len(t) {
+		return false
+	}
+	lo := max(0, rp-160)
+	// XML: <Card><Tag>value
+	if rp > 0 && t[rp-1] == '>' {
+		if a := bytes.LastIndexByte(t[lo:rp-1], '<'); a >= 0 {
+			a += lo
+			if a > 0 && t[a-1] == '>' {
+				if b := bytes.LastIndexByte(t[lo:a-1], '<'); b >= 0 && lo+b+1 < a-1 && t[lo+b+1] != '/' {
+					return s.ctxOf(t[lo+b+1:a-1])&ctxCard != 0
+				}
+			}
+		}
+		return false
+	}
+	// JSON: "card":{ … "key":"value
+	depth := 0
+	for k := rp - 1; k >= lo; k-- {
+		switch t[k] {
+		case '}':
+			depth++
+		case '{':
+			if depth > 0 {
+				depth--
+				continue
+			}
+			e := k
+			for e > lo && (t[e-1] == ' ' || t[e-1] == ':') {
+				e--
+			}
+			if e > lo && t[e-1] == '"' {
+				e--
+			}
+			w, _, ok := prevWord(t, e+1, lo)
+			return ok && s.ctxOf(w)&ctxCard != 0
+		}
+	}
+	return false
 }

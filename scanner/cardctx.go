@@ -126,15 +126,38 @@ var phraseStems = []struct {
 	{"мой", ctxFillW, true}, {"менің", ctxFillW, true}, {"моей", ctxFillW, true}, {"карточки", ctxFillW, true},
 }
 
-// stemClass returns the classes of one lower-cased word part.
-func stemClass(p []byte) ctx {
-	var c ctx
+// stemExact and stemPrefix index phraseStems.
+var (
+	stemExact  = map[string]ctx{}
+	stemFirst  [256]bool // the first bytes of prefix stems
+	stemPrefix []struct {
+		s string
+		c ctx
+	}
+)
+
+func init() {
 	for _, st := range phraseStems {
 		if st.exact {
-			if string(p) == st.s {
-				c |= st.c
-			}
-		} else if len(p) >= len(st.s) && string(p[:len(st.s)]) == st.s {
+			stemExact[st.s] |= st.c
+		} else {
+			stemFirst[st.s[0]] = true
+			stemPrefix = append(stemPrefix, struct {
+				s string
+				c ctx
+			}{st.s, st.c})
+		}
+	}
+}
+
+// stemClass returns the classes of one lower-cased word part.
+func stemClass(p []byte) ctx {
+	c := stemExact[string(p)]
+	if len(p) == 0 || !stemFirst[p[0]] {
+		return c
+	}
+	for _, st := range stemPrefix {
+		if len(p) >= len(st.s) && string(p[:len(st.s)]) == st.s {
 			c |= st.c
 		}
 	}
@@ -181,15 +204,6 @@ func phraseClass(w []byte) ctx {
 		}
 	}
 	return u
-}
-
-// clauseStop reports whether c ends a phrase looking back.
-func clauseStop(c byte) bool {
-	switch c {
-	case '.', ',', ';', '!', '?', '|', '\n', '\r', '(', ')', '[', ']', '{', '}', '>', '<', '&':
-		return true
-	}
-	return false
 }
 
 // phraseBefore walks back over the words of the grammar right before p,
@@ -281,4 +295,20 @@ func (s *Scanner) cvvRule(u ctx) bool {
 func (s *Scanner) expiryPhrase(g *seg, p int) bool {
 	u, n := s.phraseBefore(g, p, 4)
 	return n > 0 && u&(ctxExpW|ctxExpiry) != 0 && u&ctxNegW == 0
+}
+
+// hintBefore reports whether a parenthesised hint or an abbreviation's
+// dot ends right before p ("(MM/YY) 12/27", "(АА/ЖЖ): 12/27", "exp. 12/27"),
+// where the label look-up stops.
+func hintBefore(g *seg, p int) bool {
+	for k := p - 1; k >= g.lo && p-k <= 3; k-- {
+		switch g.text[k] {
+		case ' ', ':', '\t':
+			continue
+		case ')', '.':
+			return true
+		}
+		return false
+	}
+	return false
 }

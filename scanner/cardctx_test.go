@@ -50,6 +50,10 @@ func TestCardGrammar(t *testing.T) {
 		{tazala.KindCVV, "secret code 777 for the locker"},
 		{tazala.KindCVV, "PIN 1234"},
 		{tazala.KindCVV, "promo code 2026"},
+		{tazala.KindCVV, "код страны 398, код валюты 840"},
+		{tazala.KindCVV, "PIN-код 1234, пин-код 4321"},
+		{tazala.KindCVV, "CVV2 check result: 123"},
+		{tazala.KindCVV, "код подтверждения 4821"},
 		// expiry
 		{tazala.KindExpiry, "срок действия карты: «12/27»"},
 		{tazala.KindExpiry, "карта годна по «03.2029»"},
@@ -74,7 +78,17 @@ func TestCardGrammar(t *testing.T) {
 		{tazala.KindExpiry, "good through «03.29»"},
 		{tazala.KindCVV, "картаның артқы бетіндегі код «123»"},
 		{tazala.KindPAN, `{"primaryAccountNumber":"«4111111111111111»"}`},
+		{tazala.KindPAN, `{"card":{"brand":"visa","number":"«4111111111111111»"}}`},
+		{tazala.KindPAN, `<Card><AccountNumber>«4111111111111111»</AccountNumber></Card>`},
+		{tazala.KindPAN, "Card no «4111111111111111» please"},
+		{tazala.KindPAN, `{"order":{"number":"4111111111111111"}}`},
+		{tazala.KindPAN, "order no 4111111111111111"},
+		{tazala.KindPAN, `<Account><Number>4111111111111111</Number></Account>`},
+		{tazala.KindExpiry, "PAN=4111111111111111;EXP=«2712»;CVV=123"},
+		{tazala.KindExpiry, `{"cardExpiry":"«2027-12»"}`},
+		{tazala.KindCVV, "Срок: 12/27. Код: «123»"},
 		// not an expiry
+		{tazala.KindExpiry, `{"period":"2027-12","exp":"2013"}`},
 		{tazala.KindExpiry, "page 3/27 of the report"},
 		{tazala.KindExpiry, "retries 3/ 10"},
 		{tazala.KindExpiry, "report for 12/27 pages"},
@@ -89,7 +103,6 @@ func TestCardGrammar(t *testing.T) {
 			b := strings.Index(line, "»")
 			want = line[a+len("«") : b]
 			line = line[:a] + want + line[b+len("»"):]
-			a = len(line[:a])
 		}
 		var got []string
 		for _, f := range s.Scan([]byte(line), nil) {

@@ -6,15 +6,16 @@ import "github.com/tazala/tazala"
 // the card grammar (cardctx.go: cvv, код безопасности, the digits on the
 // back, қауіпсіздік коды) or right after an expiry.
 
-// cvv handles a 3–4 digit number at [a,b): a CVV only after a CVV label or
-// right after an expiry.
+// cvv handles a 3–4 digit number at [a,b): a CVV only after a CVV label,
+// a phrase of the card grammar, or right after an expiry.
 func (s *Scanner) cvv(g *seg, a, b int) {
 	if s.lastExp >= 0 && (near(g, s.lastExp, a) || s.nearVia(g, s.lastExp, a)) {
 		s.emit(g, tazala.KindCVV, a, b, "card_cvv", 0.85)
 		return
 	}
-	if b-a == 4 && validMonth(g.text[a:a+2]) {
-		// "exp":"0330", "срок 0330": MMYY without a slash, after an expiry label
+	if b-a == 4 && (validMonth(g.text[a:a+2]) || yymm(g.text[a:b])) {
+		// "exp":"0330", "срок 0330": MMYY without a slash, after an expiry
+		// label; "EXP=2712": YYMM as track data and ISO 8583 write it
 		if c := s.labelCtx(g, a); c&ctxExpiry != 0 && c&ctxCVV == 0 {
 			s.emit(g, tazala.KindExpiry, a, b, "card_expiry", 0.85)
 			return
@@ -36,37 +37,13 @@ func (s *Scanner) cvv(g *seg, a, b int) {
 		return
 	}
 	// "security code 123", "код на обороте", "құпия код" (cardctx.go)
-	if c&phraseCtx != 0 && s.cvvPhrase(g, a) {
+	if c&phraseCtx != 0 && c&ctxNegW == 0 && s.cvvPhrase(g, a) {
 		s.emit(g, tazala.KindCVV, a, b, "card_cvv", 0.9)
 	}
 }
 
-// isBackWord reports whether w names the back of a card.
-func isBackWord(w []byte) bool {
-	if len(w) < 3 || len(w) > 20 {
-		return false
-	}
-	var buf [24]byte
-	switch string(lowerInto(buf[:0], w)) {
-	case "back", "reverse", "обороте", "оборотной", "обратной", "стороне", "жағындағы", "жағында", "артында":
-		return true
-	}
-	return false
-}
-
-// isDigitsWord reports whether w is "digits" in one of the languages.
-func isDigitsWord(w []byte) bool {
-	if len(w) < 3 || len(w) > 20 {
-		return false
-	}
-	var buf [24]byte
-	switch string(lowerInto(buf[:0], w)) {
-	case "digits", "digit", "numbers", "цифры", "цифр", "цифра", "сан", "сандар", "цифрлар":
-		return true
-	}
-	return false
-}
-
+// isCodeWord reports whether w is a code word the positional chain
+// looks through ("12/27, код 123").
 func isCodeWord(w []byte) bool {
 	switch string(w) {
 	case "code", "Code", "CODE", "код", "Код", "коды", "коды:", "кодын", "value", "CODE:":
@@ -75,11 +52,9 @@ func isCodeWord(w []byte) bool {
 	return false
 }
 
-func isCardCodeQualifier(w []byte) bool {
-	switch string(w) {
-	case "security", "Security", "SECURITY", "verification", "Verification", "card", "Card", "CVV", "CVC", "cvv", "cvc",
-		"безопасности", "проверочный", "Проверочный", "қауіпсіздік", "Қауіпсіздік", "жағындағы", "тексеру":
-		return true
-	}
-	return false
+// yymm reports whether the four digits d read as YYMM of a card expiry
+// (years 2020–2045) and not as MMYY.
+func yymm(d []byte) bool {
+	y := int(d[0]-'0')*10 + int(d[1]-'0')
+	return y >= 20 && y <= 45 && validMonth(d[2:4])
 }

@@ -62,7 +62,10 @@ func (s *Scanner) expiryContext(g *seg, i int) float32 {
 		}
 	}
 	switch {
-	case c&(ctxExpiry|ctxExpW) != 0 && c&ctxNegW == 0, s.expiryPhrase(g, i):
+	case c&(ctxExpiry|ctxExpW) != 0 && c&ctxNegW == 0:
+		return 0.95
+	case (c&phraseCtx != 0 || hintBefore(g, i)) && s.expiryPhrase(g, i):
+		// "срок действия карты (ММ/ГГ): 12/27", "мерзімі аяқталуы 12/27"
 		return 0.95
 	case s.lastPAN >= 0 && (near(g, s.lastPAN, i) || s.nearVia(g, s.lastPAN, i)):
 		return 0.85
@@ -106,7 +109,7 @@ func (s *Scanner) nearVia(g *seg, end, i int) bool {
 			return false
 		}
 		if c == ' ' || c == ',' || c == ':' || c == ';' || c == '/' || c == '-' || c == '=' || c == '(' || c == ')' ||
-			c == '\'' || c == '"' || c == '|' || c == '\t' || c == '\\' || c == '\n' {
+			c == '\'' || c == '"' || c == '|' || c == '\t' || c == '\\' || c == '\n' || c == '.' {
 			k++
 			continue
 		}

@@ -24,17 +24,24 @@ func (c *candidate) iin() (tazala.Kind, float32, bool) {
 	if l&ctxIIN != 0 {
 		return tazala.KindIIN, 0.99, false
 	}
-	if l&ctxFillW != 0 && l&(ctxNeg|ctxCard) == 0 {
-		// "номер", "number", "нөмірі": whose number is the word before
-		// ("идентификационный номер", "сәйкестендіру нөмірі")
-		if _, ws, ok := prevWord(c.g.text, c.from, c.g.lo); ok {
-			if w2, _, ok := prevWord(c.g.text, ws, c.g.lo); ok && c.s.ctxOf(w2)&ctxIIN != 0 {
-				return tazala.KindIIN, 0.95, false
-			}
-		}
+	if l&ctxFillW != 0 && l&(ctxNeg|ctxCard) == 0 && c.ownerOfNumber()&ctxIIN != 0 {
+		// "идентификационный номер", "сәйкестендіру нөмірі"
+		return tazala.KindIIN, 0.95, false
 	}
 	if l&(ctxNeg|ctxCard|ctxPhone|ctxCVV|ctxExpiry) != 0 {
 		return 0, 0, false
 	}
 	return tazala.KindIIN, 0.9, false
+}
+
+// ownerOfNumber returns the hints of the word before the candidate's label
+// when that label is a bare "number" noun (номер, number, no, нөмірі):
+// whose number it is ("идентификационный номер", "Card no").
+func (c *candidate) ownerOfNumber() ctx {
+	if _, ws, ok := prevWord(c.g.text, c.from, c.g.lo); ok {
+		if w2, _, ok := prevWord(c.g.text, ws, c.g.lo); ok {
+			return c.s.ctxOf(w2)
+		}
+	}
+	return 0
 }

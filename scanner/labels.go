@@ -223,6 +223,16 @@ func labelSkip(c byte) bool {
 	return false
 }
 
+// skipBefore (labelSkip and ']') and asciiWordByte (isWordByte below
+// 0x80) as tables for prevWord's loops.
+var skipBefore, asciiWordByte = func() (skip, word [256]bool) {
+	for c := range utf8.RuneSelf {
+		skip[c] = labelSkip(byte(c)) || c == ']'
+		word[c] = isWordByte(byte(c))
+	}
+	return
+}()
+
 // prevWord returns the word that ends before position p (skipping label
 // punctuation, including the multi-byte «, № and non-breaking space), and
 // the position where that word starts. lo bounds the search. ok is false
@@ -233,12 +243,15 @@ func prevWord(t []byte, p, lo int) (w []byte, start int, ok bool) {
 	for i > lo && skipped < 8 {
 		c := t[i-1]
 		if c < utf8.RuneSelf {
-			if !labelSkip(c) && c != ']' {
+			if !skipBefore[c] {
 				break
 			}
 			i--
 			skipped++
 			continue
+		}
+		if cyrLetterBefore(t, i, lo) {
+			break
 		}
 		r, n := utf8.DecodeLastRune(t[lo:i])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
@@ -251,10 +264,14 @@ func prevWord(t []byte, p, lo int) (w []byte, start int, ok bool) {
 	for i > lo && end-i < 48 {
 		c := t[i-1]
 		if c < utf8.RuneSelf {
-			if !isWordByte(c) {
+			if !asciiWordByte[c] {
 				break
 			}
 			i--
+			continue
+		}
+		if cyrLetterBefore(t, i, lo) {
+			i -= 2
 			continue
 		}
 		r, n := utf8.DecodeLastRune(t[lo:i])
@@ -271,6 +288,11 @@ func prevWord(t []byte, p, lo int) (w []byte, start int, ok bool) {
 		}
 	}
 	if i == end {
+		return nil, p, false
+	}
+	if i > lo && t[i-1] == '[' && end < len(t) && t[end] == ']' && string(t[i:end]) == "CVV" {
+		// tazala's own mark of a removed CVV: a rescan of redacted output
+		// must not take it for a label of the number after it
 		return nil, p, false
 	}
 	return t[i:end], i, true
@@ -387,4 +409,15 @@ func containsFold(w []byte, sub string) bool {
 		}
 	}
 	return false
+}
+
+// cyrLetterBefore reports whether t[i-2:i] is a two-byte Cyrillic letter
+// (U+0400–U+04FF but the sign and combining marks U+0482–U+0489): the
+// common case of prevWord, without decoding.
+func cyrLetterBefore(t []byte, i, lo int) bool {
+	if i-2 < lo {
+		return false
+	}
+	l, c := t[i-2], t[i-1]
+	return l >= 0xD0 && l <= 0xD3 && c >= 0x80 && c <= 0xBF && !(l == 0xD2 && c >= 0x82 && c <= 0x89)
 }

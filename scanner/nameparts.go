@@ -14,7 +14,18 @@ type part struct {
 	flags    uint8
 	labelled bool // under a name key (last_name, имя, тегі, holder_first, …)
 	lazy     bool // flags and labelled not looked up yet (a word of the raw record)
+	named    bool // a run of parts that makes a name holds it
 }
+
+// partsKeep is how many of the latest candidates stay unjudged when the
+// list is flushed mid-record (flushParts): a run of up to three may still
+// start among them, and a part redone on a decoded string replaces them.
+const partsKeep = 8
+
+// partsFlushAt is the list length at which namePart flushes mid-record, so
+// a record of any length keeps a short list and every candidate in it is
+// judged alike, wherever it stands.
+const partsFlushAt = 64
 
 // maxPartGap is the most bytes between two parts of one split name (a
 // JSON key and its punctuation; a \\uXXXX escape counts as one byte).
@@ -69,8 +80,11 @@ func fieldEnd(g *seg, e int) bool {
 // candidate stands next to it (flushParts); a decoded string's are taken
 // now, while its text is at hand.
 func (s *Scanner) namePart(g *seg, a, b int) {
-	if b-a < 2 || len(s.parts) >= 64 {
+	if b-a < 2 {
 		return
+	}
+	if len(s.parts) >= partsFlushAt {
+		s.flushParts(false)
 	}
 	ra, rb := g.raw(a), g.raw(b)
 	if s.isKeyAt(rb) {
@@ -98,29 +112,48 @@ func (s *Scanner) partInfo(g *seg, a, b int) (uint8, bool) {
 	return f, lc&(ctxNameWeak|ctxNameStrong) != 0 && lc&ctxCompany == 0
 }
 
-// flushParts emits the parts of split names: runs of two or three
-// consecutive candidates (no digits and at most maxPartGap bytes between
-// them) that acceptName takes as a name, or that all stand under name keys
-// with at least one word the lexicon or the endings know.
-func (s *Scanner) flushParts() {
+// flushParts emits the parts of split names: every part of a run of two
+// or three consecutive candidates (no digits and at most maxPartGap bytes
+// between them) that acceptName takes as a name, or that all stand under
+// name keys with at least one word the lexicon or the endings know. Every
+// run is judged (not only those after the last accepted one), so a part's
+// answer depends on its neighbours only, never on where it stands in the
+// record. Unless final, the last partsKeep candidates stay in the list
+// for runs that continue after them.
+func (s *Scanner) flushParts(final bool) {
 	ps := s.parts
-	for i := 0; i < len(ps); {
+	lim := len(ps)
+	if !final {
+		lim -= partsKeep
+	}
+	for i := 0; i < lim; i++ {
 		j := i + 1
 		for j < len(ps) && j-i < 3 && s.partGap(ps[j-1].b, ps[j].a) {
 			j++
 		}
-		if j-i >= 2 && s.resolveParts(ps[i:j]) && s.splitName(ps[i:j]) {
-			for _, p := range ps[i:j] {
-				if !s.disabled[tazala.KindName] {
-					s.out = append(s.out, tazala.Finding{Kind: tazala.KindName, Span: tazala.Span{Start: p.a, End: p.b}, Detector: "person_name", Confidence: 0.8})
+		// the longest run from i, else the pair: a pair of known words (or
+		// all under name keys) that makes a name is one whatever part
+		// follows it
+		for j0 := j; j-i >= 2; j-- {
+			if s.resolveParts(ps[i:j]) && s.splitName(ps[i:j]) && (j == j0 || knownPair(ps[i:j])) {
+				for k := i; k < j; k++ {
+					ps[k].named = true
 				}
+				break
 			}
-			i = j
-			continue
 		}
-		i++
 	}
-	s.parts = s.parts[:0]
+	if final {
+		lim = len(ps)
+	}
+	for _, p := range ps[:max(lim, 0)] {
+		if p.named && !s.disabled[tazala.KindName] {
+			s.out = append(s.out, tazala.Finding{Kind: tazala.KindName, Span: tazala.Span{Start: p.a, End: p.b}, Detector: "person_name", Confidence: 0.8})
+		}
+	}
+	if lim > 0 {
+		s.parts = append(s.parts[:0], ps[lim:]...)
+	}
 }
 
 // resolveParts looks up the flags and labels of lazy parts; it reports
@@ -192,4 +225,19 @@ func (s *Scanner) isKeyAt(rb int) bool {
 		k++
 	}
 	return k < len(t) && t[k] == ':'
+}
+
+// knownPair reports whether every part of ps is a word the lexicon or the
+// endings know, or every part stands under a name key.
+func knownPair(ps []part) bool {
+	known, labelled := true, true
+	for _, p := range ps {
+		if p.flags&(wGiven|wSurname|wPatronymic) == 0 {
+			known = false
+		}
+		if !p.labelled {
+			labelled = false
+		}
+	}
+	return known || labelled
 }

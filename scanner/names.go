@@ -108,7 +108,7 @@ func (s *Scanner) classifyWord(w []byte) uint8 {
 			f = lexicon[r]
 		}
 	}
-	if f&wNot != 0 {
+	if f&wNot != 0 || mixedScript(lw) {
 		return wNot
 	}
 	if utf8.RuneCount(lw) < 4 {
@@ -439,4 +439,21 @@ func keyAhead(t []byte, e int) bool {
 		k++
 	}
 	return k < len(t) && t[k] == '='
+}
+
+// mixedScript reports whether w mixes Cyrillic letters with Latin letters
+// outside ASCII ("ЀĀĀОВ"): no name is spelt so. (ASCII Latin letters in a
+// Cyrillic word are kept: they are look-alikes typed in the other layout.)
+func mixedScript(w []byte) bool {
+	cyr, lat := false, false
+	for _, r := range string(w) {
+		switch {
+		case r < 0x80:
+		case unicode.Is(unicode.Cyrillic, r):
+			cyr = true
+		case unicode.Is(unicode.Latin, r):
+			lat = true
+		}
+	}
+	return cyr && lat
 }

@@ -85,6 +85,14 @@ func (s *Scanner) number(g *seg, i int) int {
 			}
 		}
 	}
+	if !plus && ng == 2 && (gs[1].sep == '-' || gs[1].sep == '/') && gs[0].b-gs[0].a == 4 && gs[1].b-gs[1].a == 2 &&
+		t[gs[0].a] == '2' && t[gs[0].a+1] == '0' && validMonth(t[gs[1].a:gs[1].b]) && !attachedAfter(t, j) {
+		// "cardExpiry":"2027-12": year and month, under an expiry label only
+		if c := s.labelCtx(g, i); c&ctxExpiry != 0 && c&ctxNegW == 0 {
+			s.emit(g, tazala.KindExpiry, i, gs[1].b, "card_expiry", 0.9)
+			return j
+		}
+	}
 	if total < 10 && !plus && (j >= n || t[j] != '/') {
 		// too few digits for an IIN, a PAN or a phone: a date, an amount, an IP
 		if attachedAfter(t, j) {
@@ -168,7 +176,10 @@ func (s *Scanner) tryGroups(g *seg, start int, plus bool, gs []group) int {
 // run of digits with no label for its kind: it is kept only if the record
 // holds other, stronger findings (see dropWeak).
 func (s *Scanner) classify(g *seg, from int, plus bool, gs []group) (k tazala.Kind, det string, conf float32, weak bool) {
-	c := candidate{s: s, g: g, from: from, gs: gs}
+	// fields set one by one: a composite literal is built in a temporary
+	// and copied, a store-forwarding stall on every candidate
+	var c candidate
+	c.s, c.g, c.from, c.gs = s, g, from, gs
 	c.read()
 	if plus {
 		if validIntlPhone(c.d) {
@@ -209,6 +220,11 @@ type candidate struct {
 
 func (c *candidate) read() {
 	t := c.g.text
+	if len(c.gs) == 1 {
+		// one group: its digits are the text itself, no copy
+		c.d = t[c.gs[0].a:c.gs[0].b:c.gs[0].b]
+		return
+	}
 	d := c.s.digs[:0]
 	for i, x := range c.gs {
 		d = append(d, t[x.a:x.b]...)

@@ -167,9 +167,10 @@ func (s *Scanner) scan(rec []byte, dst []tazala.Finding, json bool) []tazala.Fin
 	s.parts = s.parts[:0]
 	g := seg{text: rec}
 	s.scanSeg(&g)
-	if len(s.parts) > 1 {
-		s.flushParts()
+	if len(s.parts) > 0 {
+		s.flushParts(true)
 	}
+	s.parts = s.parts[:0]
 	if s.cfg.Rules != nil {
 		s.runRules()
 	}
@@ -202,7 +203,38 @@ var class [256]uint8
 // to an identifier.
 var wordTail [256]bool
 
+// gluePrev marks the bytes before a digit run that glue it on when the
+// byte before them is of the given classes (attachedBefore): ':', '.'
+// and '/' after a digit, '-' after a letter, digit or '_', '#' after
+// '*'; ']' and '*' glue it on always.
+var gluePrev [256]uint8
+
+const (
+	glueDigit  = 1 << iota // after a digit
+	glueWord               // after an ASCII letter, digit or '_'
+	glueStar               // after '*'
+	glueAlways = glueDigit | glueWord | glueStar | glueOther
+	glueOther  = 1 << 3
+)
+
+// tailClass is the glue class of the byte before a gluePrev byte.
+func tailClass(q byte) uint8 {
+	switch {
+	case isDigit(q):
+		return glueDigit | glueWord | glueOther
+	case wordTail[q]:
+		return glueWord | glueOther
+	case q == '*':
+		return glueStar | glueOther
+	}
+	return glueOther
+}
+
 func init() {
+	gluePrev[':'], gluePrev['.'], gluePrev['/'] = glueDigit, glueDigit, glueDigit
+	gluePrev['-'] = glueWord
+	gluePrev['#'] = glueStar
+	gluePrev[']'], gluePrev['*'] = glueAlways, glueAlways
 	for c := '0'; c <= '9'; c++ {
 		class[c] = clDigit
 	}
@@ -258,7 +290,10 @@ func (s *Scanner) scanSeg(g *seg) {
 			// fast path: digits glued to a preceding letter, digit or '_'
 			// (hex ids, UUIDs, "ORD123") start no finding
 			if i > g.lo {
-				if p := t[i-1]; p < 0x80 && wordTail[p] {
+				if p := t[i-1]; wordTail[p] || (gluePrev[p] != 0 && i-2 >= g.lo && gluePrev[p]&tailClass(t[i-2]) != 0) {
+					// the same skip as number's for a run attachedBefore
+					// glues on (never a ',' or ';', which may be a field
+					// delimiter): "12:30:05.781", "ORD-123", "****1234"
 					i++
 					for i < n && wordTail[t[i]] {
 						i++

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -94,9 +93,7 @@ func runRescan(c *cli.Context) error {
 	}
 	w := c.App.Writer
 	if c.String("format") == "json" {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		return enc.Encode(st)
+		return printJSON(w, st)
 	}
 	verb := "redacted and indexed"
 	if cfg.DryRun {
@@ -207,9 +204,7 @@ func runRescanKafka(c *cli.Context) error {
 	}
 	stats.Total = int(total)
 	if c.String("format") == "json" {
-		enc := json.NewEncoder(c.App.Writer)
-		enc.SetIndent("", "  ")
-		return enc.Encode(stats)
+		return printJSON(c.App.Writer, stats)
 	}
 	fmt.Fprintf(c.App.Writer, "rescanned %d records of %s into %s: %d with findings, re-indexed\n", stats.Records, rng.Topic, st.URL, stats.RecordsChanged)
 	for _, k := range stats.Kinds() {

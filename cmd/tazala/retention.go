@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"github.com/urfave/cli/v2"
@@ -33,9 +32,7 @@ func retentionCommand() *cli.Command {
 				}
 				w := c.App.Writer
 				if c.String("format") == "json" {
-					enc := json.NewEncoder(w)
-					enc.SetIndent("", "  ")
-					return enc.Encode(res)
+					return printJSON(w, res)
 				}
 				verb := "deleted"
 				if res.DryRun {

@@ -71,16 +71,12 @@ func runReveal(c *cli.Context) error {
 	}
 	defer closeStores()
 
-	vt, err := vault.New(c.Context, vault.ConfigFromEnv())
+	// who: the person (--actor, else $USER) and the Vault identity used
+	vt, who, err := openRevealVault(c)
 	if err != nil {
-		return cli.Exit(err.Error(), exitFailure)
+		return err
 	}
 	defer vt.Close()
-	// who: the person (--actor, else $USER) and the Vault identity used
-	who, err := vt.Whoami(c.Context)
-	if err != nil {
-		return cli.Exit(fmt.Sprintf("reveal: not revealed: %v", err), exitFailure)
-	}
 	actor := strings.TrimSpace(c.String("actor"))
 	if actor == "" {
 		actor = os.Getenv("USER")
@@ -128,4 +124,19 @@ func runReveal(c *cli.Context) error {
 	defer clear(v)
 	fmt.Fprintf(c.App.Writer, "%s\n", v)
 	return nil
+}
+
+// openRevealVault connects to Vault (VAULT_* environment) and asks who the
+// token is: reveal records that identity beside the person acting.
+func openRevealVault(c *cli.Context) (*vault.Tokenizer, string, error) {
+	vt, err := vault.New(c.Context, vault.ConfigFromEnv())
+	if err != nil {
+		return nil, "", cli.Exit(err.Error(), exitFailure)
+	}
+	who, err := vt.Whoami(c.Context)
+	if err != nil {
+		vt.Close()
+		return nil, "", cli.Exit(fmt.Sprintf("reveal: not revealed: %v", err), exitFailure)
+	}
+	return vt, who, nil
 }

@@ -7,7 +7,6 @@ import (
 
 	"github.com/tazala/tazala"
 	"github.com/tazala/tazala/policy"
-	"github.com/tazala/tazala/tokenize/vault"
 	"github.com/urfave/cli/v2"
 )
 
@@ -38,15 +37,11 @@ func runRevealStore(c *cli.Context, id string) error {
 	if err := rq.Check(); err != nil {
 		return usageErr("reveal: %v", strings.TrimPrefix(err.Error(), "policy: reveal: "))
 	}
-	vt, err := vault.New(c.Context, vault.ConfigFromEnv())
+	vt, who, err := openRevealVault(c)
 	if err != nil {
-		return cli.Exit(err.Error(), exitFailure)
+		return err
 	}
 	defer vt.Close()
-	who, err := vt.Whoami(c.Context)
-	if err != nil {
-		return cli.Exit(fmt.Sprintf("reveal: not revealed: %v", err), exitFailure)
-	}
 	stores, err := openPolicyStores(c.Context, c.String("store"))
 	if err != nil {
 		var ec cli.ExitCoder

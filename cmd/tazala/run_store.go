@@ -99,13 +99,15 @@ func (d *daemon) serveClickHouse(ctx context.Context, cfg *runConfig, st *schdb.
 	if err != nil {
 		return fmt.Errorf("config: http.clickhouse_addr: %w", err)
 	}
-	srv, err := chhttp.New(ctx, chhttp.Config{DB: st.Engine(), Users: users, Logger: d.log.With("component", "chhttp")})
+	// sessions of its own: analysts' queries never wait behind the daemon's inserts
+	srv, err := chhttp.New(ctx, chhttp.Config{DB: st.Engine(), Users: users, Logger: d.log.With("component", "chhttp"), Sessions: 2})
 	if err != nil {
 		ln.Close()
 		return err
 	}
 	remove, err := chhttp.WriteAddrFile(dir, ln.URL())
 	if err != nil {
+		srv.Close()
 		ln.Close()
 		return err
 	}
@@ -122,7 +124,7 @@ func (d *daemon) serveClickHouse(ctx context.Context, cfg *runConfig, st *schdb.
 		cancel()
 		ln.Close()
 		<-done
-		return nil
+		return srv.Close()
 	})
 	d.log.Info("serving the store's ClickHouse HTTP interface", "url", ln.URL(), "users", users.Len())
 	return nil

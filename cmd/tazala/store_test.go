@@ -97,8 +97,7 @@ func TestScanStoreQueryEndToEnd(t *testing.T) {
 		if total != fileFindings {
 			t.Fatalf("run %d: the store holds %d findings, scan --findings wrote %d", run+1, total, fileFindings)
 		}
-		var idx []map[string]any
-		idx = jsonRows(t, store, "SELECT count() AS n, uniqExact(source, partition, offset, ordinal) AS u FROM pii_index_v")
+		idx := jsonRows(t, store, "SELECT count() AS n, uniqExact(source, partition, offset, ordinal) AS u FROM pii_index_v")
 		if num(t, idx[0]["n"]) != num(t, idx[0]["u"]) {
 			t.Fatalf("run %d: index rows visible twice: %v", run+1, idx)
 		}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -279,9 +278,7 @@ func runSubject(c *cli.Context, act func(*cli.Context, *policy.Engine, *policy.S
 func writeOutcome(c *cli.Context, o *policy.Outcome) error {
 	w := c.App.Writer
 	if c.String("format") == "json" {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		return enc.Encode(o)
+		return printJSON(w, o)
 	}
 	fmt.Fprintf(w, "%s: subject %s (%s)\n", o.Action, o.Subject, o.Time.Format("2006-01-02 15:04 MST"))
 	if o.Refused != "" {

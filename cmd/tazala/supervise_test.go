@@ -24,6 +24,7 @@ func TestHelperTazala(t *testing.T) {
 			<-done
 		}
 	case "stack-overflow":
+		//lint:ignore SA4017 the stack overflow is the point
 		afterWorkerSetup = func() { recurse(1) }
 	case "command-panic":
 		afterWorkerSetup = func() { commandPanics = true }
@@ -31,6 +32,9 @@ func TestHelperTazala(t *testing.T) {
 	os.Exit(workerMain(append([]string{"tazala"}, strings.Split(os.Getenv("TAZALA_TEST_ARGS"), "\x1f")...)))
 }
 
+// recurse overflows the stack: the crash the supervisor must report.
+//
+//lint:ignore SA5007 the infinite recursion is the point
 func recurse(n int) int { return recurse(n+1) + 1 }
 
 // TestSupervisedExitCodes (issue 10, item 9): a Go runtime crash (an

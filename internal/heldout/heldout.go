@@ -310,7 +310,6 @@ func (g *Generator) cvv() string {
 
 var (
 	mobileCodes = []string{"700", "701", "702", "705", "706", "707", "708", "747", "750", "751", "760", "761", "771", "775", "776", "777", "778"}
-	cityCodes   = []string{"727", "717", "7212", "7232", "7122", "7252"}
 	ruCodes     = []string{"903", "905", "915", "926", "977", "981", "999", "383", "843"}
 )
 
@@ -394,7 +393,6 @@ func (g *Generator) person() person {
 		switch {
 		case strings.HasSuffix(p.last, "ов") || strings.HasSuffix(p.last, "ев") || strings.HasSuffix(p.last, "ин"):
 			p.last += "а"
-		case strings.HasSuffix(p.last, "ий"):
 		}
 	}
 	if !g.chance(4) {

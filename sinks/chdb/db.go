@@ -5,12 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"strconv"
-	"strings"
-	"time"
 
 	"github.com/tazala/tazala"
 	"github.com/tazala/tazala/internal/chdb"
+	"github.com/tazala/tazala/sinks/chschema"
 )
 
 // DB is tazala.DB over the embedded engine: ClickHouse SQL with
@@ -104,78 +102,13 @@ func convert(params []tazala.Param) ([]chdb.Param, error) {
 	}
 	out := make([]chdb.Param, len(params))
 	for i, p := range params {
-		v, err := paramText(p.Value)
+		v, err := chschema.ParamText(p.Value)
 		if err != nil {
 			return nil, fmt.Errorf("sinks/chdb: parameter %s: %w", p.Name, err)
 		}
 		out[i] = chdb.Param{Name: p.Name, Value: v}
 	}
 	return out, nil
-}
-
-// paramText formats v in ClickHouse's escaped text format, as the engine
-// reads a {name:Type} parameter: scalars as chdb.P does, slices as array
-// literals (['a','b'], [1,2]).
-func paramText(v any) (string, error) {
-	switch x := v.(type) {
-	case nil:
-		return "", fmt.Errorf("nil value")
-	case string, []byte, time.Time, bool,
-		int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64, float32, float64:
-		return chdb.P("", x).Value, nil
-	case fmt.Stringer:
-		return chdb.P("", x.String()).Value, nil
-	}
-	rv := reflect.ValueOf(v)
-	if rv.Kind() != reflect.Slice && rv.Kind() != reflect.Array {
-		return "", fmt.Errorf("unsupported type %T", v)
-	}
-	// an array literal inside the escaped format: quoted elements, then
-	// the whole text escaped
-	var b strings.Builder
-	b.WriteByte('[')
-	for i := 0; i < rv.Len(); i++ {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		switch e := rv.Index(i).Interface().(type) {
-		case string:
-			b.WriteString(quoteLiteral(e))
-		case time.Time:
-			b.WriteString(quoteLiteral(e.UTC().Format("2006-01-02 15:04:05.999999999")))
-		case int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64, float32, float64, bool:
-			b.WriteString(fmt.Sprint(e))
-		default:
-			return "", fmt.Errorf("unsupported array element %T", e)
-		}
-	}
-	b.WriteByte(']')
-	return chdb.P("", b.String()).Value, nil
-}
-
-// quoteLiteral quotes s as a ClickHouse string literal.
-func quoteLiteral(s string) string {
-	var b strings.Builder
-	b.WriteByte('\'')
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
-		case '\\', '\'':
-			b.WriteByte('\\')
-			b.WriteByte(c)
-		case 0:
-			b.WriteString(`\0`)
-		default:
-			if c < 0x20 {
-				b.WriteString(`\x`)
-				b.WriteString(strconv.FormatUint(uint64(c)>>4, 16))
-				b.WriteString(strconv.FormatUint(uint64(c)&15, 16))
-				continue
-			}
-			b.WriteByte(c)
-		}
-	}
-	b.WriteByte('\'')
-	return b.String()
 }
 
 // QueryFormat runs a query and returns its output in a ClickHouse output

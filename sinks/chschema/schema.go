@@ -190,6 +190,4 @@ func Ident(s string) string {
 }
 
 // quote writes s as a ClickHouse string literal.
-func quote(s string) string {
-	return "'" + strings.ReplaceAll(strings.ReplaceAll(s, `\`, `\\`), "'", `\'`) + "'"
-}
+func quote(s string) string { return Quote(s) }
