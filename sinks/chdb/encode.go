@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"math"
 	"time"
+
+	"github.com/tazala/tazala/sinks/chschema"
 )
 
 // Value encoders of ClickHouse's binary formats (Native columns, as the
@@ -36,17 +38,14 @@ func appendFloat32(b []byte, v float32) []byte {
 // appendTime64ms writes a DateTime64(3).
 func appendTime64ms(b []byte, t time.Time) []byte { return appendInt64(b, t.UnixMilli()) }
 
-// maxDateTime is the last second a DateTime column holds.
-var maxDateTime = time.Date(2106, 2, 7, 6, 28, 15, 0, time.UTC)
-
 // appendDateTime writes a DateTime, clamped to its range.
 func appendDateTime(b []byte, t time.Time) []byte {
 	s := t.Unix()
 	switch {
 	case s < 0:
 		s = 0
-	case s > maxDateTime.Unix():
-		s = maxDateTime.Unix()
+	case s > chschema.MaxDateTime.Unix():
+		s = chschema.MaxDateTime.Unix()
 	}
 	return appendUint32(b, uint32(s))
 }

@@ -160,14 +160,7 @@ func (s *Store) encode(outs []tazala.Output, ingest time.Time) {
 	for i := range outs {
 		o := &outs[i]
 		r := &o.Record
-		ev := r.Time
-		if ev.IsZero() {
-			ev = ingest
-		}
-		until := o.Purpose.RetainUntil
-		if until.IsZero() {
-			until = tazala.ForeverUntilWithdrawn
-		}
+		ev, until := chschema.RowTimes(o, ingest)
 		rc[0].buf = appendString(rc[0].buf, r.Source)
 		rc[1].buf = appendInt32(rc[1].buf, r.Partition)
 		rc[2].buf = appendInt64(rc[2].buf, r.Offset)

@@ -119,9 +119,6 @@ var (
 	indexInsert   = "INSERT INTO " + chschema.TableIndex + " (" + strings.Join(chschema.Index.ColumnNames(), ", ") + ")"
 )
 
-// maxDateTime is the last second a DateTime column holds.
-var maxDateTime = time.Date(2106, 2, 7, 6, 28, 15, 0, time.UTC)
-
 // Write inserts the outputs' records into redacted_records and one row
 // per finding into pii_index, at most BatchRows records per INSERT, each
 // INSERT with a deduplication token derived from its rows' contents
@@ -153,17 +150,7 @@ func (s *Store) write(ctx context.Context, outs []tazala.Output) error {
 	for i := range outs {
 		o := &outs[i]
 		r := &o.Record
-		ev := r.Time
-		if ev.IsZero() {
-			ev = ingest
-		}
-		until := o.Purpose.RetainUntil
-		if until.IsZero() {
-			until = tazala.ForeverUntilWithdrawn
-		}
-		if until.After(maxDateTime) {
-			until = maxDateTime
-		}
+		ev, until := chschema.RowTimes(o, ingest)
 		rec := recordRow{source: r.Source, partition: r.Partition, offset: r.Offset, key: string(r.Key),
 			eventTime: ev.UTC(), ingestTime: ingest, purpose: o.Purpose.Name, legalBasis: o.Purpose.LegalBasis,
 			subject: o.Subject, payload: string(r.Value), findings: uint16(min(len(o.Findings), 0xffff)),
