@@ -20,6 +20,8 @@ import (
 	"sync"
 	"time"
 
+	lru "github.com/hashicorp/golang-lru/v2"
+
 	"github.com/tazala/tazala"
 	"github.com/tazala/tazala/sinks/chschema"
 )
@@ -30,12 +32,29 @@ type Store struct {
 	db  tazala.DB
 	now func() time.Time
 	mu  sync.Mutex
+	// written remembers the tokens this Store wrote (or found stored) on a
+	// UTC day, so a token seen again that day costs neither a read nor a
+	// write: last-seen moves once a day anyway. Bounded; a token it
+	// forgot is looked up as before.
+	written *lru.Cache[string, writtenMark]
 }
+
+// writtenMark is what Put knows of a token's stored row.
+type writtenMark struct {
+	day        int64 // UTC day (Unix days) last-seen was written or found
+	hasSubject bool
+}
+
+// writtenSize bounds Store.written (~100 bytes an entry).
+const writtenSize = 1 << 20
 
 var _ tazala.TokenStore = (*Store)(nil)
 
 // New returns the token vault in db (migrated with chschema.Migrate).
-func New(db tazala.DB) *Store { return &Store{db: db, now: time.Now} }
+func New(db tazala.DB) *Store {
+	w, _ := lru.New[string, writtenMark](writtenSize)
+	return &Store{db: db, now: time.Now, written: w}
+}
 
 type vaultRow struct {
 	Token      string    `json:"token"`
@@ -85,9 +104,13 @@ func (s *Store) Put(ctx context.Context, entries []tazala.TokenEntry) error {
 	var ids []string
 	seen := map[string]int{}
 	var want []tazala.TokenEntry
+	day := s.now().UTC().Unix() / 86400
 	for _, e := range entries {
 		if e.Kind == tazala.KindCVV || !e.Kind.Valid() || e.Ciphertext == "" || e.ID == "" {
 			continue
+		}
+		if m, ok := s.written.Get(e.ID); ok && m.day == day && (m.hasSubject || e.Subject == "") {
+			continue // stored today, nothing new to say
 		}
 		if i, ok := seen[e.ID]; ok {
 			if want[i].Subject == "" {
@@ -130,7 +153,15 @@ func (s *Store) Put(ctx context.Context, entries []tazala.TokenEntry) error {
 			rows = append(rows, o)
 		}
 	}
-	return s.insert(ctx, rows, now)
+	if err := s.insert(ctx, rows, now); err != nil {
+		return err
+	}
+	for _, e := range want {
+		o, ok := old[e.ID]
+		has := e.Subject != "" || (ok && o.Subject != "")
+		s.written.Add(e.ID, writtenMark{day: now.Unix() / 86400, hasSubject: has})
+	}
+	return nil
 }
 
 // insert writes rows as new versions at time v.
@@ -178,6 +209,7 @@ func (s *Store) SetState(ctx context.Context, id string, st tazala.TokenState) e
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.written.Remove(id) // the next Put reads the new state
 	e, err := s.Get(ctx, id)
 	if err != nil {
 		return err
