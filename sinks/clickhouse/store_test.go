@@ -19,7 +19,6 @@ import (
 
 	"github.com/tazala/tazala"
 	"github.com/tazala/tazala/chhttp"
-	"github.com/tazala/tazala/index"
 	"github.com/tazala/tazala/internal/chdb"
 	"github.com/tazala/tazala/internal/stack"
 	"github.com/tazala/tazala/sinks/chschema"
@@ -152,67 +151,7 @@ func openStore(t *testing.T, b backend, dir string) *clickhouse.Store {
 	return s
 }
 
-func read(t *testing.T, s *clickhouse.Store) sinktest.Stored {
-	t.Helper()
-	ctx := context.Background()
-	var recs []struct {
-		Source         string    `json:"source"`
-		Partition      int32     `json:"partition"`
-		Offset         int64     `json:"offset"`
-		Key            string    `json:"key"`
-		Payload        string    `json:"payload"`
-		EventTime      time.Time `json:"event_time"`
-		Subject        string    `json:"subject"`
-		Purpose        string    `json:"purpose"`
-		LegalBasis     string    `json:"legal_basis"`
-		RetentionUntil time.Time `json:"retention_until"`
-		Findings       int       `json:"findings"`
-	}
-	if err := s.Select(ctx, &recs, "SELECT * FROM records_v"); err != nil {
-		t.Fatal(err)
-	}
-	var st sinktest.Stored
-	for _, r := range recs {
-		st.Records = append(st.Records, sinktest.Record{Source: r.Source, Partition: r.Partition, Offset: r.Offset, Key: r.Key, Value: r.Payload,
-			EventTime: r.EventTime, Subject: r.Subject, Findings: r.Findings,
-			Purpose: tazala.Purpose{Name: r.Purpose, LegalBasis: r.LegalBasis, RetainUntil: r.RetentionUntil}})
-	}
-	var idx []struct {
-		Subject        string    `json:"subject"`
-		Token          string    `json:"token"`
-		Kind           string    `json:"kind"`
-		Category       string    `json:"category"`
-		Source         string    `json:"source"`
-		Partition      int32     `json:"partition"`
-		Offset         int64     `json:"offset"`
-		Ordinal        uint16    `json:"ordinal"`
-		Path           string    `json:"path"`
-		Start          int64     `json:"start"`
-		End            int64     `json:"end"`
-		Detector       string    `json:"detector"`
-		Confidence     float32   `json:"confidence"`
-		EventTime      time.Time `json:"event_time"`
-		Purpose        string    `json:"purpose"`
-		LegalBasis     string    `json:"legal_basis"`
-		RetentionUntil time.Time `json:"retention_until"`
-	}
-	if err := s.Select(ctx, &idx, "SELECT * FROM pii_index_v"); err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range idx {
-		k, err := tazala.ParseKind(r.Kind)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if r.Category != index.Category(k) {
-			t.Errorf("index row category %q for %s", r.Category, r.Kind)
-		}
-		st.Index = append(st.Index, index.Row{Subject: r.Subject, Token: r.Token, Kind: k, Source: r.Source, Partition: r.Partition,
-			Offset: r.Offset, Ordinal: r.Ordinal, Path: r.Path, Start: r.Start, End: r.End, Detector: r.Detector, Confidence: r.Confidence,
-			EventTime: r.EventTime, Purpose: tazala.Purpose{Name: r.Purpose, LegalBasis: r.LegalBasis, RetainUntil: r.RetentionUntil}})
-	}
-	return st
-}
+func read(t *testing.T, s *clickhouse.Store) sinktest.Stored { return sinktest.ReadDB(t, s) }
 
 func runSinkSuite(t *testing.T, b backend) {
 	readDir := func(t *testing.T, dir string) sinktest.Stored {

@@ -280,3 +280,69 @@ func Run(t *testing.T, h Harness) {
 		checkStored(t, h.Read(t, dir), wantStored(changed))
 	})
 }
+
+// ReadDB reads what a ClickHouse store holds through its analyst views
+// (records_v, pii_index_v: deduplicated), for the Read of a Harness: the
+// embedded store and servers share the schema, so they share this reader.
+// It fails t when an index row's category is not its kind's.
+func ReadDB(t testing.TB, s tazala.DB) Stored {
+	t.Helper()
+	ctx := context.Background()
+	var recs []struct {
+		Source         string    `json:"source"`
+		Partition      int32     `json:"partition"`
+		Offset         int64     `json:"offset"`
+		Key            string    `json:"key"`
+		Payload        string    `json:"payload"`
+		EventTime      time.Time `json:"event_time"`
+		Subject        string    `json:"subject"`
+		Purpose        string    `json:"purpose"`
+		LegalBasis     string    `json:"legal_basis"`
+		RetentionUntil time.Time `json:"retention_until"`
+		Findings       int       `json:"findings"`
+	}
+	if err := s.Select(ctx, &recs, "SELECT * FROM records_v"); err != nil {
+		t.Fatal(err)
+	}
+	var st Stored
+	for _, r := range recs {
+		st.Records = append(st.Records, Record{Source: r.Source, Partition: r.Partition, Offset: r.Offset, Key: r.Key, Value: r.Payload,
+			EventTime: r.EventTime, Subject: r.Subject, Findings: r.Findings,
+			Purpose: tazala.Purpose{Name: r.Purpose, LegalBasis: r.LegalBasis, RetainUntil: r.RetentionUntil}})
+	}
+	var idx []struct {
+		Subject        string    `json:"subject"`
+		Token          string    `json:"token"`
+		Kind           string    `json:"kind"`
+		Category       string    `json:"category"`
+		Source         string    `json:"source"`
+		Partition      int32     `json:"partition"`
+		Offset         int64     `json:"offset"`
+		Ordinal        uint16    `json:"ordinal"`
+		Path           string    `json:"path"`
+		Start          int64     `json:"start"`
+		End            int64     `json:"end"`
+		Detector       string    `json:"detector"`
+		Confidence     float32   `json:"confidence"`
+		EventTime      time.Time `json:"event_time"`
+		Purpose        string    `json:"purpose"`
+		LegalBasis     string    `json:"legal_basis"`
+		RetentionUntil time.Time `json:"retention_until"`
+	}
+	if err := s.Select(ctx, &idx, "SELECT * FROM pii_index_v"); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range idx {
+		k, err := tazala.ParseKind(r.Kind)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Category != index.Category(k) {
+			t.Errorf("index row category %q for %s", r.Category, r.Kind)
+		}
+		st.Index = append(st.Index, index.Row{Subject: r.Subject, Token: r.Token, Kind: k, Source: r.Source, Partition: r.Partition,
+			Offset: r.Offset, Ordinal: r.Ordinal, Path: r.Path, Start: r.Start, End: r.End, Detector: r.Detector, Confidence: r.Confidence,
+			EventTime: r.EventTime, Purpose: tazala.Purpose{Name: r.Purpose, LegalBasis: r.LegalBasis, RetainUntil: r.RetentionUntil}})
+	}
+	return st
+}
