@@ -7,33 +7,17 @@ import (
 	"testing"
 
 	"github.com/tazala/tazala"
-	"github.com/tazala/tazala/internal/stack"
 	"github.com/tazala/tazala/internal/synth"
 	"github.com/tazala/tazala/policy/policytest"
-	schdb "github.com/tazala/tazala/sinks/chdb"
-	"github.com/tazala/tazala/sinks/chschema"
-	"github.com/tazala/tazala/tokenize/local"
 )
 
 // TestRectifyCommand: a corrected e-mail (read from stdin) replaces the
 // old one outside payment data; an IIN, held only in payment data, is
 // refused with §7.1; usage errors for a missing kind or value.
 func TestRectifyCommand(t *testing.T) {
-	stack.NeedCHDB(t)
-	dir := t.TempDir()
-	key := filepath.Join(dir, "k")
-	tk, err := local.New(local.Config{KeyPath: key, Create: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tk.Close()
-	db, err := schdb.OpenDB(filepath.Join(dir, "store"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	f := newPolicyFixture(t, "k")
+	dir, key, tk, db := f.dir, f.key, f.tk, f.db
 	ctx := context.Background()
-	chschema.Migrate(ctx, db)
 	g := synth.New(17)
 	p := policytest.Person{IIN: g.IIN(), Phone: "+7 701 333 44 55", Email: "old.mail@mail.example.kz", Name: "Нурпеисова Гаухар Маратовна", PAN: g.PAN()}
 	if _, err := policytest.Ingest(ctx, db, tk, nil, []tazala.Record{policytest.Payment("payments", 1, at("2026-03-01"), p, 100),

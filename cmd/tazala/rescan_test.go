@@ -8,34 +8,16 @@ import (
 	"testing"
 
 	"github.com/tazala/tazala"
-	"github.com/tazala/tazala/internal/stack"
 	"github.com/tazala/tazala/internal/synth"
 	"github.com/tazala/tazala/policy/policytest"
-	schdb "github.com/tazala/tazala/sinks/chdb"
-	"github.com/tazala/tazala/sinks/chschema"
-	"github.com/tazala/tazala/tokenize/local"
 )
 
 // TestRescanCommand: records stored while e-mail detection was off are
 // redacted and indexed by `tazala rescan`; a second run finds nothing.
 func TestRescanCommand(t *testing.T) {
-	stack.NeedCHDB(t)
-	dir := t.TempDir()
-	key := filepath.Join(dir, "local.key")
-	tk, err := local.New(local.Config{KeyPath: key, Create: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tk.Close()
-	db, err := schdb.OpenDB(filepath.Join(dir, "store"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	f := newPolicyFixture(t, "local.key")
+	dir, key, tk, db := f.dir, f.key, f.tk, f.db
 	ctx := context.Background()
-	if err := chschema.Migrate(ctx, db); err != nil {
-		t.Fatal(err)
-	}
 	g := synth.New(31)
 	var recs []tazala.Record
 	for i := range 12 {

@@ -4,19 +4,14 @@ import (
 	"bytes"
 	"context"
 	"log/slog"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/tazala/tazala"
-	"github.com/tazala/tazala/internal/stack"
 	"github.com/tazala/tazala/internal/synth"
 	"github.com/tazala/tazala/policy/policytest"
-	schdb "github.com/tazala/tazala/sinks/chdb"
-	"github.com/tazala/tazala/sinks/chschema"
-	"github.com/tazala/tazala/tokenize/local"
 )
 
 type syncBuf struct {
@@ -30,17 +25,9 @@ func (s *syncBuf) String() string              { s.mu.Lock(); defer s.mu.Unlock(
 // TestStartRetention: the daemon's retention loop deletes a payment past
 // its five years at once and logs the counts.
 func TestStartRetention(t *testing.T) {
-	stack.NeedCHDB(t)
-	dir := t.TempDir()
-	tk, _ := local.New(local.Config{KeyPath: filepath.Join(dir, "k"), Create: true})
-	defer tk.Close()
-	db, err := schdb.OpenDB(filepath.Join(dir, "store"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	f := newPolicyFixture(t, "k")
+	tk, db := f.tk, f.db
 	ctx := context.Background()
-	chschema.Migrate(ctx, db)
 	g := synth.New(3)
 	p := policytest.Person{IIN: g.IIN(), Phone: "+7 701 111 22 33", Email: "old.payer@mail.example.kz", Name: "Ким Ольга Викторовна", PAN: g.PAN()}
 	if _, err := policytest.Ingest(ctx, db, tk, nil, []tazala.Record{policytest.Payment("payments", 1, at("2020-01-15"), p, 100),

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,9 +12,6 @@ import (
 	"github.com/tazala/tazala/internal/synth"
 	"github.com/tazala/tazala/policy/policytest"
 	"github.com/tazala/tazala/scanner"
-	schdb "github.com/tazala/tazala/sinks/chdb"
-	"github.com/tazala/tazala/sinks/chschema"
-	"github.com/tazala/tazala/tokenize/local"
 )
 
 func at(s string) time.Time {
@@ -30,24 +26,10 @@ func at(s string) time.Time {
 // With -v it prints every command's output (docs/policy.md quotes it).
 func TestSubjectCommands(t *testing.T) {
 	stack.NeedCHDB(t)
-	dir := t.TempDir()
+	f := newPolicyFixture(t, "local.key")
+	dir, key, tk, db := f.dir, f.key, f.tk, f.db
 	store := "chdb:" + filepath.Join(dir, "store")
-	key := filepath.Join(dir, "local.key")
-	tk, err := local.New(local.Config{KeyPath: key, Create: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tk.Close()
-	os.Chmod(key, 0o600)
-	db, err := schdb.OpenDB(filepath.Join(dir, "store"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
 	ctx := context.Background()
-	if err := chschema.Migrate(ctx, db); err != nil {
-		t.Fatal(err)
-	}
 	g := synth.New(99)
 	aig := policytest.Person{IIN: g.IIN(), Phone: "+7 701 289 38 37", Email: "aigerim.zh@mail.example.kz", Name: "Жумабекова Айгерим Сериковна", PAN: g.PAN()}
 	bob := policytest.Person{IIN: g.IIN(), Phone: "+7 705 268 33 34", Email: "erlan.o@inbox.example.kz", Name: "Оспанов Ерлан Маратович", PAN: g.PAN()}
