@@ -29,6 +29,7 @@
 package blindb
 
 import (
+	"fmt"
 	"math/rand/v2"
 
 	"github.com/tazala/tazala"
@@ -69,6 +70,8 @@ type Record struct {
 	// JSON reports the line is meant to be valid JSON (a deliberately
 	// sloppy JSON-like line has JSON false).
 	JSON bool
+	// Source names the template: category/variant index, e.g. "chat/2".
+	Source string
 }
 
 // Generator produces records deterministically from its seed and part.
@@ -92,9 +95,9 @@ func (g *Generator) Next() Record {
 	vs := c.variants
 	// The part's share of the category's variants: even for Tune, odd for Held.
 	n := (len(vs) + 1 - int(g.part)) / 2
-	f := vs[2*g.r.IntN(n)+int(g.part)]
-	f(g, b)
-	return Record{Line: b.buf, Spans: b.spans, JSON: b.json}
+	i := 2*g.r.IntN(n) + int(g.part)
+	vs[i](g, b)
+	return Record{Line: b.buf, Spans: b.spans, JSON: b.json, Source: fmt.Sprintf("%s/%d", c.name, i)}
 }
 
 func (g *Generator) category() *category {

@@ -107,6 +107,9 @@ func checkRecord(r Record) error {
 	masked := uEscape.ReplaceAll(bytes.Clone(line), []byte("______"))
 	for _, m := range digitRun.FindAllIndex(masked, -1) {
 		d := line[m[0]:m[1]]
+		if m[0] > 0 && isAlnum(masked[m[0]-1]) || m[1] < len(masked) && isAlnum(masked[m[1]]) {
+			continue // part of a token such as a hex id
+		}
 		labelled := false
 		for _, s := range r.Spans {
 			if s.Start <= m[0] && m[1] <= s.End {
@@ -248,6 +251,16 @@ func writeCorpus(dir string, part Part, n int) error {
 	}
 	defer tf.Close()
 	cw, tw := bufio.NewWriter(cf), bufio.NewWriter(tf)
+	var sw *bufio.Writer // with BLINDB_SOURCES=1, the template of each line
+	if os.Getenv("BLINDB_SOURCES") != "" {
+		sf, err := os.Create(filepath.Join(dir, part.String()+".sources.txt"))
+		if err != nil {
+			return err
+		}
+		defer sf.Close()
+		sw = bufio.NewWriter(sf)
+		defer sw.Flush()
+	}
 	type span struct {
 		Type  string `json:"type"`
 		Start int    `json:"start"`
@@ -262,6 +275,9 @@ func writeCorpus(dir string, part Part, n int) error {
 		r := g.Next()
 		cw.Write(r.Line)
 		cw.WriteByte('\n')
+		if sw != nil {
+			sw.WriteString(r.Source + "\n")
+		}
 		out := row{Line: i, Spans: []span{}}
 		for _, s := range r.Spans {
 			out.Spans = append(out.Spans, span{s.Kind.String(), s.Start, s.End})
@@ -283,4 +299,8 @@ func writeCorpus(dir string, part Part, n int) error {
 		return err
 	}
 	return tf.Close()
+}
+
+func isAlnum(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }

@@ -83,16 +83,16 @@ var ruPatr = [][2]string{
 	{"Степанович", "Степановна"},
 }
 
-// Foreign customers, written in Latin: given names and surnames.
-var foreignGiven = []string{
-	"Michael", "Sarah", "Thomas", "Laura", "Daniel", "Emma", "Lukas", "Sofia", "Mehmet", "Ayşe",
-	"James", "Olivia", "Kenji", "Yuki", "Marco", "Giulia", "Pierre", "Camille", "Arjun", "Priya",
-}
-
-var foreignSur = []string{
-	"Turner", "Whitfield", "Hoffmann", "Schneider", "Yılmaz", "Demir", "Tanaka", "Sato",
-	"Rossi", "Bianchi", "Dubois", "Lefebvre", "Sharma", "Kapoor", "Novak", "Kowalski",
-	"Fischer", "Brennan", "Lindqvist", "Haugen",
+// Foreign customers, written in Latin, by origin: given names, surnames.
+var foreign = []struct{ given, sur []string }{
+	{[]string{"Michael", "Sarah", "James", "Olivia"}, []string{"Turner", "Whitfield", "Brennan", "Hughes"}},
+	{[]string{"Lukas", "Sofia", "Jonas", "Lena"}, []string{"Hoffmann", "Schneider", "Fischer", "Becker"}},
+	{[]string{"Mehmet", "Ayşe", "Emre", "Zeynep"}, []string{"Yılmaz", "Demir", "Kaya", "Çelik"}},
+	{[]string{"Kenji", "Yuki", "Haruto", "Aiko"}, []string{"Tanaka", "Sato", "Suzuki", "Watanabe"}},
+	{[]string{"Marco", "Giulia", "Luca", "Chiara"}, []string{"Rossi", "Bianchi", "Romano", "Ricci"}},
+	{[]string{"Pierre", "Camille", "Louis", "Chloé"}, []string{"Dubois", "Lefebvre", "Moreau", "Laurent"}},
+	{[]string{"Arjun", "Priya", "Rahul", "Ananya"}, []string{"Sharma", "Kapoor", "Gupta", "Iyer"}},
+	{[]string{"Jan", "Anna", "Piotr", "Katarzyna"}, []string{"Nowak", "Kowalski", "Wiśniewski", "Zieliński"}},
 }
 
 // person is one generated individual.
@@ -132,8 +132,11 @@ func (g *Generator) person() person {
 			}
 		case y < 0.8:
 			ru := russify(f)
-			if strings.HasSuffix(ru, "й") {
-				ru = strings.TrimSuffix(ru, "й")
+			if strings.HasSuffix(ru, "й") || strings.HasSuffix(ru, "и") {
+				ru = strings.TrimSuffix(strings.TrimSuffix(ru, "й"), "и") + "и"
+				if strings.HasSuffix(f, "й") {
+					ru = strings.TrimSuffix(ru, "и")
+				}
 				if p.male {
 					p.patr = ru + "евич"
 				} else {
@@ -161,8 +164,12 @@ func (g *Generator) person() person {
 			p.patr = pick(g, ruPatr)[sx]
 		}
 	default: // foreign, Latin only
-		p.given = pick(g, foreignGiven)
-		p.sur = pick(g, foreignSur)
+		o := pick(g, foreign)
+		p.given = any1(g, o.given)
+		p.sur = any1(g, o.sur)
+		if strings.HasSuffix(p.sur, "ki") && strings.HasSuffix(p.given, "a") {
+			p.sur = strings.TrimSuffix(p.sur, "i") + "a" // Polish feminine form
+		}
 		p.latin = true
 	}
 	p.asciiKey = asciiLower(p.given)
@@ -306,26 +313,18 @@ func translitWith(m map[rune]string, s string) string {
 	return b.String()
 }
 
+// asciiFold maps the Latin letters with diacritics of the name lists and
+// transliterations to ASCII.
+var asciiFold = strings.NewReplacer("ş", "s", "ı", "i", "ç", "c", "ğ", "g", "ö", "o", "ü", "u", "ä", "a",
+	"ū", "u", "ñ", "n", "ś", "s", "ń", "n", "ł", "l", "é", "e", "è", "e", "ż", "z", "ź", "z")
+
 // asciiLower is the ASCII transliteration used for e-mail local parts.
 func asciiLower(s string) string {
-	t := strings.ToLower(translitWith(translitSchemes[2], strings.ToLower(s)))
+	t := asciiFold.Replace(strings.ToLower(translitWith(translitSchemes[2], strings.ToLower(s))))
 	var b strings.Builder
 	for _, r := range t {
-		switch {
-		case r >= 'a' && r <= 'z':
+		if r >= 'a' && r <= 'z' {
 			b.WriteRune(r)
-		case r == 'ş':
-			b.WriteString("s")
-		case r == 'ı', r == 'i':
-			b.WriteString("i")
-		case r == 'ç':
-			b.WriteString("c")
-		case r == 'ğ':
-			b.WriteString("g")
-		case r == 'ö':
-			b.WriteString("o")
-		case r == 'ü':
-			b.WriteString("u")
 		}
 	}
 	return b.String()

@@ -51,6 +51,8 @@ var custEN = []string{
 	"Dear team, I am {NL}, my phone number changed to {PI}",
 	"Customer {NL} requests account closure, contact {E}",
 	"You can reach me, {NL}, on {P} after 6 pm",
+	"Please reply to mailto:{E}?subject=refund, {NL}",
+	"{NL} (mailto:{E}) asks to update the delivery address",
 }
 
 // Operator lines: mostly hard negatives (lone given names, role words).
@@ -87,6 +89,7 @@ var opEN = []string{
 var sigRU = []string{
 	"С уважением,\n{N}\n{P}", "--\n{N}\nтел.: {P}", "Спасибо!\n{N}", "С уважением, {N}",
 	"Всего доброго,\n{N}\n{E}", "--\nС уважением,\n{NF}\nмоб. {P}",
+	"<p>С уважением,<br>{N}<br><a href=\"mailto:{E}\">{E}</a></p>", "--\n{N} | {P} | <{E}>",
 }
 
 var sigKK = []string{
