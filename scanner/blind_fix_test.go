@@ -1,0 +1,53 @@
+package scanner
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestBlindFixes covers the rules added after the customer-contact
+// corpus (internal/blindb, Tune half): telecom field names, phone
+// phrases, Message-IDs in bare columns, and the name rules. Values are
+// synthetic.
+func TestBlindFixes(t *testing.T) {
+	cases := []struct{ name, in string }{
+		// phones under telecom and messaging field names
+		{"whatsapp id", `{"from":{"wa_id":"⟦phone:77011234567⟧","profile":{"name":"x"}}}`},
+		{"smpp dst", `smsgw submit_sm dst=⟦phone:77021234567⟧ src=SHOP seq=4821 status=0`},
+		{"caller id", `cdr caller=⟦phone:87471234567⟧ callee=⟦phone:77781234567⟧ dur=31`},
+		{"dst port is not a phone", `fw allow dst=10.0.0.7 dst_port=443 bytes=77011234567`},
+		// a bare national number after a phrase of sending or calling
+		{"sent to ru", `уведомление отправлено на ⟦phone:87011234567⟧: платёж принят`},
+		{"sent to en", `receipt sent to ⟦phone:87051234567⟧ ok`},
+		{"number noun", `Hi, New number: ⟦phone:87771234567⟧`},
+		{"number noun ru", `свяжитесь по номеру ⟦phone:87471234567⟧, спасибо`},
+		{"order number is not a phone", `order number 87011234567 shipped`},
+		{"sequence number is not a phone", `replayed sequence number 87011234567`},
+		{"bare preposition is weak", `увеличено на 87011234567`},
+		{"record number", `record number 87011234567`},
+		// Message-IDs in a column without a field name
+		{"msgid hex", `2026-01-02,SMTP,SEND,1234,<7b34fd8f6489a513.2578265081@mail.example.ru>,⟦email:ivan.petrov@example.kz⟧,250`},
+		{"msgid base64", `RECEIVE,<CA+xQ7pLmZ0aB3cD9eF1gH2iJ4kL@mail.example.com>,x`},
+		{"msgid caps tail", `DELIVER,<49937775126927.LTQFL8EW@smtp.example.ru>,x`},
+		{"msgid digits tail", `DELIVER,<64868022410082.EFSTQUYM@smtp.example.ru>,x`},
+		{"display name address", `To: Ivan <⟦email:ivan1985@example.kz⟧>`},
+		{"bracketed address kept", `From: <⟦email:a.k.1990@example.kz⟧>`},
+		{"caps address kept", `reply <⟦email:IVANOV85@EXAMPLE.KZ⟧>`},
+		{"camel address kept", `,<⟦email:IvanPetrovKz@example.kz⟧>,`},
+		{"generated address under a mail label", `from=<⟦email:bounce7b34fd8f6489a513@example.kz⟧>`},
+	}
+	s := New(Config{Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			line, want := parseMarked(t, c.in)
+			var gs []string
+			for _, f := range s.Scan([]byte(line), nil) {
+				gs = append(gs, spanStr(f.Kind, f.Span.Start, f.Span.End))
+			}
+			if strings.Join(gs, " ") != strings.Join(want, " ") {
+				t.Errorf("findings %v, want %v", gs, want)
+			}
+		})
+	}
+}
