@@ -36,6 +36,31 @@ func TestBlindFixes(t *testing.T) {
 		{"caps address kept", `reply <⟦email:IVANOV85@EXAMPLE.KZ⟧>`},
 		{"camel address kept", `,<⟦email:IvanPetrovKz@example.kz⟧>,`},
 		{"generated address under a mail label", `from=<⟦email:bounce7b34fd8f6489a513@example.kz⟧>`},
+		// names in fixed-width columns: each column a part
+		{"fixed-width row", `123456789 ⟦person_name:ИВАНОВА⟧           ⟦person_name:АННА⟧            ⟦person_name:ПЕТРОВНА⟧          ⟦iin:900101300017⟧ 2026-01-02`},
+		{"fixed-width two columns", `000000042 ⟦person_name:ТАСБОЛАТОВ⟧    ⟦person_name:ЕРЛАН⟧                 active`},
+		{"fixed-width latin", `42 ⟦person_name:PETROVA⟧     ⟦person_name:ANNA⟧      KZ`},
+		{"aligned ops columns", `INFO   Main      Worker    started   Consumer   Group   Rebalance`},
+		{"aligned product columns", `SKU   Apple   Watch   Series   Black   Ultra`},
+		// streets named after a person
+		{"street kk", `Отделение на Ерлан Сейтұлы көшесі 12 работает до 19`},
+		{"avenue kk", `2026-01-02 10:00:00 Бөлімше Сейтов даңғылы 17 мекенжайы бойынша`},
+		{"street en", `office at Ivan Petrov Street 5`},
+		// a surname without an ending beside a given name and patronymic
+		{"surname before", `Я, ⟦person_name:Құдайқұл Назерке Сериковна⟧, прошу`},
+		{"surname after", `спросить ⟦person_name:Назерке Сериковна Құдайқұл⟧`},
+		{"verb before is not a surname", `Позвоните ⟦person_name:Назерке Сериковна⟧`},
+		// Kazakh surnames that are an ancestor's compound name
+		{"compound -ғали", `Здравствуйте. ⟦person_name:Жұмағали Аружан⟧, клиент с 2026`},
+		{"compound -mbet", `Regards, ⟦person_name:Aizhan Tasmagambet⟧`},
+		{"latin -skaia", `Thanks, ⟦person_name:Iuliia Vishnevskaia⟧`},
+		// a mail display name
+		{"display name", `To: "⟦person_name:Aruzhan Tasbolat⟧" <⟦email:a.t@example.kz⟧>`},
+		{"display name bare", `created by ⟦person_name:Тасболат Аружан⟧ <⟦email:a.t@example.kz⟧> via web`},
+		{"display name of a team", `From: Support Team <⟦email:support@example.kz⟧>`},
+		{"display name of a company", `newsletter Acme Widgets <⟦email:news@example.com⟧>`},
+		// the Russian name keys written in Latin letters
+		{"latin keys", `{"familiya":"⟦person_name:Сейтова⟧","imya":"⟦person_name:Аружан⟧","otchestvo":""}`},
 	}
 	s := New(Config{Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})
 	for _, c := range cases {
