@@ -202,9 +202,15 @@ func TestPartsDisjoint(t *testing.T) {
 		m := map[string][]string{
 			"maleGiven": v.maleGiven, "femaleGiven": v.femaleGiven, "surnames": v.surnames,
 			"latMale": v.latMale, "latFemale": v.latFemale, "latSurnames": v.latSurnames,
-			"mailDomains": v.mailDomains, "mailLocal": v.mailLocal, "expLabels": v.expLabels,
-			"cvvLabels": v.cvvLabels, "phoneLayouts": v.phoneLayouts, "intlRegions": v.intlRegions,
+			"mailDomains": v.mailDomains, "mailLocal": v.mailLocal, "phoneLayouts": v.phoneLayouts, "intlRegions": v.intlRegions,
 			"testPANs": v.testPANs, "companies": v.companies,
+		}
+		for _, lang := range []string{"ru", "kk", "en"} {
+			m["expLabels"] = append(m["expLabels"], v.expLabels[lang]...)
+			m["cvvLabels"] = append(m["cvvLabels"], v.cvvLabels[lang]...)
+			if len(v.expLabels[lang]) == 0 || len(v.cvvLabels[lang]) == 0 {
+				t.Errorf("no %s labels", lang)
+			}
 		}
 		for _, p := range v.patronymics {
 			m["patronymics"] = append(m["patronymics"], p[0], p[1])
@@ -278,7 +284,8 @@ func TestNegativesAreNot(t *testing.T) {
 }
 
 // TestWriteCorpus writes tune/held corpora and truth files in the eval
-// format when BLINDA_OUT names a directory (BLINDA_N records each,
+// format when BLINDA_OUT names a directory, and beside each a .templates
+// file naming the template of each line (BLINDA_N records each,
 // default 5000; BLINDA_SEED, default 1).
 func TestWriteCorpus(t *testing.T) {
 	dir := os.Getenv("BLINDA_OUT")
@@ -332,12 +339,18 @@ func writeCorpus(base string, g *Generator, n int) error {
 		return err
 	}
 	defer tf.Close()
-	cw, tw := bufio.NewWriter(cf), bufio.NewWriter(tf)
+	nf, err := os.Create(base + ".templates")
+	if err != nil {
+		return err
+	}
+	defer nf.Close()
+	cw, tw, nw := bufio.NewWriter(cf), bufio.NewWriter(tf), bufio.NewWriter(nf)
 	enc := json.NewEncoder(tw)
 	for i := 1; i <= n; i++ {
 		r := g.Next()
 		cw.Write(r.Line)
 		cw.WriteByte('\n')
+		nw.WriteString(r.Template + "\n")
 		row := truthRow{Line: i, Spans: []truthSpan{}}
 		for _, s := range r.Spans {
 			row.Spans = append(row.Spans, truthSpan{s.Kind.String(), s.Start, s.End})
@@ -350,6 +363,12 @@ func writeCorpus(base string, g *Generator, n int) error {
 		return err
 	}
 	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if err := nw.Flush(); err != nil {
+		return err
+	}
+	if err := nf.Close(); err != nil {
 		return err
 	}
 	if err := cf.Close(); err != nil {

@@ -20,8 +20,16 @@ var heldVocab = &vocab{
 	mailDomains: []string{"yandex.ru", "icloud.com", "bk.ru", "list.ru", "hotmail.co.uk", "rambler.ru", "billing.steppe-pay.kz", "enu.edu.kz", "xn--d1acpjx3f.xn--p1ai", "xn--d1acon18c.xn--80ao21a", "мысал.қаз", "почта.рус", "qazaq-soft.org", "mail.astana-hub.com"},
 	mailLocal:   []string{"s_g", "gs+t", "i-s", "s.i", "g.sn", "c", "gsn", "s-g+t"},
 	expFormats:  []string{"MM.YY", "MM.YYYY", "MM-YYYY", "MM/YY", "MM/YYYY"},
-	expLabels:   []string{"expires", "valid thru", "действует до", "годна до", "мерзімі", "exp. date", "срок годности"},
-	cvvLabels:   []string{"security code", "CVC", "код безопасности", "CID", "қауіпсіздік коды", "код с обратной стороны карты"},
+	expLabels: map[string][]string{
+		"ru": {"действует до", "годна до", "срок годности"},
+		"kk": {"мерзімі", "қолданылу мерзімі"},
+		"en": {"expires", "valid thru", "exp. date"},
+	},
+	cvvLabels: map[string][]string{
+		"ru": {"код безопасности", "код с обратной стороны карты", "CVV2"},
+		"kk": {"қауіпсіздік коды", "картаның артындағы код"},
+		"en": {"security code", "CVC", "CID"},
+	},
 	phoneLayouts: []string{
 		"+7 (XXX) XXX XX XX", "8XXXXXXXXXX", "+7-XXX-XXX-XXXX", "8 XXX XXXXXXX", "+7.XXX.XXX.XX.XX", "8 (XXX) XXX XX XX", "+7 XXX XXXXXXX",
 	},
@@ -57,6 +65,13 @@ var heldTemplates = []template{
 	{"aml-json", hAML},
 	{"ivr", hIVR},
 	{"vts-chain", hVTSChain},
+	{"redis-monitor", hRedis},
+	{"syslog-5424", hSyslog5424},
+	{"kotlin-data", hKotlin},
+	{"ruby-params", hRubyHash},
+	{"rust-debug", hRustDebug},
+	{"http-headers", hHeaders},
+	{"letter-mixed", hLetterKK},
 }
 
 var heldNegatives = []template{
@@ -68,6 +83,8 @@ var heldNegatives = []template{
 	{"neg-payout", hnPayout},
 	{"neg-mta", hnMTA},
 	{"neg-card-ops", hnCardOps},
+	{"neg-dummy-phones", hnTestFixture},
+	{"neg-agent", hnAgent},
 }
 
 func syslogTS(g *Generator) string {
@@ -249,9 +266,9 @@ func hNoteRU(g *Generator, b *builder) {
 	b.s("Комментарий оператора (", g.ts()[:10], "): ")
 	switch g.intn(4) {
 	case 0:
-		b.s("Меня зовут, говорит, ").p(tazala.KindName, g.cyr(p)).s(", карта ").p(tazala.KindPAN, g.fmtPAN(c.pan)).s(" ", g.pick(g.v.expLabels), " ").p(tazala.KindExpiry, g.exp()).s(", деньги списаны дважды.")
+		b.s("Меня зовут, говорит, ").p(tazala.KindName, g.cyr(p)).s(", карта ").p(tazala.KindPAN, g.fmtPAN(c.pan)).s(" ", g.expLabel("ru"), " ").p(tazala.KindExpiry, g.exp()).s(", деньги списаны дважды.")
 	case 1:
-		b.s("держатель карты ").p(tazala.KindName, g.cyr(p)).s(" сообщил ", g.pick(g.v.cvvLabels), " ").p(tazala.KindCVV, g.cvv(c)).s(" постороннему, карту перевыпускаем.")
+		b.s("держатель карты ").p(tazala.KindName, g.cyr(p)).s(" сообщил ", g.cvvLabel("ru"), " ").p(tazala.KindCVV, g.cvv(c)).s(" постороннему, карту перевыпускаем.")
 	case 2:
 		b.s("перезвонить по номеру ").p(tazala.KindPhone, g.phone()).s(" или написать на ").p(tazala.KindEmail, g.email(p)).s(", заявка ", g.digits(8), ".")
 	default:
@@ -264,11 +281,11 @@ func hNoteKK(g *Generator, b *builder) {
 	b.s("Оператордың ескертпесі: ")
 	switch g.intn(3) {
 	case 0:
-		b.s("Иесі ").p(tazala.KindName, g.cyr(p)).s(" картасының нөмірі ").p(tazala.KindPAN, g.fmtPAN(c.pan)).s(", ", g.pick(g.v.expLabels), " ").p(tazala.KindExpiry, g.exp()).s(".")
+		b.s("Иесі ").p(tazala.KindName, g.cyr(p)).s(" картасының нөмірі ").p(tazala.KindPAN, g.fmtPAN(c.pan)).s(", ", g.expLabel("kk"), " ").p(tazala.KindExpiry, g.exp()).s(".")
 	case 1:
 		b.s("Менің атым ").p(tazala.KindName, g.cyr(p)).s(", ЖСН ").p(tazala.KindIIN, g.iin()).s(", телефон ").p(tazala.KindPhone, g.phone()).s(".")
 	default:
-		b.s("клиент ", g.pick(g.v.cvvLabels), " ").p(tazala.KindCVV, g.cvv(c)).s(" айтып қойды, карта ", g.masked(c.pan), " бұғатталды.")
+		b.s("клиент ", g.cvvLabel("kk"), " ").p(tazala.KindCVV, g.cvv(c)).s(" айтып қойды, карта ", g.masked(c.pan), " бұғатталды.")
 	}
 }
 
@@ -277,9 +294,9 @@ func hNoteEN(g *Generator, b *builder) {
 	b.s("Agent note: ")
 	switch g.intn(3) {
 	case 0:
-		b.s("spoke with ").p(tazala.KindName, g.lat(p)).s(", card ").p(tazala.KindPAN, g.fmtPAN(c.pan)).s(" ", g.pick(g.v.expLabels), " ").p(tazala.KindExpiry, g.exp()).s(" declined at merchant ", g.pick(g.v.companies), ".")
+		b.s("spoke with ").p(tazala.KindName, g.lat(p)).s(", card ").p(tazala.KindPAN, g.fmtPAN(c.pan)).s(" ", g.expLabel("en"), " ").p(tazala.KindExpiry, g.exp()).s(" declined at merchant ", g.pick(g.v.companies), ".")
 	case 1:
-		b.s("caller gave the ", g.pick(g.v.cvvLabels), " ").p(tazala.KindCVV, g.cvv(c)).s(" by mistake; advised to reissue. Callback ").p(tazala.KindPhone, g.anyPhone()).s(".")
+		b.s("caller gave the ", g.cvvLabel("en"), " ").p(tazala.KindCVV, g.cvv(c)).s(" by mistake; advised to reissue. Callback ").p(tazala.KindPhone, g.anyPhone()).s(".")
 	default:
 		b.s("Regards, ").p(tazala.KindName, g.lat(p)).s(" <").p(tazala.KindEmail, g.email(p)).s(">")
 	}
@@ -301,6 +318,7 @@ func hAML(g *Generator, b *builder) {
 	o := obj{{"checkId", g.uuid()},
 		{"subject", obj{{"iin", iin}, {"fio", pstr{tazala.KindName, g.cyr(p)}}, {"pep", false}}},
 		{"employer", obj{{"bin", g.bin()}, {"name", g.pick(g.v.companies)}}},
+		{"contact", obj{{"phone", pnum{tazala.KindPhone, "8" + g.national()}}, {"channel", "sms"}}},
 		{"lists", arr{"UN", "OFAC", "KFM"}}, {"score", num("0." + g.digits(3))}, {"ts", num(g.epochMs())}}
 	b.doc(o, jstyle{esc: escASCII, spaced: true})
 }
@@ -356,6 +374,14 @@ func hnPayout(g *Generator, b *builder) {
 	b.s("payout ", fmt.Sprintf("%02d/%02d/2025", 1+g.intn(28), 1+g.intn(12)), " recipient=\"", g.pick(g.v.companies), "\" bin=", g.bin(), " iban=", g.iban(), " amount=", g.amount(), " KZT order=", g.safe(12), " batch=", g.digits(5))
 }
 
+func hnAgent(g *Generator, b *builder) {
+	name := g.pick(g.v.latFemale)
+	if g.chance(0.5) {
+		name = g.pick(g.v.latMale)
+	}
+	b.s("Agent note: escalated by ", capWord(name), " to tier 2 at ", g.clock(), "; queue wait ", fmt.Sprint(g.intn(90)), " min, created_us=", g.epochUs())
+}
+
 func hnMTA(g *Generator, b *builder) {
 	b.s(syslogTS(g), " mail-relay[", fmt.Sprint(g.intn(90000)), "]: ", strings.ToUpper(hex(g, 10)), ": message-id=<", g.uuid(), "@app-", fmt.Sprint(g.intn(9)), ".payments.local> queued, attachment=banner@3x.png mention=@", g.pick([]string{"steppe_support", "qazaq_pay"}))
 }
@@ -363,4 +389,74 @@ func hnMTA(g *Generator, b *builder) {
 func hnCardOps(g *Generator, b *builder) {
 	c := g.card()
 	b.s(syslogTS(g), " card-ops reissue bin=", c.pan[:8], " last4=", c.pan[len(c.pan)-4:], " loyalty_no=", g.notPAN(), " masked=", g.masked(c.pan), " installments=", fmt.Sprint(3*(1+g.intn(8))), " rrn=", g.rrn(), " auth=", g.auth())
+}
+
+func hRedis(g *Generator, b *builder) {
+	p := g.person()
+	b.s(g.epoch(), ".", g.digits(6), " [0 ", g.ip(), ":", fmt.Sprint(30000+g.intn(30000)), "] \"HSET\" \"session:", hex(g, 12), "\"")
+	b.s(" \"phone\" \"").p(tazala.KindPhone, g.anyPhone()).s("\"")
+	if g.chance(0.6) {
+		b.s(" \"email\" \"").p(tazala.KindEmail, g.email(p)).s("\"")
+	}
+	if g.chance(0.5) {
+		b.s(" \"iin\" \"").p(tazala.KindIIN, g.iin()).s("\"")
+	}
+	b.s(" \"support_from\" \"").p(tazala.KindEmail, g.pick([]string{"help@qazaq-soft.org", "care@billing.steppe-pay.kz"})).s("\" \"ttl\" \"", fmt.Sprint(60*(1+g.intn(60))), "\"")
+}
+
+func hnTestFixture(g *Generator, b *builder) {
+	b.s(syslogTS(g), " profile-sync: ignoring dummy msisdn \"+7 (000) 000-00-00\" and \"+7-111-111-1111\" (placeholders), retry_in=", fmt.Sprint(g.intn(600)), "s offset=", g.pick([]string{"7", "8"}), g.digits(10))
+}
+
+func hSyslog5424(g *Generator, b *builder) {
+	c, p := g.card(), g.person()
+	b.s("<134>1 ", g.ts(), " pay-gw-", fmt.Sprint(1+g.intn(4)), " acq ", fmt.Sprint(1000+g.intn(30000)), " AUTH [card@32473 pan=\"").p(tazala.KindPAN, c.pan).s("\" exp=\"").p(tazala.KindExpiry, g.exp()).s("\"")
+	if g.chance(0.5) {
+		b.s(" holder=\"").p(tazala.KindName, g.lat(p)).s("\"")
+	}
+	b.s("][origin ip=\"", g.ip(), "\" tid=\"", g.tid(), "\"] authorised rrn=", g.rrn(), " stan=", g.stan())
+}
+
+func hKotlin(g *Generator, b *builder) {
+	c, p := g.card(), g.person()
+	b.s(g.ts(), " W/CardRepository: save failed CardDto(pan=").p(tazala.KindPAN, c.pan).s(", expiry=").p(tazala.KindExpiry, g.exp())
+	if g.chance(0.5) {
+		b.s(", cvc=").p(tazala.KindCVV, g.cvv(c))
+	}
+	b.s(", holderName=").p(tazala.KindName, g.name(p)).s(", phone=").p(tazala.KindPhone, g.anyPhone()).s(", isDefault=true, createdAt=", g.epochMs(), ")")
+}
+
+func hRubyHash(g *Generator, b *builder) {
+	c, p := g.card(), g.person()
+	b.s("I, [", g.ts(), " #", fmt.Sprint(1000+g.intn(9000)), "]  INFO -- : Processing by PaymentsController#create as JSON Parameters: {\"payment\"=>{\"card_number\"=>\"").p(tazala.KindPAN, g.fmtPAN(c.pan))
+	b.s("\", \"card_expiry\"=>\"").p(tazala.KindExpiry, g.exp()).s("\", \"cardholder\"=>\"").p(tazala.KindName, g.name(p)).s("\"}, \"email\"=>\"").p(tazala.KindEmail, g.email(p)).s("\", \"locale\"=>\"kk\"}")
+}
+
+func hRustDebug(g *Generator, b *builder) {
+	c, p := g.card(), g.person()
+	b.s(g.ts(), " ERROR settle::worker: reconcile mismatch: Card { pan: \"").p(tazala.KindPAN, c.pan).s("\", expiry: \"").p(tazala.KindExpiry, g.exp()).s("\", owner: Some(\"").p(tazala.KindName, g.name(p)).s("\") }")
+	b.s(", Payer { iin: \"").p(tazala.KindIIN, g.iin()).s("\", employer_bin: \"", g.bin(), "\" }, amount: ", g.minor(), ", batch: ", g.digits(5))
+}
+
+func hHeaders(g *Generator, b *builder) {
+	p := g.person()
+	b.s("> POST /v2/charges HTTP/1.1 | Host: api.steppe-pay.kz | X-Request-Id: ", g.uuid(), " | X-Customer-Email: ").p(tazala.KindEmail, g.email(p))
+	b.s(" | X-Customer-Phone: ").p(tazala.KindPhone, g.anyPhone())
+	if g.chance(0.5) {
+		b.s(" | X-Customer-Name: ").p(tazala.KindName, g.lat(p))
+	}
+	b.s(" | Content-Length: ", fmt.Sprint(100+g.intn(900)), " | Idempotency-Key: ", hex(g, 32))
+}
+
+func hLetterKK(g *Generator, b *builder) {
+	c, p := g.card(), g.person()
+	b.s("support-mail body: ")
+	switch g.intn(3) {
+	case 0:
+		b.s("Сәлеметсіз бе! Картам ").p(tazala.KindPAN, g.fmtPAN(c.pan)).s(" ").p(tazala.KindExpiry, g.exp()).s(" бұғатталып қалды. Құрметпен, ").p(tazala.KindName, g.cyr(p)).s(".")
+	case 1:
+		b.s("Dear ").p(tazala.KindName, g.lat(p)).s(", your card ending ", c.pan[len(c.pan)-4:], " was reissued; the new one arrives by ", fmt.Sprintf("%02d/%02d/2025", 1+g.intn(28), 1+g.intn(12)), ".")
+	default:
+		b.s("Здравствуйте, я ").p(tazala.KindName, g.cyr(p)).s(", мой e-mail ").p(tazala.KindEmail, g.email(p)).s(", прошу вернуть ", g.amount(), " тг по заказу ", g.digits(8), ".")
+	}
 }

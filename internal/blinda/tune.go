@@ -20,8 +20,16 @@ var tuneVocab = &vocab{
 	mailDomains: []string{"gmail.com", "mail.ru", "mail.kz", "inbox.kz", "yandex.kz", "outlook.com", "proton.me", "post.example-bank.kz", "corp.almaty-logistics.kz", "xn--80aswg.xn--p1ai", "xn--e1afmkfd.xn--p1ai", "пример.рф", "kaznu.edu.kz", "freedom-tech.co.uk"},
 	mailLocal:   []string{"g.s", "gs", "i.s", "g_s", "g.s+t", "sn", "g-s", "g.s.n", "s.g"},
 	expFormats:  []string{"MM/YY", "MM/YY", "MM/YYYY", "MM-YY", "MM / YY"},
-	expLabels:   []string{"exp", "expiry", "validThru", "срок действия", "жарамдылық мерзімі", "срок"},
-	cvvLabels:   []string{"CVV", "cvc2", "CVV2/CVC2", "код CVV", "CVC-код"},
+	expLabels: map[string][]string{
+		"ru": {"срок действия", "срок", "ср. действия"},
+		"kk": {"жарамдылық мерзімі", "жарамды мерзімі"},
+		"en": {"expiry", "exp", "expiration date"},
+	},
+	cvvLabels: map[string][]string{
+		"ru": {"код CVV", "CVC-код", "трёхзначный код"},
+		"kk": {"CVV коды", "CVC-коды"},
+		"en": {"CVV", "cvc2", "CVV2/CVC2", "card verification code"},
+	},
 	phoneLayouts: []string{
 		"+7 XXX XXX XX XX", "+7XXXXXXXXXX", "8 (XXX) XXX-XX-XX", "8-XXX-XXX-XX-XX", "+7 (XXX) XXX-XX-XX", "8 XXX XXX XX XX",
 	},
@@ -58,6 +66,12 @@ var tuneTemplates = []template{
 	{"kyc", tKYC},
 	{"notify", tNotify},
 	{"sms-gw", tSMS},
+	{"graphql", tGraphQL},
+	{"proto-text", tProtoText},
+	{"dotnet-anon", tDotNet},
+	{"php-print-r", tPHPPrintR},
+	{"ecs-json", tECS},
+	{"note-free-ru", tNoteFreeRU},
 }
 
 var tuneNegatives = []template{
@@ -69,6 +83,8 @@ var tuneNegatives = []template{
 	{"neg-settlement", tnSettlement},
 	{"neg-java-trace", tnJavaTrace},
 	{"neg-mail", tnMail},
+	{"neg-placeholder", tnPlaceholder},
+	{"neg-operator", tnOperator},
 }
 
 func logTS(g *Generator) string {
@@ -173,6 +189,9 @@ func tGatewayKebab(g *Generator, b *builder) {
 		cvv = pnum{tazala.KindCVV, g.cvvNum()}
 	}
 	contacts := arr{obj{{"kind", "phone"}, {"value", pstr{tazala.KindPhone, g.anyPhone()}}, {"verified", true}}}
+	if g.chance(0.3) {
+		contacts = append(contacts, obj{{"kind", "msisdn"}, {"value", pnum{tazala.KindPhone, "7" + g.national()}}})
+	}
 	if g.chance(0.7) {
 		contacts = append(contacts, obj{{"kind", "email"}, {"value", pstr{tazala.KindEmail, g.email(p)}}, {"verified", false}})
 	}
@@ -296,11 +315,11 @@ func tNoteRU(g *Generator, b *builder) {
 	b.s("[crm] ", g.ts()[:16], " оператор #", fmt.Sprint(100+g.intn(900)), ": ")
 	switch g.intn(4) {
 	case 0:
-		b.s("клиент продиктовал номер карты ").p(tazala.KindPAN, g.fmtPAN(c.pan)).s(", ", g.pick(g.v.expLabels), " ").p(tazala.KindExpiry, g.exp()).s(", просит перевыпуск.")
+		b.s("клиент продиктовал номер карты ").p(tazala.KindPAN, g.fmtPAN(c.pan)).s(", ", g.expLabel("ru"), " ").p(tazala.KindExpiry, g.exp()).s(", просит перевыпуск.")
 	case 1:
 		b.s("звонил ").p(tazala.KindName, g.cyr(p)).s(", ИИН ").p(tazala.KindIIN, g.iin()).s(", просит вернуть платёж по заказу №", g.digits(7), ".")
 	case 2:
-		b.s("клиент назвал ", g.pick(g.v.cvvLabels), " ").p(tazala.KindCVV, g.cvv(c)).s(" по телефону, карту заблокировали. Перезвонить на ").p(tazala.KindPhone, g.phone()).s(".")
+		b.s("клиент назвал ", g.cvvLabel("ru"), " ").p(tazala.KindCVV, g.cvv(c)).s(" по телефону, карту заблокировали. Перезвонить на ").p(tazala.KindPhone, g.phone()).s(".")
 	default:
 		b.s("ФИО: ").p(tazala.KindName, g.cyr(p)).s(", почта ").p(tazala.KindEmail, g.email(p)).s(", карта ", g.masked(c.pan), ", сумма ", g.amount(), " тг.")
 	}
@@ -313,7 +332,7 @@ func tNoteKK(g *Generator, b *builder) {
 	case 0:
 		b.s("карта иесінің аты-жөні ").p(tazala.KindName, g.cyr(p)).s(", ЖСН ").p(tazala.KindIIN, g.iin()).s(".")
 	case 1:
-		b.s("клиент карта нөмірін айтты: ").p(tazala.KindPAN, g.fmtPAN(c.pan)).s(", ", g.pick(g.v.expLabels), " ").p(tazala.KindExpiry, g.exp()).s(". Карта бұғатталды.")
+		b.s("клиент карта нөмірін айтты: ").p(tazala.KindPAN, g.fmtPAN(c.pan)).s(", ", g.expLabel("kk"), " ").p(tazala.KindExpiry, g.exp()).s(". Карта бұғатталды.")
 	default:
 		b.s("байланыс телефоны ").p(tazala.KindPhone, g.phone()).s(", электрондық пошта ").p(tazala.KindEmail, g.email(p)).s(", өтініш №", g.digits(6), ".")
 	}
@@ -326,7 +345,7 @@ func tNoteEN(g *Generator, b *builder) {
 	case 0:
 		b.s("Customer ").p(tazala.KindName, g.lat(p)).s(" called from ").p(tazala.KindPhone, g.anyPhone()).s(" about a double charge of ", g.amount(), " KZT on card ending ", c.pan[len(c.pan)-4:], ".")
 	case 1:
-		b.s("cardholder read out the card number ").p(tazala.KindPAN, g.fmtPAN(c.pan)).s(" and ", g.pick(g.v.expLabels), " ").p(tazala.KindExpiry, g.exp()).s("; reissue requested.")
+		b.s("cardholder read out the card number ").p(tazala.KindPAN, g.fmtPAN(c.pan)).s(" and ", g.expLabel("en"), " ").p(tazala.KindExpiry, g.exp()).s("; reissue requested.")
 	default:
 		b.s("confirmation sent to ").p(tazala.KindEmail, g.email(p)).s(", RRN ", g.rrn(), ", auth code ", g.auth(), ".")
 	}
@@ -353,7 +372,7 @@ func tKYC(g *Generator, b *builder) {
 
 func tNotify(g *Generator, b *builder) {
 	p := g.person()
-	b.s(logTS(g), " notify-svc receipt e-mailed to ").p(tazala.KindEmail, g.email(p)).s(" template=receipt_v3 msg_id=<", hex(g, 16), "@notify.internal> size=", fmt.Sprint(2000+g.intn(30000)))
+	b.s(logTS(g), " notify-svc receipt e-mailed from ").p(tazala.KindEmail, g.pick([]string{"noreply@dala-pay.kz", "receipts@pay.example-bank.kz"})).s(" to ").p(tazala.KindEmail, g.email(p)).s(" template=receipt_v3 msg_id=<", hex(g, 16), "@notify.internal> size=", fmt.Sprint(2000+g.intn(30000)))
 }
 
 func tSMS(g *Generator, b *builder) {
@@ -389,13 +408,101 @@ func tnAppEvent(g *Generator, b *builder) {
 }
 
 func tnSettlement(g *Generator, b *builder) {
-	b.s("settlement batch=", g.digits(6), " date=", fmt.Sprintf("%02d/%02d/2025", 1+g.intn(28), 1+g.intn(12)), " count=", fmt.Sprint(g.intn(90000)), " total=", g.amount(), " KZT fee=", g.amount(), " merchant_bin=", g.bin(), " iban=", g.iban(), " ref=", g.notPAN())
+	b.s("settlement batch=", g.digits(6), " date=", fmt.Sprintf("%02d/%02d/2025", 1+g.intn(28), 1+g.intn(12)), " count=", fmt.Sprint(g.intn(90000)), " total=", g.amount(), " KZT fee=", g.amount(), " merchant_bin=", g.bin(), " iban=", g.iban(), " ref=", g.notPAN(), " doc=", g.embeddedIIN())
 }
 
 func tnJavaTrace(g *Generator, b *builder) {
 	b.s(logTS(g)[:23], " WARN  [pool-3-thread-", fmt.Sprint(g.intn(16)), "] k.p.gateway.RetryPolicy - attempt ", fmt.Sprint(1+g.intn(5)), "/5 failed: io.grpc.StatusRuntimeException: UNAVAILABLE at io.grpc.stub.ClientCalls.toStatusRuntimeException(ClientCalls.java:268) at k.p.IssuerGrpcClient.authorize(IssuerGrpcClient.java:", fmt.Sprint(40+g.intn(200)), ") traceId=", hex(g, 32))
 }
 
+func tnPlaceholder(g *Generator, b *builder) {
+	b.s(logTS(g), " WARN  [profile-sync] skipped placeholder contact msisdn=+7 000 000 00 00 fax=+7 (100) 000-00-00 otp_len=6 build=", fmt.Sprint(g.intn(9)), ".", fmt.Sprint(g.intn(40)), ".", fmt.Sprint(g.intn(200)), " uptime_s=", fmt.Sprint(g.intn(9000000)))
+}
+
+func tnOperator(g *Generator, b *builder) {
+	name := g.pick(g.v.femaleGiven)
+	if g.chance(0.5) {
+		name = g.pick(g.v.maleGiven)
+	}
+	b.s("[crm] ", g.ts()[:16], " оператор ", name, " закрыл(а) заявку №", g.digits(7), ", ответ отправлен в ", g.clock(), ", ts_us=", g.epochUs(), ", оценка 5/5.")
+}
+
 func tnMail(g *Generator, b *builder) {
 	b.s(logTS(g), " notify-svc bounce message-id=<", hex(g, 12), ".", g.digits(6), "@mx", fmt.Sprint(g.intn(9)), ".relay.internal> from twitter handle @", g.pick([]string{"kaspi_help", "pay_support", "dala_shop"}), " asset=logo@2x.png retry=", fmt.Sprint(g.intn(5)))
+}
+
+func tGraphQL(g *Generator, b *builder) {
+	c, p := g.card(), g.person()
+	in := obj{{"cardNumber", pstr{tazala.KindPAN, g.fmtPAN(c.pan)}}, {"expMonthYear", pstr{tazala.KindExpiry, g.exp()}}, {"holderName", pstr{tazala.KindName, g.lat(p)}}}
+	if g.chance(0.4) {
+		in = append(in, kv{"cvc", pstr{tazala.KindCVV, g.cvv(c)}})
+	}
+	if g.chance(0.5) {
+		in = append(in, kv{"billingEmail", pstr{tazala.KindEmail, g.email(p)}})
+	}
+	o := obj{{"operationName", "AddCard"}, {"variables", obj{{"input", in}, {"clientMutationId", g.uuid()}}},
+		{"query", "mutation AddCard($input: CardInput!) { addCard(input: $input) { id last4 brand } }"}}
+	b.doc(o, jstyle{esc: escGo})
+}
+
+func tProtoText(g *Generator, b *builder) {
+	c, p := g.card(), g.person()
+	b.s(logTS(g), " DEBUG grpc issuer.v1.Cards/Enroll req=card:{number:\"").p(tazala.KindPAN, c.pan).s("\" expiry:\"").p(tazala.KindExpiry, g.exp()).s("\" holder:\"").p(tazala.KindName, g.name(p)).s("\"}")
+	b.s(" customer:{phone:\"").p(tazala.KindPhone, g.anyPhone()).s("\"")
+	if g.chance(0.5) {
+		b.s(" iin:\"").p(tazala.KindIIN, g.iin()).s("\"")
+	}
+	b.s("} channel:MOBILE deadline_ms:", fmt.Sprint(500+g.intn(3000)))
+}
+
+func tDotNet(g *Generator, b *builder) {
+	c, p := g.card(), g.person()
+	b.s("fail: Pay.Api.Controllers.CardsController[0] System.ComponentModel.DataAnnotations.ValidationException: Validation failed for { CardNumber = ").p(tazala.KindPAN, g.fmtPAN(c.pan))
+	b.s(", ExpiryDate = ").p(tazala.KindExpiry, g.exp())
+	if g.chance(0.5) {
+		b.s(", Cvv = ").p(tazala.KindCVV, g.cvv(c))
+	}
+	b.s(", HolderName = ").p(tazala.KindName, g.lat(p)).s(", Email = ").p(tazala.KindEmail, g.email(p)).s(" } at Pay.Api.Validation.Ensure(Object model) in /src/Pay.Api/Validation.cs:line ", fmt.Sprint(10+g.intn(200)))
+}
+
+func tPHPPrintR(g *Generator, b *builder) {
+	c, p := g.card(), g.person()
+	b.s("[", logTS(g)[:19], "] production.ERROR: gateway rejected Array ( [order_id] => ", g.digits(7), " [card_number] => ").p(tazala.KindPAN, c.pan).s(" [exp] => ").p(tazala.KindExpiry, g.exp())
+	if g.chance(0.5) {
+		b.s(" [cvv] => ").p(tazala.KindCVV, g.cvv(c))
+	}
+	b.s(" [holder] => ").p(tazala.KindName, g.name(p)).s(" [phone] => ").p(tazala.KindPhone, g.phone()).s(" [amount] => ", g.amount(), " [currency] => 398 )")
+}
+
+func tECS(g *Generator, b *builder) {
+	p := g.person()
+	user := obj{{"email", pstr{tazala.KindEmail, g.email(p)}}, {"full_name", pstr{tazala.KindName, g.name(p)}}, {"id", g.uuid()}}
+	labels := obj{{"tenant", "kz-retail"}}
+	if g.chance(0.6) {
+		labels = append(labels, kv{"iin", pstr{tazala.KindIIN, g.iin()}})
+	}
+	if g.chance(0.5) {
+		labels = append(labels, kv{"contact_phone", pstr{tazala.KindPhone, g.anyPhone()}})
+	}
+	o := obj{{"@timestamp", g.ts()}, {"log.level", "info"}, {"message", "profile updated"}, {"ecs.version", "8.11.0"},
+		{"service.name", "profile-api"}, {"user", user}, {"labels", labels}, {"event.duration", num(g.ndigits(7))},
+		{"trace.id", hex(g, 32)}, {"http.response.status_code", 200}}
+	b.doc(o, jstyle{esc: escUTF8})
+}
+
+func tNoteFreeRU(g *Generator, b *builder) {
+	c, p := g.card(), g.person()
+	b.s("[crm] ", g.ts()[:16], " заметка: ")
+	switch g.intn(3) {
+	case 0:
+		who := "клиент "
+		if p.female {
+			who = "клиентка "
+		}
+		b.s(who).p(tazala.KindName, g.cyr(p)).s(" жалуется на двойное списание ", g.amount(), " тг, RRN ", g.rrn(), ", код авторизации ", g.auth(), ".")
+	case 1:
+		b.s("продиктовали: ").p(tazala.KindPAN, g.fmtPAN(c.pan)).s(" ").p(tazala.KindExpiry, g.exp()).s(" ").p(tazala.KindCVV, g.cvv(c)).s(" — данные не сохраняем, попросили перевыпуск.")
+	default:
+		b.s("новый номер клиента ").p(tazala.KindPhone, g.anyPhone()).s(", старый ", g.masked(c.pan), " закрыт ", fmt.Sprintf("%02d/%02d/2025", 1+g.intn(28), 1+g.intn(12)), ".")
+	}
 }

@@ -18,16 +18,20 @@ type vocab struct {
 	latMale, latFemale     []string    // Latin given names (cardholder style)
 	latSurnames            []string    // Latin male form; female adds "A"/"a" after -V/-N
 	mailDomains            []string
-	mailLocal              []string // layouts: g given, s surname, i initial, n digits, t tag
-	expFormats             []string // MM, YY, YYYY placeholders
-	expLabels              []string
-	cvvLabels              []string
+	mailLocal              []string            // layouts: g given, s surname, i initial, n digits, t tag
+	expFormats             []string            // MM, YY, YYYY placeholders
+	expLabels              map[string][]string // by language: ru, kk, en
+	cvvLabels              map[string][]string
 	phoneLayouts           []string // X = next digit of the 10-digit national number
 	intlRegions            []string
 	testPANs               []string // published test card numbers
 	panSeps                []string
 	companies              []string
 }
+
+// expLabel and cvvLabel pick a label word of language lang.
+func (g *Generator) expLabel(lang string) string { return g.pick(g.v.expLabels[lang]) }
+func (g *Generator) cvvLabel(lang string) string { return g.pick(g.v.cvvLabels[lang]) }
 
 func (g *Generator) intn(n int) int            { return g.r.IntN(n) }
 func (g *Generator) chance(p float64) bool     { return g.r.Float64() < p }
@@ -165,6 +169,19 @@ func (g *Generator) safe(n int) string {
 		return s
 	}
 }
+
+// embeddedIIN returns a 16–18 digit reference with a valid IIN as its
+// first 12 digits, Luhn-invalid: an IIN-shaped run inside a longer number.
+func (g *Generator) embeddedIIN() string {
+	for {
+		s := g.iin() + g.digits(4+g.intn(3))
+		if !checksum.Luhn([]byte(s)) {
+			return s
+		}
+	}
+}
+
+func (g *Generator) epochUs() string { return g.epochMs() + g.digits(3) }
 
 // rrn returns a retrieval reference number in the usual YDDDhhNNNNNN
 // layout, never a valid IIN and never Luhn-valid.
