@@ -371,7 +371,7 @@ func hnGoPanic(g *Generator, b *builder) {
 }
 
 func hnPayout(g *Generator, b *builder) {
-	b.s("payout ", fmt.Sprintf("%02d/%02d/2025", 1+g.intn(28), 1+g.intn(12)), " recipient=\"", g.pick(g.v.companies), "\" bin=", g.bin(), " iban=", g.iban(), " amount=", g.amount(), " KZT order=", g.safe(12), " batch=", g.digits(5))
+	b.s("payout ", fmt.Sprintf("%02d/%02d/2025", 1+g.intn(28), 1+g.intn(12)), " recipient=\"", g.pick(g.v.companies), "\" bin=", g.bin(), " iban=", g.iban(), " amount=", g.amount(), " KZT order=", g.safe(12), " contract=", g.embeddedIIN(), " batch=", g.digits(5))
 }
 
 func hnAgent(g *Generator, b *builder) {
