@@ -268,7 +268,7 @@ func hNoteRU(g *Generator, b *builder) {
 	case 0:
 		b.s("Меня зовут, говорит, ").p(tazala.KindName, g.cyr(p)).s(", карта ").p(tazala.KindPAN, g.fmtPAN(c.pan)).s(" ", g.expLabel("ru"), " ").p(tazala.KindExpiry, g.exp()).s(", деньги списаны дважды.")
 	case 1:
-		b.s("держатель карты ").p(tazala.KindName, g.cyr(p)).s(" сообщил ", g.cvvLabel("ru"), " ").p(tazala.KindCVV, g.cvv(c)).s(" постороннему, карту перевыпускаем.")
+		b.s("держатель карты ").p(tazala.KindName, g.cyr(p)).s(" сообщил ", g.cvvLabelFor("ru", c), " ").p(tazala.KindCVV, g.cvv(c)).s(" постороннему, карту перевыпускаем.")
 	case 2:
 		b.s("перезвонить по номеру ").p(tazala.KindPhone, g.phone()).s(" или написать на ").p(tazala.KindEmail, g.email(p)).s(", заявка ", g.digits(8), ".")
 	default:
@@ -285,7 +285,7 @@ func hNoteKK(g *Generator, b *builder) {
 	case 1:
 		b.s("Менің атым ").p(tazala.KindName, g.cyr(p)).s(", ЖСН ").p(tazala.KindIIN, g.iin()).s(", телефон ").p(tazala.KindPhone, g.phone()).s(".")
 	default:
-		b.s("клиент ", g.cvvLabel("kk"), " ").p(tazala.KindCVV, g.cvv(c)).s(" айтып қойды, карта ", g.masked(c.pan), " бұғатталды.")
+		b.s("клиент ", g.cvvLabelFor("kk", c), " ").p(tazala.KindCVV, g.cvv(c)).s(" айтып қойды, карта ", g.masked(c.pan), " бұғатталды.")
 	}
 }
 
@@ -296,7 +296,7 @@ func hNoteEN(g *Generator, b *builder) {
 	case 0:
 		b.s("spoke with ").p(tazala.KindName, g.lat(p)).s(", card ").p(tazala.KindPAN, g.fmtPAN(c.pan)).s(" ", g.expLabel("en"), " ").p(tazala.KindExpiry, g.exp()).s(" declined at merchant ", g.pick(g.v.companies), ".")
 	case 1:
-		b.s("caller gave the ", g.cvvLabel("en"), " ").p(tazala.KindCVV, g.cvv(c)).s(" by mistake; advised to reissue. Callback ").p(tazala.KindPhone, g.anyPhone()).s(".")
+		b.s("caller gave the ", g.cvvLabelFor("en", c), " ").p(tazala.KindCVV, g.cvv(c)).s(" by mistake; advised to reissue. Callback ").p(tazala.KindPhone, g.anyPhone()).s(".")
 	default:
 		b.s("Regards, ").p(tazala.KindName, g.lat(p)).s(" <").p(tazala.KindEmail, g.email(p)).s(">")
 	}

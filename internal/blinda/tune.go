@@ -319,7 +319,7 @@ func tNoteRU(g *Generator, b *builder) {
 	case 1:
 		b.s("звонил ").p(tazala.KindName, g.cyr(p)).s(", ИИН ").p(tazala.KindIIN, g.iin()).s(", просит вернуть платёж по заказу №", g.digits(7), ".")
 	case 2:
-		b.s("клиент назвал ", g.cvvLabel("ru"), " ").p(tazala.KindCVV, g.cvv(c)).s(" по телефону, карту заблокировали. Перезвонить на ").p(tazala.KindPhone, g.phone()).s(".")
+		b.s("клиент назвал ", g.cvvLabelFor("ru", c), " ").p(tazala.KindCVV, g.cvv(c)).s(" по телефону, карту заблокировали. Перезвонить на ").p(tazala.KindPhone, g.phone()).s(".")
 	default:
 		b.s("ФИО: ").p(tazala.KindName, g.cyr(p)).s(", почта ").p(tazala.KindEmail, g.email(p)).s(", карта ", g.masked(c.pan), ", сумма ", g.amount(), " тг.")
 	}

@@ -33,6 +33,16 @@ type vocab struct {
 func (g *Generator) expLabel(lang string) string { return g.pick(g.v.expLabels[lang]) }
 func (g *Generator) cvvLabel(lang string) string { return g.pick(g.v.cvvLabels[lang]) }
 
+// cvvLabelFor avoids words that say "three-digit" for a four-digit Amex code.
+func (g *Generator) cvvLabelFor(lang string, c card) string {
+	for {
+		l := g.cvvLabel(lang)
+		if c.network != "amex" || !(strings.Contains(l, "трёх") || strings.Contains(l, "үш")) {
+			return l
+		}
+	}
+}
+
 func (g *Generator) intn(n int) int            { return g.r.IntN(n) }
 func (g *Generator) chance(p float64) bool     { return g.r.Float64() < p }
 func (g *Generator) pick(list []string) string { return list[g.r.IntN(len(list))] }
