@@ -24,12 +24,6 @@ func (b *builder) s(parts ...string) *builder {
 	return b
 }
 
-// f appends formatted literal text.
-func (b *builder) f(format string, args ...any) *builder {
-	b.buf = fmt.Appendf(b.buf, format, args...)
-	return b
-}
-
 // p appends a labelled value exactly as given.
 func (b *builder) p(k tazala.Kind, v string) *builder {
 	start := len(b.buf)
