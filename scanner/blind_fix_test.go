@@ -36,6 +36,18 @@ func TestBlindFixes(t *testing.T) {
 		{"caps address kept", `reply <⟦email:IVANOV85@EXAMPLE.KZ⟧>`},
 		{"camel address kept", `,<⟦email:IvanPetrovKz@example.kz⟧>,`},
 		{"generated address under a mail label", `from=<⟦email:bounce7b34fd8f6489a513@example.kz⟧>`},
+		// card data in query strings and key=value lines
+		{"cvc before a word with digits", `card=⟦card_pan:4111111111111111⟧ exp=⟦card_expiry:12/27⟧ cvc=⟦card_cvv:123⟧ 3ds=frictionless`},
+		{"cvc alone before 3ds", `cvc=⟦card_cvv:1234⟧ 3ds=challenge`},
+		{"no cvv before 2fa", `took 123 2fa=on`},
+		{"encoded expiry", `GET /pay?pan=⟦card_pan:4111111111111111⟧&exp=⟦card_expiry:05%2F29⟧&lang=ru HTTP/1.1`},
+		{"encoded expiry yyyy", `GET /pay?exp=⟦card_expiry:5%2F2029⟧ HTTP/1.1`},
+		{"encoded fraction", `GET /list?page=05%2F29&x=1`},
+		{"encoded date", `GET /r?from=05%2F29%2F2026`},
+		// a weak CVV qualifier with the card word after the code
+		{"three-digit code then card", `клиент назвал трёхзначный код ⟦card_cvv:321⟧ по телефону, карту заблокировали`},
+		{"three-digit code alone", `клиент назвал трёхзначный код 321 по телефону. Карта в порядке`},
+		{"sms code then card", `клиент назвал код из смс 321, карту заблокировали`},
 		// names in fixed-width columns: each column a part
 		{"fixed-width row", `123456789 ⟦person_name:ИВАНОВА⟧           ⟦person_name:АННА⟧            ⟦person_name:ПЕТРОВНА⟧          ⟦iin:900101300017⟧ 2026-01-02`},
 		{"fixed-width two columns", `000000042 ⟦person_name:ТАСБОЛАТОВ⟧    ⟦person_name:ЕРЛАН⟧                 active`},
