@@ -71,6 +71,16 @@ func TestBlindFixes(t *testing.T) {
 		{"display name bare", `created by ⟦person_name:Тасболат Аружан⟧ <⟦email:a.t@example.kz⟧> via web`},
 		{"display name of a team", `From: Support Team <⟦email:support@example.kz⟧>`},
 		{"display name of a company", `newsletter Acme Widgets <⟦email:news@example.com⟧>`},
+		// names of other origins in Latin letters, with or without diacritics
+		{"turkish", `Thanks, ⟦person_name:Ayşe Öztürk⟧`},
+		{"turkish caps folded", `{"name":"⟦person_name:OZTURK AYSE⟧"}`},
+		{"capital with diacritic first", `fio="⟦person_name:Özdemir Hakan⟧"`},
+		{"italian csv", `1;⟦person_name:Esposito⟧;⟦person_name:Francesca⟧;;x`},
+		{"indian text", `Здравствуйте. ⟦person_name:Mehta Kavya⟧, клиент с 2026`},
+		{"spanish", `Regards, ⟦person_name:José Fernández⟧`},
+		{"product is not a name", `Nokia Lumia Cruz Control Ultra`},
+		{"intro kk", `Менің есімім ⟦person_name:Құдайқұл Аружан⟧, байланыс`},
+		{"intro ru", `Моё имя ⟦person_name:Құдайқұл Аружан⟧, деньги`},
 		// the Russian name keys written in Latin letters
 		{"latin keys", `{"familiya":"⟦person_name:Сейтова⟧","imya":"⟦person_name:Аружан⟧","otchestvo":""}`},
 	}

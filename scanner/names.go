@@ -48,7 +48,9 @@ func loadLexicon() {
 				lw := strings.ToLower(w)
 				// the Kazakh spelling also as people type it on a Russian
 				// keyboard (Нұрлан → Нурлан), then both in Latin letters
-				for _, form := range []string{lw, kazakhToRussian.Replace(lw)} {
+				// and a Latin name with diacritics also as typed without
+				// them (Çelik → celik, Yılmaz → yilmaz)
+				for _, form := range []string{lw, kazakhToRussian.Replace(lw), latinFold.Replace(lw)} {
 					lexicon[form] |= f
 					for _, v := range translit(form) {
 						lexicon[v] |= f
@@ -67,6 +69,12 @@ func loadLexicon() {
 		}
 	}
 }
+
+// latinFold maps the Latin letters with diacritics of Turkish, Romance,
+// German and Nordic names to the ASCII letters they are typed as.
+var latinFold = strings.NewReplacer("ç", "c", "ş", "s", "ı", "i", "ğ", "g", "ö", "o", "ü", "u", "é", "e", "è", "e",
+	"ê", "e", "ë", "e", "á", "a", "à", "a", "â", "a", "ä", "a", "ã", "a", "å", "a", "í", "i", "ì", "i", "î", "i", "ï", "i",
+	"ó", "o", "ò", "o", "ô", "o", "õ", "o", "ø", "o", "ú", "u", "ù", "u", "û", "u", "ñ", "n", "ß", "ss", "i̇", "i")
 
 // kazakhToRussian maps the Kazakh-only letters to the Russian ones they are
 // typed as.
@@ -434,6 +442,12 @@ func displayName(t []byte, e int) bool {
 	return false
 }
 
+// latinUpper reports whether the 2-byte UTF-8 sequence c0 c1 (lead byte
+// C3–C5: Latin-1 Supplement and Latin Extended-A) is a capital letter.
+func latinUpper(c0, c1 byte) bool {
+	return c1 >= 0x80 && c1 <= 0xBF && unicode.IsUpper(rune(c0&0x1F)<<6|rune(c1&0x3F))
+}
+
 // hasUnknown reports whether a word of fl is neither a given name, a
 // surname nor a patronymic (nor a word that never is a name).
 func hasUnknown(fl []uint8) bool {
@@ -463,6 +477,16 @@ func (s *Scanner) nameLabel(g *seg, i int) ctx {
 			}
 			if string(lowerInto(nil, w2)) == "this" {
 				return ctxNameSoft // "this is"
+			}
+		}
+	}
+	if c&ctxNameWeak != 0 && (len(w) == 6 || len(w) == 4) {
+		// "моё имя", "my name": a possessive before the name noun
+		if w2, _, ok := prevWord(g.text, ws, g.lo); ok && len(w2) <= 10 {
+			var buf [16]byte
+			switch string(lowerInto(buf[:0], w2)) {
+			case "моё", "мое", "my":
+				return ctxNameIntro
 			}
 		}
 	}
