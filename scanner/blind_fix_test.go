@@ -81,6 +81,8 @@ func TestBlindFixes(t *testing.T) {
 		{"product is not a name", `Nokia Lumia Cruz Control Ultra`},
 		{"intro kk", `Менің есімім ⟦person_name:Құдайқұл Аружан⟧, байланыс`},
 		{"intro ru", `Моё имя ⟦person_name:Құдайқұл Аружан⟧, деньги`},
+		{"escaped whole value under a name key", `{"requester":{"name":"⟦person_name:\u0422\u0430\u0441\u0431\u043e\u043b\u0430\u0442 \u0410\u0440\u0443\u0436\u0430\u043d⟧","email":"x"}}`},
+		{"escaped description is not a name value", `{"description":"\u0422\u0430\u0441\u0431\u043e\u043b\u0430\u0442 \u0421\u0435\u0440\u0432\u0438\u0441, ok"}`},
 		// the Russian name keys written in Latin letters
 		{"latin keys", `{"familiya":"⟦person_name:Сейтова⟧","imya":"⟦person_name:Аружан⟧","otchestvo":""}`},
 	}

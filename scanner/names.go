@@ -299,7 +299,7 @@ func (s *Scanner) name(g *seg, i int) int {
 		fl[k] = s.wordFlags(t[ws[k][0]:ws[k][1]])
 	}
 	// the whole value of a name field: "full_name":"Попова Ирина Николаевна"
-	if lc&ctxNameStrong != 0 && lc&ctxCompany == 0 && wholeValue(t, i, end) {
+	if lc&ctxNameStrong != 0 && lc&ctxCompany == 0 && wholeIn(g, i, end) {
 		ok := true
 		for k := 0; k < nw; k++ {
 			if fl[k]&wNot != 0 {
@@ -311,7 +311,7 @@ func (s *Scanner) name(g *seg, i int) int {
 			return end
 		}
 	}
-	weak := (lc&ctxNameWeak != 0 && lc&ctxCompany == 0 && wholeValue(t, i, end)) || displayName(t, end)
+	weak := (lc&ctxNameWeak != 0 && lc&ctxCompany == 0 && wholeIn(g, i, end)) || displayName(t, end)
 	soft := lc&ctxNameSoft != 0
 	// first look for a window of words the lexicon or the endings all know,
 	// then allow one unknown word: "Обращается Ибраева Аяжан Сериковна" is
@@ -501,6 +501,15 @@ func (s *Scanner) nameLabel(g *seg, i int) ctx {
 	return c
 }
 
+// wholeIn is wholeValue in g, where a decoded JSON string (escaped in the
+// record) starts at g.lo with no quote before it.
+func wholeIn(g *seg, a, b int) bool {
+	if g.off != nil && a == g.lo {
+		return wholeEnd(g.text, b)
+	}
+	return wholeValue(g.text, a, b)
+}
+
 // wholeValue reports whether [a,b) is the whole content of a JSON or
 // key=value string: a quote or start before, a quote, end or separator after.
 func wholeValue(t []byte, a, b int) bool {
@@ -511,8 +520,14 @@ func wholeValue(t []byte, a, b int) bool {
 	if p != '"' && p != '=' && p != ':' && p != '\'' {
 		return false
 	}
-	if b == len(t) {
-		return true
+	return wholeEnd(t, b)
+}
+
+// wholeEnd reports whether a value ends at b: the end, a quote or a
+// separator after it.
+func wholeEnd(t []byte, b int) bool {
+	if b >= len(t) {
+		return b == len(t)
 	}
 	switch t[b] {
 	case '"', '\'', ',', '\t', ';':
