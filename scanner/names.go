@@ -128,33 +128,19 @@ func (s *Scanner) classifyWord(w []byte) uint8 {
 	if utf8.RuneCount(lw) < 4 {
 		return f
 	}
-	for _, e := range verbEnds {
-		if hasSuffixStr(lw, e) {
-			f |= wVerbLike
-			break
-		}
+	if verbSet.match(lw) {
+		f |= wVerbLike
 	}
-	for _, e := range patronymicEnds {
-		if hasSuffixStr(lw, e) {
-			f |= wPatronymic
-			break
-		}
+	if patronymicSet.match(lw) {
+		f |= wPatronymic
 	}
 	// surname endings count for given names too: Kazakh names such as
 	// Серікбай or Алибек are given names and surnames alike
-	for _, e := range surnameEnds {
-		if hasSuffixStr(lw, e) {
-			f |= wSurname
-			break
-		}
+	if surnameSet.match(lw) {
+		f |= wSurname
 	}
-	if f&wGiven == 0 {
-		for _, e := range strongSurnameEnds {
-			if hasSuffixStr(lw, e) {
-				f |= wSurname | wStrongSurname
-				break
-			}
-		}
+	if f&wGiven == 0 && strongSurnameSet.match(lw) {
+		f |= wSurname | wStrongSurname
 	}
 	return f
 }
@@ -173,6 +159,38 @@ var strongSurnameEnds = []string{
 	"ov", "ova", "ev", "eva", "yev", "yeva", "skaya", "skaia", "skiy", "skii", "uly", "kyzy", "qyzy",
 	"енко", "enko", "швили", "shvili", "дзе", "dze",
 }
+
+// suffixSet indexes endings by their last byte, so a word is compared
+// only with the endings that end like it.
+type suffixSet [256][]string
+
+func newSuffixSet(ends []string) *suffixSet {
+	var set suffixSet
+	for _, e := range ends {
+		set[e[len(e)-1]] = append(set[e[len(e)-1]], e)
+	}
+	return &set
+}
+
+// match reports whether w ends with one of the set's endings.
+func (set *suffixSet) match(w []byte) bool {
+	if len(w) == 0 {
+		return false
+	}
+	for _, e := range set[w[len(w)-1]] {
+		if hasSuffixStr(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	patronymicSet    = newSuffixSet(patronymicEnds)
+	surnameSet       = newSuffixSet(surnameEnds)
+	strongSurnameSet = newSuffixSet(strongSurnameEnds)
+	verbSet          = newSuffixSet(verbEnds)
+)
 
 func hasSuffixStr(b []byte, s string) bool {
 	return len(b) >= len(s) && string(b[len(b)-len(s):]) == s
@@ -480,7 +498,7 @@ func (s *Scanner) nameLabel(g *seg, i int) ctx {
 			}
 		}
 	}
-	if c&ctxNameWeak != 0 && (len(w) == 6 || len(w) == 4) {
+	if c&ctxNameWeak != 0 && (len(w) == 6 || len(w) == 4) && ws+len(w) < len(g.text) && g.text[ws+len(w)] == ' ' {
 		// "моё имя", "my name": a possessive before the name noun
 		if w2, _, ok := prevWord(g.text, ws, g.lo); ok && len(w2) <= 10 {
 			var buf [16]byte
