@@ -77,13 +77,23 @@ type template struct {
 
 // New returns a generator of the given part, deterministic for seed.
 func New(seed uint64, part Part) *Generator {
-	g := &Generator{r: rand.New(rand.NewPCG(seed, 0x626c696e6463^uint64(part))), part: part}
+	s1 := splitmix(seed ^ 0x626c696e6463)
+	g := &Generator{r: rand.New(rand.NewPCG(s1, splitmix(s1^uint64(part+1)))), part: part}
 	for i, t := range templates {
 		if i%2 == int(part) {
 			g.tmpls = append(g.tmpls, t)
 		}
 	}
 	return g
+}
+
+// splitmix is the SplitMix64 finaliser: unrelated PCG seeds and streams
+// for neighbouring seeds and the two parts.
+func splitmix(x uint64) uint64 {
+	x += 0x9e3779b97f4a7c15
+	x = (x ^ x>>30) * 0xbf58476d1ce4e5b9
+	x = (x ^ x>>27) * 0x94d049bb133111eb
+	return x ^ x>>31
 }
 
 // Next returns one log line (no trailing newline).
@@ -363,6 +373,9 @@ func (g *Generator) iinShaped() string {
 		}
 	}
 }
+
+// snowflake returns a 19-digit time-ordered id (Twitter-style snowflake).
+func (g *Generator) snowflake() string { return "1" + g.ns(7, 9) + g.zdigits(17) }
 
 // arn returns a 23-digit acquirer reference number, often with an
 // IIN-shaped run inside.

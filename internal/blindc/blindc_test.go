@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/tazala/tazala/internal/checksum"
 	"golang.org/x/net/publicsuffix"
@@ -77,7 +78,7 @@ func vocabularies() [][]string {
 		gcCauses, goFuncs, goFiles, goPanics, pyExc, pyFiles, nodeErrs, tfResources, ansibleTasks, ciJobs, otelSpans,
 		metricNames, cronCmds, buckets, dnsNames, mccs, respCodes, currencies, networks, companies, cities, streets,
 		monthsRu, monthsKk, monthsRuNom, ruOps, kkOps, logLevels, envs, azs, jobNames, messageHosts, npmPkgs, certNames,
-		trelloBoards, dbUsers, otpChannels, pbxQueues, smsTemplates, smsProviders, productNamesRu, alertNames, citiesLatin, cardPrefixes, cardBINs, kzPrefixes, publicNets}
+		trelloBoards, dbUsers, otpChannels, pbxQueues, smsTemplates, smsProviders, productNamesRu, alertNames, citiesLatin, reasonPhrases, cardPrefixes, cardBINs, kzPrefixes, publicNets}
 }
 
 func TestValues(t *testing.T) {
@@ -180,6 +181,9 @@ func TestNoPersonalData(t *testing.T) {
 		g := New(11, p)
 		for i := 0; i < n; i++ {
 			line := string(g.Next())
+			if !utf8.ValidString(line) || strings.ContainsAny(line, "\n\r\x00") {
+				t.Fatalf("%v line %d (%s): not one line of valid UTF-8", p, i+1, g.Template())
+			}
 			if err := personal(line, g.Template()); err != "" {
 				t.Errorf("%v line %d (%s): %s", p, i+1, g.Template(), err)
 			}
@@ -205,7 +209,10 @@ func personal(line, tmpl string) string {
 			return "an '@' address with a public suffix: " + d
 		}
 	}
-	if m := plusRun.FindString(line); m != "" {
+	for _, loc := range plusRun.FindAllStringIndex(line, -1) {
+		if rest := line[loc[1]:]; len(rest) >= 3 && rest[0] == '.' && isDigit(rest[1]) && isDigit(rest[2]) {
+			continue // a signed amount such as +1250000.00
+		}
 		return "a '+' number"
 	}
 	uuids := uuidRe.FindAllStringIndex(line, -1)
@@ -251,6 +258,8 @@ runs:
 	}
 	return ""
 }
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 func isAlnum(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c >= 0x80
@@ -338,6 +347,7 @@ func TestPersonalCheck(t *testing.T) {
 		{"npm package", "added lodash@4.17.21", false},
 		{"plus number", "callback +7 701 555 01 23", true},
 		{"exponent", "metric 1.5e+10 1733059200123", false},
+		{"signed amount", "credit +1250000.00 KZT", false},
 		{"Luhn id unlabelled", "ref " + pan + " ok", true},
 		{"Luhn order id", "order_id=" + pan, false},
 		{"IIN-shaped unlabelled", "client " + iin, true},

@@ -643,6 +643,29 @@ var templates = []template{
 		return fmt.Sprintf("<< 0210 DE002=[%s] DE004=[%012d] DE011=[%s] DE014=[XXXX] DE037=[%s] DE038=[%s] DE039=[%s] DE041=[%s] DE043=[%s>%s KZ] DE055=[%s]",
 			g.masked(), g.n(100, 99999999), g.zdigits(6), g.rrn(), g.alnum(6), g.w(respCodes), g.alnum(8), strings.ToUpper(g.w(productNames)), g.w(citiesLatin), g.upperHex(g.n(40, 80)))
 	}},
+	// --- HTTP clients with reason phrases -----------------------------------------
+	{"http.client-go", func(g *Generator) string {
+		t := g.when()
+		return fmt.Sprintf("%s %s %s: POST https://%s%s: upstream responded %s %s after %s (attempt %d, request id %s, event_id %s)",
+			t.sqlms(), g.w(logLevels), g.w(services), g.w(dnsNames), g.w(httpPaths), g.w(statuses), g.w(reasonPhrases), g.dur(), g.n(1, 5), g.uuid(), g.snowflake())
+	}},
+	{"http.client-java", func(g *Generator) string {
+		t := g.when()
+		return fmt.Sprintf("%s WARN [%s] %s : org.springframework.web.client.HttpServerErrorException$%s: %s %s: [no body]; txn_ref=%s; correlation=%s",
+			t.sqlms(), g.w([]string{"http-nio-8080-exec-7", "task-3", "scheduling-1", "kafka-listener-2"}), g.w(javaClasses), strings.ReplaceAll(g.w(reasonPhrases), " ", ""), g.w(statuses), g.w(reasonPhrases), g.luhnInvalid(16), g.snowflake())
+	}},
+
+	// --- ledger postings with signed amounts -----------------------------------------
+	{"ledger.posting", func(g *Generator) string {
+		t := g.when()
+		a := g.amount()
+		return fmt.Sprintf("%s ledger: posting %s journal=%s debit %s -%s credit %s +%s balance_after=%s seq=%s",
+			t.sqlms(), g.uuid(), g.digits(g.n(6, 10)), g.iban(), a, g.iban(), a, g.amount(), g.bigCounter())
+	}},
+	{"ledger.posting-json", func(g *Generator) string {
+		t := g.when()
+		return js("ts", t.iso(), "journal_id", raw(g.snowflake()), "account", g.iban(), "delta", "+"+g.amount(), "currency", g.w(currencies), "hold_ref", g.luhnInvalid(16), "version", raw(g.ns(1, 900)), "lsn", raw(g.bigCounter()))
+	}},
 }
 
 // luhnTail appends the Luhn check digit to body.

@@ -167,6 +167,7 @@ var companies = []string{
 	"АО «Дана Пэй»", "ТОО «Алатау Сити Сервис»", "ТОО «Степной Ветер»", "АО «Казахская Торговая Компания»",
 	"ТОО «Алма Фуд Маркет»", "ТОО «Байтерек Строй»", "ТОО «Tengri Logistics»", "АО «Северный Транзит»",
 	"ТОО «Мир Электроники»", "ТОО «Айгуль Текстиль»", "ТОО «Шолпан Маркет»", "ТОО «Береке Агро»",
+	"ТОО «Ұлы Дала Логистикс»", "ТОО «Роза Ветров Тур»", "АО «Нұрлы Жол Транзит»", "ТОО «Вера и Надежда Фарм»",
 }
 
 var cities = []string{"Алматы", "Астана", "Шымкент", "Караганда", "Актобе", "Павлодар", "Усть-Каменогорск", "Атырау", "Костанай", "Тараз", "Кызылорда", "Семей"}
@@ -247,3 +248,5 @@ var alertNames = []string{"KafkaConsumerLagHigh", "PostgresReplicationLag", "Pay
 	"CertificateExpiringSoon", "SettlementBatchLate", "HighErrorRate5xx", "VaultSealed", "DiskWillFillIn4Hours", "RedisMemoryHigh"}
 
 var citiesLatin = []string{"ALMATY", "ASTANA", "SHYMKENT", "KARAGANDA", "AKTOBE", "PAVLODAR", "ATYRAU", "KOSTANAY"}
+
+var reasonPhrases = []string{"Bad Gateway", "Service Unavailable", "Gateway Timeout", "Internal Server Error", "Too Many Requests", "Not Found", "Conflict", "Unprocessable Entity", "Request Timeout", "Precondition Failed"}
