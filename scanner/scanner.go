@@ -199,6 +199,12 @@ const (
 
 var class [256]uint8
 
+// classNoQuote is class with '"' a byte like any other: the quote state
+// (the JSON string an escape lies in) is read only at a backslash, so a
+// segment with no backslash to look at walks without it (in JSON, quotes
+// come every few bytes, and each stopped the skip loop).
+var classNoQuote [256]uint8
+
 // wordTail marks ASCII letters, digits and '_': bytes that glue a digit run
 // to an identifier.
 var wordTail [256]bool
@@ -254,6 +260,8 @@ func init() {
 	for _, c := range []byte{0xD0, 0xD2, 0xD3} {
 		class[c] = clLead
 	}
+	classNoQuote = class
+	classNoQuote['"'] = clNone
 }
 
 // scanSeg walks one segment.
@@ -268,6 +276,13 @@ func (s *Scanner) scanSeg(g *seg) {
 	lastQuote := -2
 	if s.window {
 		lastQuote = g.lo - 1
+	}
+	// the quote state is read only at a backslash of the raw record (in a
+	// decoded string a backslash is skipped with the byte after it):
+	// without one, quotes need not stop the loop
+	class := &class
+	if g.off != nil || bytes.IndexByte(t[g.lo:], '\\') < 0 {
+		class = &classNoQuote
 	}
 	for i := g.lo; i < n; {
 		// skip the bytes no finding starts at: the tight loop that runs
