@@ -519,19 +519,13 @@ func (s *Scanner) resolve() {
 	if len(f) < 2 {
 		return
 	}
-	slices.SortStableFunc(f, func(x, y tazala.Finding) int {
-		if x.Span.Start != y.Span.Start {
-			return x.Span.Start - y.Span.Start
-		}
-		return y.Span.End - x.Span.End
-	})
-	if s.trimMailAfterNames(f) {
-		slices.SortStableFunc(f, func(x, y tazala.Finding) int {
-			if x.Span.Start != y.Span.Start {
-				return x.Span.Start - y.Span.Start
-			}
-			return y.Span.End - x.Span.End
-		})
+	// findings mostly come in order already: a stable sort of a sorted
+	// list leaves it as it is, so only an unsorted one is sorted
+	if !inOrder(f) {
+		slices.SortStableFunc(f, cmpFindings)
+	}
+	if s.trimMailAfterNames(f) && !inOrder(f) {
+		slices.SortStableFunc(f, cmpFindings)
 	}
 	w := 0
 	maxEnd := -1
@@ -544,6 +538,25 @@ func (s *Scanner) resolve() {
 		maxEnd = f[i].Span.End
 	}
 	s.out = s.out[:s.base+w]
+}
+
+// cmpFindings orders findings by start, the longer first on a tie.
+func cmpFindings(x, y tazala.Finding) int {
+	if x.Span.Start != y.Span.Start {
+		return x.Span.Start - y.Span.Start
+	}
+	return y.Span.End - x.Span.End
+}
+
+// inOrder reports whether f is sorted by cmpFindings.
+func inOrder(f []tazala.Finding) bool {
+	for i := 1; i < len(f); i++ {
+		a, b := &f[i-1].Span, &f[i].Span
+		if a.Start > b.Start || a.Start == b.Start && a.End < b.End {
+			return false
+		}
+	}
+	return true
 }
 
 // Incomplete reports whether the last Scan or ScanText could not run every
