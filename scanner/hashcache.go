@@ -1,5 +1,7 @@
 package scanner
 
+import "hash/maphash"
+
 // hashCache is a memo from a seeded 64-bit hash of a word to a small value
 // (its label hints or name flags). It holds hashes, never the words
 // themselves (a word before a value may be a person's name); a full 64-bit
@@ -41,4 +43,20 @@ func (c *hashCache) put(h uint64, v uint32) {
 	e := &c.sets[h&(hashCacheSets-1)]
 	e.h[1], e.v[1] = e.h[0], e.v[0]
 	e.h[0], e.v[0] = h, v|filled
+}
+
+// tldOK is validTLD memoised in the label memo under a hash of its own
+// seed (the shared table takes no lock and the look-up allocates nothing).
+func (s *Scanner) tldOK(tld []byte) bool {
+	h := maphash.Bytes(s.tldSeed, tld)
+	if v, ok := s.ccache.get(h); ok {
+		return v != 0
+	}
+	ok := validTLD(tld)
+	v := uint32(0)
+	if ok {
+		v = 1
+	}
+	s.ccache.put(h, v)
+	return ok
 }

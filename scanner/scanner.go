@@ -80,7 +80,9 @@ type Scanner struct {
 
 	seed   maphash.Seed
 	wcache *hashCache // word flags by seeded hash
-	ccache *hashCache // label hints by seeded hash
+	ccache *hashCache // label hints by seeded hash (and TLDs, by tldSeed)
+
+	tldSeed maphash.Seed
 
 	runes   []rune
 	roffs   []int
@@ -98,7 +100,7 @@ type Scanner struct {
 
 // New returns a Scanner for cfg.
 func New(cfg Config) *Scanner {
-	s := &Scanner{cfg: cfg, seed: maphash.MakeSeed(), wcache: new(hashCache), ccache: new(hashCache)}
+	s := &Scanner{cfg: cfg, seed: maphash.MakeSeed(), tldSeed: maphash.MakeSeed(), wcache: new(hashCache), ccache: new(hashCache)}
 	now := cfg.Now
 	if now.IsZero() {
 		now = time.Now()
