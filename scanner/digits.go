@@ -25,6 +25,60 @@ func attachedBefore(t []byte, i, lo int) bool {
 	if i <= lo {
 		return false
 	}
+	// most bytes decide alone (a blank, '=', a quote: no; a letter: yes)
+	if g := glueBefore[t[i-1]]; g != glueMaybe {
+		return g == glueYes
+	}
+	return attachedBeforeBy(t, i, lo)
+}
+
+// attachedAfter reports whether the byte at t[j] glues the preceding
+// digits to more text ("1234abc", "1234****", "12.5", "12:30").
+func attachedAfter(t []byte, j int) bool {
+	if j >= len(t) {
+		return false
+	}
+	if g := glueAfter[t[j]]; g != glueMaybe {
+		return g == glueYes
+	}
+	return attachedAfterBy(t, j)
+}
+
+// glueBefore and glueAfter tell, for the byte before or after a digit
+// run, whether it glues the run on (glueYes), does not (glueNo), or it
+// depends on the bytes around (glueMaybe: attachedBeforeBy, attachedAfterBy
+// decide). TestGlueTables checks them against those two.
+var glueBefore, glueAfter [256]uint8
+
+const (
+	glueNo = iota
+	glueYes
+	glueMaybe
+)
+
+func init() {
+	for c := range 256 {
+		b := byte(c)
+		switch {
+		case isASCIILetter(b), isDigit(b), b == '_', b == '*', b == ']':
+			glueBefore[c] = glueYes
+		case b == '#', b == '.', b == ',', b == '/', b == '-', b == ':', b >= 0x80 && b <= 0xBF:
+			glueBefore[c] = glueMaybe
+		}
+		switch {
+		case isASCIILetter(b), b == '_', b == '*', isDigit(b), b == 0xD0, b == 0xD1:
+			glueAfter[c] = glueYes
+		case b == ',', b == '.', b == ':', b == '/':
+			glueAfter[c] = glueMaybe
+		}
+	}
+}
+
+// attachedBeforeBy is attachedBefore read out in full.
+func attachedBeforeBy(t []byte, i, lo int) bool {
+	if i <= lo {
+		return false
+	}
 	p := t[i-1]
 	switch {
 	case isASCIILetter(p), isDigit(p), p == '_', p == '*', p == ']', p == '#' && i-1 > lo && t[i-2] == '*':
@@ -58,9 +112,8 @@ func attachedBefore(t []byte, i, lo int) bool {
 	return false
 }
 
-// attachedAfter reports whether the byte at t[j] glues the preceding
-// digits to more text ("1234abc", "1234****", "12.5", "12:30").
-func attachedAfter(t []byte, j int) bool {
+// attachedAfterBy is attachedAfter read out in full.
+func attachedAfterBy(t []byte, j int) bool {
 	if j >= len(t) {
 		return false
 	}
