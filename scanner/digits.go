@@ -1,5 +1,10 @@
 package scanner
 
+import (
+	"encoding/binary"
+	"math/bits"
+)
+
 // The shared lexer of digit runs: a number candidate is a run of digit
 // groups with separators ("+7 (701) 540-18-02", "4111 1111 1111 1111",
 // "12 / 27"); what glues a run to the text around it (an identifier, a
@@ -15,6 +20,25 @@ type group struct {
 const maxGroups = 8
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// digitsEnd returns the end of the run of ASCII digits starting at j,
+// eight bytes at a time: a byte b is a digit when b^'0' is below 10, and
+// adding 0x76 sets the top bit of each byte that is not (the byte's own
+// top bit covers the bytes above 0x89, whose carry can only disturb the
+// bytes after the first non-digit).
+func digitsEnd(t []byte, j int) int {
+	for j+8 <= len(t) {
+		x := binary.LittleEndian.Uint64(t[j:]) ^ 0x3030303030303030
+		if m := ((x + 0x7676767676767676) | x) & 0x8080808080808080; m != 0 {
+			return j + bits.TrailingZeros64(m)>>3
+		}
+		j += 8
+	}
+	for j < len(t) && isDigit(t[j]) {
+		j++
+	}
+	return j
+}
 
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 

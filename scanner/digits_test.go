@@ -28,3 +28,31 @@ func TestGlueTables(t *testing.T) {
 		}
 	}
 }
+
+// TestDigitsEnd checks digitsEnd against a byte loop on runs of every
+// length ending in every byte, at every alignment.
+func TestDigitsEnd(t *testing.T) {
+	for n := 0; n <= 20; n++ {
+		for end := range 256 {
+			for lead := 0; lead < 3; lead++ {
+				b := make([]byte, 0, 32)
+				for range lead {
+					b = append(b, 'x')
+				}
+				for k := range n {
+					b = append(b, byte('0'+k%10))
+				}
+				b = append(b, byte(end), '7', '7', '7', '7', '7', '7', '7', '7', '7')
+				for _, l := range []int{len(b), lead + n + 1, lead + n} {
+					want := lead
+					for want < l && isDigit(b[want]) {
+						want++
+					}
+					if got := digitsEnd(b[:l], lead); got != want {
+						t.Fatalf("digitsEnd(%q, %d) = %d, want %d", b[:l], lead, got, want)
+					}
+				}
+			}
+		}
+	}
+}
