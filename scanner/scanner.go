@@ -72,11 +72,13 @@ type Scanner struct {
 	out    []tazala.Finding
 	base   int // number of findings in out before this record
 
-	dec   []byte  // decoded JSON string
-	off   []int32 // raw offset of each decoded byte (+1 for the end)
-	digs  []byte  // digits of the current number candidate
-	wbuf  []byte  // lower-cased word scratch
-	paths pathCache
+	dec  []byte  // decoded JSON string
+	off  []int32 // raw offset of each decoded byte (+1 for the end)
+	digs []byte  // digits of the current number candidate
+	// digit groups of the number being read (number.go)
+	groups [maxGroups]group
+	wbuf   []byte // lower-cased word scratch
+	paths  pathCache
 
 	seed   maphash.Seed
 	wcache *hashCache // word flags by seeded hash
