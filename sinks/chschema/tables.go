@@ -47,6 +47,7 @@ var Records = Table{
 		{Name: "findings", Type: "UInt16", Comment: "number of findings in the record"},
 		{Name: "scanner_version", Type: lcStr},
 		{Name: "retention_until", Type: retain, Comment: "deleted by retention enforcement after this time"},
+		{Name: "scan_id", Type: "UInt64", Comment: "what the latest scan of the record found (chschema.ScanID); pii_index_v shows the index rows of this scan only"},
 	},
 	Engine:   "ReplacingMergeTree(ingest_time)",
 	OrderBy:  "(source, partition, offset)",
@@ -76,6 +77,7 @@ var Index = Table{
 		{Name: "legal_basis", Type: "String"},
 		{Name: "retention_until", Type: retain},
 		{Name: "ingest_time", Type: ts3},
+		{Name: "scan_id", Type: "UInt64", Comment: "the scan that wrote the row (chschema.ScanID): visible in pii_index_v while it is its record's latest"},
 	},
 	Engine:  "ReplacingMergeTree(ingest_time)",
 	OrderBy: "(token, source, partition, offset, ordinal)",
@@ -162,10 +164,15 @@ var Erasure = Table{
 }
 
 // RecordsView and IndexView are the analyst views: read through FINAL, so
-// a replayed record or finding is never visible twice.
+// a replayed record or finding is never visible twice. IndexView shows
+// only the index rows of each record's latest scan (scan_id, ScanID): a
+// record rescanned after its content changed shows its new findings, not
+// the earlier scan's beside them. (FINAL does not hide those: an index
+// row whose token changed has another key.) Index rows whose record is
+// not stored (deleted, or not written yet) are not shown either.
 var (
 	RecordsView = View{Name: ViewRecords, Query: "SELECT * FROM " + TableRecords + " FINAL"}
-	IndexView   = View{Name: ViewIndex, Query: "SELECT * FROM " + TableIndex + " FINAL"}
+	IndexView   = View{Name: ViewIndex, Query: "SELECT * FROM " + TableIndex + " FINAL\nWHERE (source, partition, offset, scan_id) IN (SELECT source, partition, offset, scan_id FROM " + TableRecords + " FINAL)"}
 )
 
 // Tables lists every table of the current schema, in creation order.
