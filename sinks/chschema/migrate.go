@@ -55,6 +55,11 @@ var Migrations = []Migration{
 		},
 		Views: []View{RecordsView, IndexView}, // replaced after the columns exist
 	},
+	{
+		Version:     3,
+		Description: "quarantine: records the processing step failed on, masked, with the reason",
+		Tables:      []Table{Quarantine},
+	},
 }
 
 // Version returns the newest schema version.

@@ -57,6 +57,7 @@ func TestContractNames(t *testing.T) {
 		chschema.TableAudit:         "time actor action token kind reason legal_basis request_ref outcome detail",
 		chschema.TableSubjectEvents: "time subject event purpose actor request_ref detail",
 		chschema.TableErasure:       "token subject erased_at request_ref",
+		chschema.TableQuarantine:    "source partition offset event_time quarantined_at reason masked",
 	}
 	seen := map[string]bool{}
 	for _, tb := range chschema.Tables() {

@@ -163,6 +163,27 @@ var Erasure = Table{
 	OrderBy: "token",
 }
 
+// Quarantine holds the records the processing step failed on (a user
+// rule timed out, a scanner panic), every letter and digit masked, with
+// the reason: what the daemon's quarantine file holds, in the store
+// (sinks/quarantine.Table). Readable by the dpo role, not by analysts.
+var Quarantine = Table{
+	Name:    TableQuarantine,
+	Comment: "records the processing step failed on, masked (never a value), with the reason; one per (source, partition, offset)",
+	Columns: []Column{
+		{Name: "source", Type: lcStr, Comment: "topic or file name"},
+		{Name: "partition", Type: "Int32"},
+		{Name: "offset", Type: "Int64"},
+		{Name: "event_time", Type: ts3},
+		{Name: "quarantined_at", Type: ts3, Comment: "when tazala wrote the row; the replacing version"},
+		{Name: "reason", Type: "String", Comment: "which stage failed and why, never a value"},
+		{Name: "masked", Type: "String", Codec: "ZSTD(1)", Comment: "the record with every letter and digit replaced by *"},
+	},
+	Engine:   "ReplacingMergeTree(quarantined_at)",
+	OrderBy:  "(source, partition, offset)",
+	Settings: dedupSettings,
+}
+
 // RecordsView and IndexView are the analyst views: read through FINAL, so
 // a replayed record or finding is never visible twice. IndexView shows
 // only the index rows of each record's latest scan (scan_id, ScanID): a
@@ -177,7 +198,7 @@ var (
 
 // Tables lists every table of the current schema, in creation order.
 func Tables() []Table {
-	return []Table{SchemaMigrations, Records, Index, TokenVault, Audit, SubjectEvents, Erasure}
+	return []Table{SchemaMigrations, Records, Index, TokenVault, Audit, SubjectEvents, Erasure, Quarantine}
 }
 
 // Views lists the analyst views of the current schema.
