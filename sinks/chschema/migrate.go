@@ -60,6 +60,13 @@ var Migrations = []Migration{
 		Description: "quarantine: records the processing step failed on, masked, with the reason",
 		Tables:      []Table{Quarantine},
 	},
+	{
+		// the filter of version 2 was a set of (source, partition, offset,
+		// scan_id) tuples: 0.6-3.8 s per read on a million records
+		Version:     4,
+		Description: "pii_index_v filters by one UInt64 per record (scan_id, or a hash of the coordinates for rows of version 1)",
+		Views:       []View{IndexView},
+	},
 }
 
 // Version returns the newest schema version.

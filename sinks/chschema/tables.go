@@ -163,6 +163,13 @@ var Erasure = Table{
 	OrderBy: "token",
 }
 
+// scanKey is a row's scan in pii_index_v's filter: its scan_id, or for a
+// row of schema version 1 (scan_id 0, written before there were scans)
+// one made of its record's coordinates, so such rows stay visible while
+// their record is of version 1 too, and a rescan hides them like any
+// other. (if is evaluated lazily: only those rows are hashed.)
+const scanKey = "if(scan_id != 0, scan_id, cityHash64(source, partition, offset))"
+
 // Quarantine holds the records the processing step failed on (a user
 // rule timed out, a scanner panic), every letter and digit masked, with
 // the reason: what the daemon's quarantine file holds, in the store
@@ -186,14 +193,15 @@ var Quarantine = Table{
 
 // RecordsView and IndexView are the analyst views: read through FINAL, so
 // a replayed record or finding is never visible twice. IndexView shows
-// only the index rows of each record's latest scan (scan_id, ScanID): a
-// record rescanned after its content changed shows its new findings, not
-// the earlier scan's beside them. (FINAL does not hide those: an index
-// row whose token changed has another key.) Index rows whose record is
-// not stored (deleted, or not written yet) are not shown either.
+// only the index rows of each record's latest scan (scan_id, ScanID,
+// unique per record and scan): a record rescanned after its content
+// changed shows its new findings, not the earlier scan's beside them.
+// (FINAL does not hide those: an index row whose token changed has
+// another key.) Index rows whose record is not stored (deleted, or not
+// written yet) are not shown either.
 var (
 	RecordsView = View{Name: ViewRecords, Query: "SELECT * FROM " + TableRecords + " FINAL"}
-	IndexView   = View{Name: ViewIndex, Query: "SELECT * FROM " + TableIndex + " FINAL\nWHERE (source, partition, offset, scan_id) IN (SELECT source, partition, offset, scan_id FROM " + TableRecords + " FINAL)"}
+	IndexView   = View{Name: ViewIndex, Query: "SELECT * FROM " + TableIndex + " FINAL\nWHERE " + scanKey + " IN (SELECT " + scanKey + " FROM " + TableRecords + " FINAL)"}
 )
 
 // Tables lists every table of the current schema, in creation order.
