@@ -261,7 +261,7 @@ func init() {
 	class['"'] = clQuote
 	class['\\'] = clBackslash
 	class['%'] = clPercent
-	for _, c := range []byte{0xD0, 0xD2, 0xD3} {
+	for _, c := range []byte{0xD0, 0xD2, 0xD3, 0xC3, 0xC4, 0xC5} {
 		class[c] = clLead
 	}
 	classNoQuote = class
@@ -385,9 +385,12 @@ func isEscape(t []byte, i int) bool {
 }
 
 // isCyrUpper reports whether the 2-byte UTF-8 sequence c0 c1 is a capital
-// Cyrillic letter used in Russian or Kazakh.
+// Cyrillic letter used in Russian or Kazakh, or a capital Latin letter with
+// a diacritic (Ç, Ö, Ş, İ, É: Turkish, Romance, German names).
 func isCyrUpper(c0, c1 byte) bool {
 	switch c0 {
+	case 0xC3, 0xC4, 0xC5:
+		return latinUpper(c0, c1)
 	case 0xD0:
 		return c1 >= 0x80 && c1 <= 0xAF // Ѐ..Я (Ё, І included)
 	case 0xD2:
