@@ -83,7 +83,7 @@ done:
 	if dots == 0 || lastDot >= b-1 || b-at-1 > 253 {
 		return b
 	}
-	if !validTLD(t[lastDot+1 : b]) {
+	if !s.tldOK(t[lastDot+1 : b]) {
 		return b
 	}
 	dom := t[at+1 : b]

@@ -271,14 +271,13 @@ func prevWord(t []byte, p, lo int) (w []byte, start int, ok bool) {
 		skipped++
 	}
 	end := i
-	for i > lo && end-i < 48 {
-		c := t[i-1]
-		if c < utf8.RuneSelf {
-			if !asciiWordByte[c] {
-				break
-			}
+	lim := max(lo, end-48) // the word is read back while i > lim: 48 bytes at most
+	for {
+		for i > lim && asciiWordByte[t[i-1]] {
 			i--
-			continue
+		}
+		if i <= lim || t[i-1] < utf8.RuneSelf {
+			break
 		}
 		if cyrLetterBefore(t, i, lo) {
 			i -= 2

@@ -4,7 +4,6 @@ import (
 	"hash/maphash"
 	"sync"
 
-	"github.com/nyaruka/phonenumbers"
 	"github.com/tazala/tazala"
 )
 
@@ -78,12 +77,7 @@ func (c *intlCache) check(d []byte) bool {
 	if ok {
 		return v
 	}
-	var buf [16]byte
-	buf[0] = '+'
-	v = false
-	if num, err := phonenumbers.Parse(string(append(buf[:1], d...)), "ZZ"); err == nil {
-		v = phonenumbers.IsValidNumber(num)
-	}
+	v = intlPlanValid(d)
 	c.mu.Lock()
 	if len(c.m) >= maxWordCache {
 		clear(c.m)
