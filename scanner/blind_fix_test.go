@@ -58,6 +58,15 @@ func TestBlindFixes(t *testing.T) {
 		{"street kk", `Отделение на Ерлан Сейтұлы көшесі 12 работает до 19`},
 		{"avenue kk", `2026-01-02 10:00:00 Бөлімше Сейтов даңғылы 17 мекенжайы бойынша`},
 		{"street en", `office at Ivan Petrov Street 5`},
+		{"street abbreviation before", `по адресу ул. Ерлан Сейтұлы 8, Алматы`},
+		{"avenue before", `проспект Абая Кунанбаева 10`},
+		{"branch named after a person", `Филиал Жумабаев закрыт до понедельника`},
+		{"abstract noun beside a surname", `Управление Омаров сообщает`},
+		{"strong surname beside a given-name-like word", `Клиент: ⟦person_name:Жумабаев Ерасыл⟧`},
+		// SMS centre and messenger fields
+		{"smpp da", `sms oa=SHOP da=⟦phone:77011234567⟧ status=DELIVRD`},
+		{"viber", `{"viber":"⟦phone:77011234567⟧"}`},
+		{"camel dest addr", `{"sourceAddr":"SHOP","destAddr":"⟦phone:77011234567⟧"}`},
 		// a surname without an ending beside a given name and patronymic
 		{"surname before", `Я, ⟦person_name:Құдайқұл Назерке Сериковна⟧, прошу`},
 		{"surname after", `спросить ⟦person_name:Назерке Сериковна Құдайқұл⟧`},

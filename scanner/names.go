@@ -23,7 +23,7 @@ const (
 	wNot                       // never part of a person's name (company marker, greeting, currency)
 	wStrongSurname             // a surname ending that ordinary words rarely have (-ов, -ова, -ұлы, -kyzy)
 	wNameShaped                // 2–20 letters, capitalised, no digits: could be a given name
-	wVerbLike                  // a verb's ending (-ть, -ся, -ите, -ала, -ды): not a surname beside a name
+	wCommon                    // a verb's or common noun's ending (-ть, -ите, -ние, -ция, -tion): not a surname
 )
 
 var (
@@ -129,7 +129,7 @@ func (s *Scanner) classifyWord(w []byte) uint8 {
 		return f
 	}
 	if verbSet.match(lw) {
-		f |= wVerbLike
+		f |= wCommon
 	}
 	if patronymicSet.match(lw) {
 		f |= wPatronymic
@@ -146,10 +146,14 @@ func (s *Scanner) classifyWord(w []byte) uint8 {
 }
 
 // verbEnds are Russian and Kazakh verb endings (infinitive, reflexive,
-// imperative, past) and English ones, which surnames do not have.
+// imperative, past) and English ones, and endings of abstract and
+// collective nouns (Отделение, Организация, Управление, Басқарма's
+// -лық, Department), which surnames and given names do not have.
 var verbEnds = []string{
 	"ть", "ться", "ся", "сь", "ите", "йте", "ала", "ила", "ыла", "ела", "ало", "ило", "ды", "ді", "ты", "ті",
 	"ған", "ген", "қан", "кен", "ңыз", "ңіз", "ing", "ed",
+	"ние", "ция", "ство", "ость", "лық", "лік", "дық", "дік", "тық", "тік",
+	"tion", "ment", "ness", "ship", "ity",
 }
 
 // strongSurnameEnds are endings of surnames that ordinary capitalised words
@@ -343,7 +347,7 @@ func (s *Scanner) name(g *seg, i int) int {
 				}
 				if acceptName(fl[a:b+1], intro && a == 0, (weak && a == 0 && b == nw-1) || (soft && a == 0)) {
 					a, b = surnameBeside(fl[:nw], a, b)
-					if placeAfter(t, ws[b][1]) {
+					if placeAfter(t, ws[b][1]) || placeBefore(g, ws[a][0]) {
 						// "Ахмет Байтұрсынұлы көшесі": a street named after a person
 						return ws[b][1]
 					}
@@ -402,10 +406,10 @@ func surnameBeside(fl []uint8, a, b int) (int, int) {
 	if !given || !pat {
 		return a, b
 	}
-	if a > 0 && fl[a-1]&(wGiven|wSurname|wPatronymic|wNot|wVerbLike) == 0 {
+	if a > 0 && fl[a-1]&(wGiven|wSurname|wPatronymic|wNot|wCommon) == 0 {
 		return a - 1, b
 	}
-	if b+1 < len(fl) && fl[b+1]&(wGiven|wSurname|wPatronymic|wNot|wVerbLike) == 0 {
+	if b+1 < len(fl) && fl[b+1]&(wGiven|wSurname|wPatronymic|wNot|wCommon) == 0 {
 		return a, b + 1
 	}
 	return a, b
@@ -438,6 +442,40 @@ func placeAfter(t []byte, e int) bool {
 		}
 	}
 	return false
+}
+
+// streetWords are the words (and abbreviations, with or without their
+// dot) that Russian and English addresses put before a street named after
+// a person: "ул. Абая", "проспект Абая Кунанбаева".
+var streetWords = map[string]bool{
+	"ул": true, "улица": true, "улице": true, "улицы": true, "улицу": true, "пр": true, "пр-т": true,
+	"пр-кт": true, "просп": true, "проспект": true, "проспекте": true, "проспекта": true, "мкр": true,
+	"микрорайон": true, "бульвар": true, "б-р": true, "бул": true, "пер": true, "переулок": true,
+	"шоссе": true, "площадь": true, "пл": true, "наб": true, "набережная": true, "тупик": true,
+	"аллея": true, "трасса": true, "көш": true, "даңғ": true, "st": true, "str": true, "ave": true,
+	"street": true, "avenue": true, "blvd": true, "rd": true,
+}
+
+// placeBefore reports whether a street word stands right before the name
+// at a.
+func placeBefore(g *seg, a int) bool {
+	t := g.text
+	k := a
+	for k > g.lo && t[k-1] == ' ' {
+		k--
+	}
+	if k > g.lo && t[k-1] == '.' {
+		k--
+	}
+	if k == a {
+		return false
+	}
+	w, _, ok := prevWord(t, k, g.lo)
+	if !ok || len(w) > 24 {
+		return false
+	}
+	var buf [48]byte
+	return streetWords[string(lowerInto(buf[:0], w))]
 }
 
 // displayName reports whether a name ending at e is the display name of
@@ -563,10 +601,13 @@ func isUpperStart(t []byte, i int) bool {
 
 // acceptName decides whether a window of capitalised words is a full name.
 func acceptName(fl []uint8, intro, weak bool) bool {
-	var given, sur, pat, unk, strong int
+	var given, sur, pat, unk, strong, common int
 	for _, f := range fl {
 		if f&wStrongSurname != 0 {
 			strong++
+		}
+		if f&wCommon != 0 {
+			common++
 		}
 		switch {
 		case f&wNot != 0:
@@ -599,7 +640,7 @@ func acceptName(fl []uint8, intro, weak bool) bool {
 		return true
 	case n == 3 && sur >= 1 && pat >= 1 && unk <= 1:
 		return true
-	case n == 2 && strong == 1 && unk == 1:
+	case n == 2 && strong == 1 && unk == 1 && common == 0:
 		// "Жумабаев Ерасыл": a strong surname ending beside an unknown
 		// capitalised word that looks like a given name
 		return true
