@@ -48,6 +48,10 @@ func TestBlindFixes(t *testing.T) {
 		{"three-digit code then card", `клиент назвал трёхзначный код ⟦card_cvv:321⟧ по телефону, карту заблокировали`},
 		{"three-digit code alone", `клиент назвал трёхзначный код 321 по телефону. Карта в порядке`},
 		{"sms code then card", `клиент назвал код из смс 321, карту заблокировали`},
+		// an e-mail with a URL-encoded IDN domain in a query string
+		{"encoded idn email", `GET /confirm?order_id=ORD-1&email=⟦email:ivan.petrov%40%D0%BF%D1%80%D0%B8%D0%BC%D0%B5%D1%80.%D1%80%D1%84⟧ HTTP/1.1`},
+		{"encoded ascii email", `GET /c?email=⟦email:ivan%40example.kz⟧&x=1`},
+		{"encoded bad tld", `GET /c?email=ivan%40host.%D1%85%D1%85 HTTP/1.1`},
 		// names in fixed-width columns: each column a part
 		{"fixed-width row", `123456789 ⟦person_name:ИВАНОВА⟧           ⟦person_name:АННА⟧            ⟦person_name:ПЕТРОВНА⟧          ⟦iin:900101300017⟧ 2026-01-02`},
 		{"fixed-width two columns", `000000042 ⟦person_name:ТАСБОЛАТОВ⟧    ⟦person_name:ЕРЛАН⟧                 active`},
