@@ -48,6 +48,11 @@ func TestBlindFixes(t *testing.T) {
 		{"three-digit code then card", `клиент назвал трёхзначный код ⟦card_cvv:321⟧ по телефону, карту заблокировали`},
 		{"three-digit code alone", `клиент назвал трёхзначный код 321 по телефону. Карта в порядке`},
 		{"sms code then card", `клиент назвал код из смс 321, карту заблокировали`},
+		// card labels and published test card numbers
+		{"cc label", `cc=⟦card_pan:4556737586899855⟧`},
+		{"cvn2", `{"cvn2":"⟦card_cvv:123⟧"}`},
+		{"published test card alone", `Payment with ⟦card_pan:4242424242424242⟧ declined`},
+		{"random card alone is weak", `Payment with 4556737586899855 declined`},
 		// an e-mail with a URL-encoded IDN domain in a query string
 		{"encoded idn email", `GET /confirm?order_id=ORD-1&email=⟦email:ivan.petrov%40%D0%BF%D1%80%D0%B8%D0%BC%D0%B5%D1%80.%D1%80%D1%84⟧ HTTP/1.1`},
 		{"encoded ascii email", `GET /c?email=⟦email:ivan%40example.kz⟧&x=1`},
@@ -111,5 +116,15 @@ func TestBlindFixes(t *testing.T) {
 				t.Errorf("findings %v, want %v", gs, want)
 			}
 		})
+	}
+}
+
+// TestTestPANsValid: every published test card number is a valid PAN (so
+// the list never widens what a PAN is, only what a bare one weighs).
+func TestTestPANsValid(t *testing.T) {
+	for p := range testPANs {
+		if !validPAN([]byte(p)) {
+			t.Errorf("test PAN %s… is not a valid PAN", p[:6])
+		}
 	}
 }

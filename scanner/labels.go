@@ -68,7 +68,9 @@ func init() {
 		"phone_e164", "tel_number", "to_msisdn", "from_msisdn")
 	add(ctxEmail, "email", "mail", "почта", "пошта", "e-mail", "to", "from", "mailto", "поштасы", "почту", "почты")
 	add(ctxCard, "card", "cards", "pan", "card_number", "cardnumber", "card_no", "pan_number", "карта", "карты", "карту", "картой",
-		"картам", "картасы", "карточка", "карточки", "account_number", "primary_account_number", "debug")
+		"картам", "картасы", "карточка", "карточки", "account_number", "primary_account_number", "debug",
+		// credit-card abbreviations of forms and gateways
+		"cc", "ccn", "ccnum", "cc_num", "cc_number", "ccnumber", "creditcard", "credit_card", "debitcard", "debit_card")
 	add(ctxExpiry, "exp", "expiry", "expires", "expiration", "exp_date", "expiry_date", "expdate", "exp_month_year",
 		"valid", "thru", "срок", "действия", "истекает", "истекает:", "expire", "expiring", "годна", "годен", "мерзімі", "мерзім", "card_exp", "card_expiry")
 	add(ctxCVV, "безопасности", "cvv2/cvc2", "cvv/cvc", "cvc/cvv", "cvv", "cvc", "cvv2", "cvc2", "cid", "csc", "cvn", "security_code", "securitycode", "card_cvv", "card_cvc", "cav2", "cvd")
