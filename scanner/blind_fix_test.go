@@ -101,6 +101,14 @@ func TestBlindFixes(t *testing.T) {
 		{"intro ru", `Моё имя ⟦person_name:Құдайқұл Аружан⟧, деньги`},
 		{"escaped whole value under a name key", `{"requester":{"name":"⟦person_name:\u0422\u0430\u0441\u0431\u043e\u043b\u0430\u0442 \u0410\u0440\u0443\u0436\u0430\u043d⟧","email":"x"}}`},
 		{"escaped description is not a name value", `{"description":"\u0422\u0430\u0441\u0431\u043e\u043b\u0430\u0442 \u0421\u0435\u0440\u0432\u0438\u0441, ok"}`},
+		// sign-offs on the line before, role words, greetings, "I am"
+		{"signoff newline", "{\"text\":\"refund please\\n\\nRegards,\\n⟦person_name:Aruzhan Tasbolat⟧\"}"},
+		{"signoff br", `<p>С уважением,<br>⟦person_name:Тасболат Аружан⟧<br><a href="mailto:x">`},
+		{"no signoff before a line", "{\"text\":\"Status:\\nAruzhan Tasbolat\"}"},
+		{"role word", `Өтініміңізді менеджер ⟦person_name:Тасболат Аружан⟧ қарайды`},
+		{"greeting", `Hello, ⟦person_name:Aruzhan Tasbolat⟧ again, still waiting`},
+		{"i am", `I am ⟦person_name:Aruzhan Tasbolat⟧ and I was charged twice`},
+		{"greeting before a product", `Hello, Welcome Aboard Premium`},
 		// the Russian name keys written in Latin letters
 		{"latin keys", `{"familiya":"⟦person_name:Сейтова⟧","imya":"⟦person_name:Аружан⟧","otchestvo":""}`},
 	}

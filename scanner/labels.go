@@ -83,7 +83,11 @@ func init() {
 		// the Russian and Kazakh field names written in Latin letters
 		"familiya", "familiia", "familija", "familia", "imya", "imia", "otchestvo", "tegi", "aty",
 		"akesinin_aty", "akesinin")
-	add(ctxNameSoft, "это", "мен", "i'm", "im", "бұл", "бул")
+	add(ctxNameSoft, "это", "мен", "i'm", "im", "бұл", "бул",
+		// role words and greetings before a name
+		"менеджер", "менеджера", "manager", "оператор", "operator", "специалист", "specialist", "агент", "agent",
+		"консультант", "consultant", "курьер", "courier", "кассир", "cashier", "сотрудник", "маман", "қызметкер",
+		"представитель", "hello", "hi", "hey", "здравствуйте", "привет", "сәлем", "салем")
 	add(ctxNameIntro, "иесі", "иесі:", "владелец", "владельца", "owner", "owner:", "cardholder:",
 		"зовут", "фио", "thanks", "regards", "уважением", "құрметпен", "атым", "есімім", "уважаемый", "уважаемая",
 		"dear", "mr", "mrs", "ms", "miss", "г-н", "г-жа", "господин", "госпожа", "құрметті", "cardholder", "holder",
