@@ -127,6 +127,21 @@ func (s *Scanner) number(g *seg, i int) int {
 // none), so that a caller can read the groups after it again on their own:
 // "4111 1111 1111 1111 12 / 27 123" is a PAN, then an expiry and a code.
 func (s *Scanner) tryGroups(g *seg, start int, plus bool, gs []group) int {
+	if len(gs) == 1 {
+		// one group, the common case: one range to try, from start
+		nd := gs[0].b - gs[0].a
+		if plus && (nd < 8 || nd > 15) || !plus && (nd < 10 || nd > 19) {
+			return 0
+		}
+		if k, det, conf, weak := s.classify(g, start, plus, gs); k != 0 {
+			s.emit(g, k, start, gs[0].b, det, conf)
+			if weak {
+				s.markWeak()
+			}
+			return 1
+		}
+		return 0
+	}
 	last := 0
 	for a := 0; a < len(gs); {
 		matched := false
