@@ -213,7 +213,13 @@ func moreGroups(t []byte, j int, gs []group, ng int) (int, int, int) {
 	n := len(t)
 	total := 0
 	for ng < len(gs) && j < n {
-		k, sep := sepAt(t, j)
+		var k int
+		var sep byte
+		if c := t[j]; (c == '-' || c == '.') && j+1 < n && isDigit(t[j+1]) {
+			k, sep = j+1, c // what sepAt reads for these two
+		} else {
+			k, sep = sepAt(t, j)
+		}
 		if k == j || k >= n || !isDigit(t[k]) {
 			break
 		}
