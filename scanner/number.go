@@ -151,6 +151,9 @@ func (s *Scanner) tryGroups(g *seg, start int, plus bool, gs []group) int {
 		for _, x := range gs[a:] {
 			nd += x.b - x.a
 		}
+		if nd < 8 || !(plus && a == 0) && nd < 10 {
+			break // no range from here on is long enough ("2026-12-01 10")
+		}
 		for b := len(gs) - 1; b >= a; b, nd = b-1, nd-(gs[b].b-gs[b].a) {
 			if plus && a == 0 {
 				if nd < 8 || nd > 15 {
