@@ -243,7 +243,7 @@ func (c *candidate) read() {
 // label returns the hints of the label before the candidate.
 func (c *candidate) label() ctx {
 	if !c.lcOK {
-		c.lc = c.s.labelCtx(c.g, c.from)
+		c.lc = c.ownerNeg(c.s.labelCtx(c.g, c.from))
 		c.lcOK = true
 	}
 	return c.lc
