@@ -178,3 +178,66 @@ func init() {
 		labelWords[w] |= ctxNeg
 	}
 }
+
+// Numeric columns. Access logs, `--describe` tables and metrics print
+// numbers side by side separated by blanks (`401 DC 78086 438119 2932`).
+// Two neighbouring columns are not one phone or card number unless their
+// grouping is how such a number is written.
+
+// spacedColumns reports whether the groups of a national phone candidate
+// are blank-separated columns rather than a phone's grouping: a first
+// group of five or more digits (the prefix and area code are written as
+// one group of 1 or 4 digits: "8 701 …", "8701 …") followed by another
+// group of five or more ("78086 438119"). A phone label keeps it a phone.
+func (c *candidate) spacedColumns() bool {
+	if len(c.gs) < 2 || c.seps != ' ' || c.mixed || c.gs[0].b-c.gs[0].a < 5 {
+		return false
+	}
+	long := false
+	for _, x := range c.gs[1:] {
+		if x.b-x.a >= 5 {
+			long = true
+		}
+	}
+	return long && c.label()&ctxPhone == 0
+}
+
+// panGroupingNetwork reports whether a 4-6-x grouping fits the network:
+// only Amex (4-6-5) and Diners (4-6-4, 4-6-5) print their numbers so; a
+// Maestro or Visa number in 4-6-4 is three neighbouring columns
+// ("6745 262558 1221").
+func panGroupingNetwork(d []byte, gs []group) bool {
+	if len(gs) != 3 || gs[1].b-gs[1].a != 6 {
+		return true
+	}
+	switch cardNetwork(d) {
+	case "amex", "diners":
+		return true
+	}
+	return false
+}
+
+// plusAmount reports whether the '+'-prefixed run at t[from] is a signed
+// amount, not a phone number: its only '.' (or ',') is followed by one or
+// two digits that end the run ("+4956956.21", a ledger credit). Phones are
+// written with dots throughout ("+7.701.540.18.02") or none.
+func plusAmount(t []byte, from int) bool {
+	dots, last := 0, -1
+	i := from + 1
+	for ; i < len(t); i++ {
+		c := t[i]
+		if isDigit(c) {
+			continue
+		}
+		if (c == '.' || c == ',') && i+1 < len(t) && isDigit(t[i+1]) {
+			dots++
+			last = i
+			continue
+		}
+		if (c == ' ' || c == '-' || c == '(' || c == ')') && i+1 < len(t) && (isDigit(t[i+1]) || t[i+1] == '(') {
+			continue
+		}
+		break
+	}
+	return dots == 1 && i-last-1 <= 2
+}

@@ -29,6 +29,22 @@ func TestOpsPrecision(t *testing.T) {
 		{"iso F14 expiry", `F2=⟦card_pan:4111111111111111⟧ F14=⟦card_expiry:2712⟧`},
 		{"iin still found after a field number elsewhere", `F37=123 ИИН ⟦iin:900101300017⟧`},
 		{"iin after a number list", `ИИН ⟦iin:900101300017⟧`},
+		{"rrn in words", `Retrieval Reference Number: 900101300017`},
+		{"transaction number", `Transaction number 900101300017`},
+		{"jpos xml field", `<field id="37" value="900101300017"/>`},
+		{"bracketed field tag", `[037] 900101300017`},
+		// numeric columns
+		{"access log columns", `"GET /x HTTP/2" 401 DC 78086 438119 2932 2971 "10.0.0.1"`},
+		{"columns with a phone label", `tel ⟦phone:87172 123456⟧ ok`},
+		{"phone grouping kept", `звоните ⟦phone:8 7172 123456⟧`},
+		{"maestro in 4-6-4 columns", `503 UH 6745 262558 1221 1529`},
+		{"amex 4-6-5", `amex ⟦card_pan:3782 822463 10005⟧ ok`},
+		{"diners 4-6-4", `diners ⟦card_pan:3056 930902 5904⟧ ok`},
+		// signed amounts
+		{"ledger credit", `credit KZ000000000000000000 +4956956.21 balance_after=1.00`},
+		{"ledger credit long", `credit +49569561.21 x`},
+		{"dotted phone", `tel ⟦phone:+7.701.540.18.02⟧ ok`},
+		{"spaced phone", `tel ⟦phone:+7 701 540 18 02⟧ ok`},
 	}
 	s := New(Config{Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})
 	for _, c := range cases {
