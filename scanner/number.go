@@ -182,7 +182,7 @@ func (s *Scanner) classify(g *seg, from int, plus bool, gs []group) (k tazala.Ki
 	c.s, c.g, c.from, c.gs = s, g, from, gs
 	c.read()
 	if plus {
-		if validIntlPhone(c.d) {
+		if validIntlPhone(c.d) && !plusAmount(g.text, from) {
 			return tazala.KindPhone, "phone", 0.95, false
 		}
 		return 0, "", 0, false
