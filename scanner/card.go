@@ -140,8 +140,16 @@ func (s *Scanner) inCardObject(g *seg, p int) bool {
 		return false
 	}
 	// JSON: "card":{ … "key":"value
+	b := bytes.LastIndexByte(t[lo:rp], '{')
+	if b < 0 {
+		return false // no object opens within reach (most text lines)
+	}
+	k := rp - 1
+	if bytes.IndexByte(t[lo+b:rp], '}') < 0 {
+		k = lo + b // no object closes after it: the walk would reach it at depth 0
+	}
 	depth := 0
-	for k := rp - 1; k >= lo; k-- {
+	for ; k >= lo; k-- {
 		switch t[k] {
 		case '}':
 			depth++

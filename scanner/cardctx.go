@@ -261,13 +261,45 @@ func (s *Scanner) phraseBefore(g *seg, p, maxWords int) (u ctx, n int) {
 	return u, n
 }
 
-// cvvPhrase reports whether the phrase before p names a card security code.
-func (s *Scanner) cvvPhrase(g *seg, p int) bool {
+// cvvPhrase reports whether the phrase before the number at [p,e) names a
+// card security code.
+func (s *Scanner) cvvPhrase(g *seg, p, e int) bool {
 	u, n := s.phraseBefore(g, p, 5)
 	if n == 0 {
 		return false
 	}
-	return s.cvvRule(u)
+	if s.cvvRule(u) {
+		return true
+	}
+	// "назвал трёхзначный код 123 по телефону, карту заблокировали": the
+	// card word that a weak qualifier needs may follow in the sentence
+	return u&(ctxCodeW|ctxWeakW) == ctxCodeW|ctxWeakW && u&(ctxNegW|ctxCard) == 0 && s.cardWordAfter(g, e)
+}
+
+// cardWordAfter reports whether a card word (карта, card, карточка)
+// follows position e in the same sentence, within a few words.
+func (s *Scanner) cardWordAfter(g *seg, e int) bool {
+	t := g.text
+	for k, words := e, 0; k < len(t) && k-e < 96 && words < 6; {
+		c := t[k]
+		if c == '.' || c == '!' || c == '?' || c == '\n' || c == ';' || isDigit(c) {
+			return false
+		}
+		if !isWordByte(c) || c == '_' || c == '-' {
+			k++
+			continue
+		}
+		we := k
+		for we < len(t) && isWordByte(t[we]) && t[we] != '_' && t[we] != '-' {
+			we++
+		}
+		if s.ctxOf(t[k:we])&ctxCard != 0 {
+			return true
+		}
+		words++
+		k = we
+	}
+	return false
 }
 
 // cvvRule applies the CVV rules to a phrase's classes.

@@ -37,7 +37,7 @@ func (s *Scanner) cvv(g *seg, a, b int) {
 		return
 	}
 	// "security code 123", "код на обороте", "құпия код" (cardctx.go)
-	if c&phraseCtx != 0 && c&ctxNegW == 0 && s.cvvPhrase(g, a) {
+	if c&phraseCtx != 0 && c&ctxNegW == 0 && s.cvvPhrase(g, a, b) {
 		s.emit(g, tazala.KindCVV, a, b, "card_cvv", 0.9)
 	}
 }
@@ -57,4 +57,10 @@ func isCodeWord(w []byte) bool {
 func yymm(d []byte) bool {
 	y := int(d[0]-'0')*10 + int(d[1]-'0')
 	return y >= 20 && y <= 45 && validMonth(d[2:4])
+}
+
+// gluedWord reports whether the digits ending at t[j] run into a word
+// ("3ds", "2fa", "5xx"): letters right after them.
+func gluedWord(t []byte, j int) bool {
+	return j < len(t) && (isASCIILetter(t[j]) || t[j] == 0xD0 || t[j] == 0xD1)
 }

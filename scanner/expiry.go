@@ -45,6 +45,37 @@ func (s *Scanner) expiry(g *seg, i, j int) int {
 	return k
 }
 
+// expiryEncoded handles "MM%2FYY" or "MM%2FYYYY" starting at i: an expiry
+// in a URL-encoded query string ('%' at j). The span covers the encoded
+// text.
+func (s *Scanner) expiryEncoded(g *seg, i, j int) int {
+	t := g.text
+	if t[j+1] != '2' || t[j+2]|0x20 != 'f' {
+		return j
+	}
+	y := j + 3
+	k := y
+	for k < len(t) && isDigit(t[k]) {
+		k++
+	}
+	if yl := k - y; (yl != 2 && yl != 4) || attachedAfter(t, k) || (k < len(t) && t[k] == '%') ||
+		!validMonth2(t[i:j]) || (yl == 4 && !(t[y] == '2' && t[y+1] == '0')) {
+		return skipAttached(t, k)
+	}
+	if conf := s.expiryContext(g, i); conf > 0 {
+		s.emit(g, tazala.KindExpiry, i, k, "card_expiry", conf)
+	}
+	return k
+}
+
+// validMonth2 reports whether m (one or two digits) is a month.
+func validMonth2(m []byte) bool {
+	if len(m) == 1 {
+		return m[0] >= '1' && m[0] <= '9'
+	}
+	return validMonth(m)
+}
+
 // expiryContext returns the confidence that a well-formed MM/YY at i is a
 // card expiry: after an expiry label (looking through "до", "thru",
 // "until": "действует до 12/27"), or right after a PAN; 0 otherwise.

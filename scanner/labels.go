@@ -55,7 +55,14 @@ func init() {
 	}
 	add(ctxIIN, "iin", "иин", "жсн", "identification", "iin_number", "payer_iin", "client_iin", "customer_iin", "individual_iin", "iin_bin", "iinbin")
 	add(ctxPhone, "phone", "tel", "тел", "telephone", "mobile", "msisdn", "phone_number", "phonenumber", "contact_phone",
-		"телефон", "телефона", "телефону", "телефоным", "телефоны", "номер", "номерім", "call", "at", "whatsapp", "sms")
+		"телефон", "телефона", "телефону", "телефоным", "телефоны", "номер", "номерім", "call", "at", "whatsapp", "sms",
+		// telecom and messaging fields whose value is a subscriber number:
+		// SMPP/SMS gateway addresses, call records (A/B numbers, caller
+		// line identity), WhatsApp ids (the number itself)
+		"dst", "dest", "dst_addr", "dest_addr", "destination_addr", "destination_address", "source_addr", "src_addr",
+		"msisdn_to", "msisdn_from", "a_number", "b_number", "anumber", "bnumber", "ani", "dnis", "cli", "clid",
+		"caller", "callee", "caller_id", "callerid", "calling_number", "called_number", "calling", "called",
+		"wa_id", "waid", "whatsapp_id", "whatsappid", "viber_phone", "subscriber", "subscriber_number")
 	add(ctxEmail, "email", "mail", "почта", "пошта", "e-mail", "to", "from", "mailto", "поштасы", "почту", "почты")
 	add(ctxCard, "card", "cards", "pan", "card_number", "cardnumber", "card_no", "pan_number", "карта", "карты", "карту", "картой",
 		"картам", "картасы", "карточка", "карточки", "account_number", "primary_account_number", "debug")
@@ -67,10 +74,13 @@ func init() {
 		"beneficiary_name", "person_name", "owner_name", "contact_name", "account_holder", "name_on_card",
 		"аты-жөні", "аты_жөні", "клиент", "плательщик", "получатель", "отправитель", "держатель")
 	add(ctxNameWeak, "name", "имя", "аты", "фамилия", "отчество", "тегі", "surname", "patronymic", "lastname", "firstname",
-		"middlename", "givenname", "familyname", "customer", "payer", "client", "sender", "recipient", "user", "contact", "owner", "author")
-	add(ctxNameSoft, "это", "мен", "i'm", "im")
+		"middlename", "givenname", "familyname", "customer", "payer", "client", "sender", "recipient", "user", "contact", "owner", "author",
+		// the Russian and Kazakh field names written in Latin letters
+		"familiya", "familiia", "familija", "familia", "imya", "imia", "otchestvo", "tegi", "aty",
+		"akesinin_aty", "akesinin")
+	add(ctxNameSoft, "это", "мен", "i'm", "im", "бұл", "бул")
 	add(ctxNameIntro, "иесі", "иесі:", "владелец", "владельца", "owner", "owner:", "cardholder:",
-		"зовут", "фио", "thanks", "regards", "уважением", "құрметпен", "атым", "уважаемый", "уважаемая",
+		"зовут", "фио", "thanks", "regards", "уважением", "құрметпен", "атым", "есімім", "уважаемый", "уважаемая",
 		"dear", "mr", "mrs", "ms", "miss", "г-н", "г-жа", "господин", "госпожа", "құрметті", "cardholder", "holder",
 		"клиент", "клиента", "плательщик", "плательщика", "получатель", "отправитель", "держатель", "sincerely", "cheers",
 		"спасибо", "рахмет", "signed", "from", "от")
@@ -264,14 +274,13 @@ func prevWord(t []byte, p, lo int) (w []byte, start int, ok bool) {
 		skipped++
 	}
 	end := i
-	for i > lo && end-i < 48 {
-		c := t[i-1]
-		if c < utf8.RuneSelf {
-			if !asciiWordByte[c] {
-				break
-			}
+	lim := max(lo, end-48) // the word is read back while i > lim: 48 bytes at most
+	for {
+		for i > lim && asciiWordByte[t[i-1]] {
 			i--
-			continue
+		}
+		if i <= lim || t[i-1] < utf8.RuneSelf {
+			break
 		}
 		if cyrLetterBefore(t, i, lo) {
 			i -= 2

@@ -23,6 +23,7 @@ const (
 	wNot                       // never part of a person's name (company marker, greeting, currency)
 	wStrongSurname             // a surname ending that ordinary words rarely have (-ов, -ова, -ұлы, -kyzy)
 	wNameShaped                // 2–20 letters, capitalised, no digits: could be a given name
+	wVerbLike                  // a verb's ending (-ть, -ся, -ите, -ала, -ды): not a surname beside a name
 )
 
 var (
@@ -47,7 +48,9 @@ func loadLexicon() {
 				lw := strings.ToLower(w)
 				// the Kazakh spelling also as people type it on a Russian
 				// keyboard (Нұрлан → Нурлан), then both in Latin letters
-				for _, form := range []string{lw, kazakhToRussian.Replace(lw)} {
+				// and a Latin name with diacritics also as typed without
+				// them (Çelik → celik, Yılmaz → yilmaz)
+				for _, form := range []string{lw, kazakhToRussian.Replace(lw), latinFold.Replace(lw)} {
 					lexicon[form] |= f
 					for _, v := range translit(form) {
 						lexicon[v] |= f
@@ -67,6 +70,12 @@ func loadLexicon() {
 	}
 }
 
+// latinFold maps the Latin letters with diacritics of Turkish, Romance,
+// German and Nordic names to the ASCII letters they are typed as.
+var latinFold = strings.NewReplacer("ç", "c", "ş", "s", "ı", "i", "ğ", "g", "ö", "o", "ü", "u", "é", "e", "è", "e",
+	"ê", "e", "ë", "e", "á", "a", "à", "a", "â", "a", "ä", "a", "ã", "a", "å", "a", "í", "i", "ì", "i", "î", "i", "ï", "i",
+	"ó", "o", "ò", "o", "ô", "o", "õ", "o", "ø", "o", "ú", "u", "ù", "u", "û", "u", "ñ", "n", "ß", "ss", "i̇", "i")
+
 // kazakhToRussian maps the Kazakh-only letters to the Russian ones they are
 // typed as.
 var kazakhToRussian = strings.NewReplacer("ә", "а", "ғ", "г", "қ", "к", "ң", "н", "ө", "о", "ұ", "у", "ү", "у", "һ", "х", "і", "и")
@@ -81,6 +90,11 @@ var surnameEnds = []string{
 	"ян", "янц", "дзе", "швили", "баев", "баева", "бекова", "беков", "ұлы", "қызы", "улы", "кызы", "их", "ых", "бай", "бек",
 	"ov", "ova", "ev", "eva", "yev", "yeva", "in", "ina", "yn", "yna", "sky", "skiy", "skii", "skaya", "enko", "uk",
 	"yuk", "chuk", "yan", "dze", "shvili", "uly", "kyzy", "qyzy", "bai", "bay", "bek",
+	// Kazakh surnames that are an ancestor's compound name, unchanged
+	// (-ахмет, -мбет, -қали/-ғали: Нұрахмет, Жұмағали), and Russian
+	// surnames in -ых/-их written in Latin letters (Belykh, Sedykh)
+	"хмет", "ахмед", "мбет", "қали", "кали", "ғали", "гали", "khmet", "akhmed", "mbet", "kali", "gali", "qali", "ghali",
+	"ykh", "ikh", "skaia", "tskaia",
 }
 
 // wordFlags classifies one capitalised word. Results are memoised per
@@ -114,6 +128,12 @@ func (s *Scanner) classifyWord(w []byte) uint8 {
 	if utf8.RuneCount(lw) < 4 {
 		return f
 	}
+	for _, e := range verbEnds {
+		if hasSuffixStr(lw, e) {
+			f |= wVerbLike
+			break
+		}
+	}
 	for _, e := range patronymicEnds {
 		if hasSuffixStr(lw, e) {
 			f |= wPatronymic
@@ -139,11 +159,18 @@ func (s *Scanner) classifyWord(w []byte) uint8 {
 	return f
 }
 
+// verbEnds are Russian and Kazakh verb endings (infinitive, reflexive,
+// imperative, past) and English ones, which surnames do not have.
+var verbEnds = []string{
+	"ть", "ться", "ся", "сь", "ите", "йте", "ала", "ила", "ыла", "ела", "ало", "ило", "ды", "ді", "ты", "ті",
+	"ған", "ген", "қан", "кен", "ңыз", "ңіз", "ing", "ed",
+}
+
 // strongSurnameEnds are endings of surnames that ordinary capitalised words
 // (sentence starts, product and place names) almost never have.
 var strongSurnameEnds = []string{
 	"ов", "ова", "ев", "ева", "ёв", "ёва", "ская", "ский", "цкая", "цкий", "баев", "баева", "ұлы", "қызы",
-	"ov", "ova", "ev", "eva", "yev", "yeva", "skaya", "skiy", "uly", "kyzy", "qyzy",
+	"ov", "ova", "ev", "eva", "yev", "yeva", "skaya", "skaia", "skiy", "skii", "uly", "kyzy", "qyzy",
 	"енко", "enko", "швили", "shvili", "дзе", "dze",
 }
 
@@ -218,6 +245,9 @@ func (s *Scanner) name(g *seg, i int) int {
 			return j
 		}
 		if j+1 < len(t) && t[j] == ' ' && !isUpperStart(t, j+1) {
+			if t[j+1] == ' ' && columnWord(g, i, j) {
+				s.namePart(g, i, j)
+			}
 			return j
 		}
 	}
@@ -253,7 +283,7 @@ func (s *Scanner) name(g *seg, i int) int {
 		if nw == 0 {
 			return i + 1
 		}
-		if e := ws[0][1]; fieldStart(g, i) && fieldEnd(g, e) {
+		if e := ws[0][1]; (fieldStart(g, i) && fieldEnd(g, e)) || columnWord(g, i, e) {
 			s.namePart(g, i, e)
 		}
 		return ws[0][1]
@@ -281,7 +311,7 @@ func (s *Scanner) name(g *seg, i int) int {
 			return end
 		}
 	}
-	weak := lc&ctxNameWeak != 0 && lc&ctxCompany == 0 && wholeValue(t, i, end)
+	weak := (lc&ctxNameWeak != 0 && lc&ctxCompany == 0 && wholeValue(t, i, end)) || displayName(t, end)
 	soft := lc&ctxNameSoft != 0
 	// first look for a window of words the lexicon or the endings all know,
 	// then allow one unknown word: "Обращается Ибраева Аяжан Сериковна" is
@@ -294,6 +324,11 @@ func (s *Scanner) name(g *seg, i int) int {
 					continue
 				}
 				if acceptName(fl[a:b+1], intro && a == 0, (weak && a == 0 && b == nw-1) || (soft && a == 0)) {
+					a, b = surnameBeside(fl[:nw], a, b)
+					if placeAfter(t, ws[b][1]) {
+						// "Ахмет Байтұрсынұлы көшесі": a street named after a person
+						return ws[b][1]
+					}
 					s.emit(g, tazala.KindName, ws[a][0], ws[b][1], "person_name", 0.85)
 					return ws[b][1]
 				}
@@ -304,6 +339,113 @@ func (s *Scanner) name(g *seg, i int) int {
 		}
 	}
 	return ws[0][1]
+}
+
+// columnWord reports whether the word [a,e) of g is the whole value of a
+// column of a fixed-width row: padded with two blanks or more after it or
+// before it, a blank, a tab or the line's edge on its other side. Such a word is
+// a name-part candidate like a CSV field, judged with its neighbours
+// ("ИВАНОВ      СЕРГЕЙ      ПЕТРОВИЧ").
+func columnWord(g *seg, a, e int) bool {
+	t := g.text
+	after := e == len(t) || t[e] == '\t' || (t[e] == ' ' && (e+1 == len(t) || t[e+1] == ' ' || t[e+1] == '\t'))
+	before := a == g.lo || t[a-1] == '\t' || t[a-1] == ' '
+	if !after || !before {
+		return false
+	}
+	padAfter := e+1 < len(t) && t[e] == ' ' && t[e+1] == ' '
+	padBefore := a-2 >= g.lo && t[a-1] == ' ' && t[a-2] == ' '
+	if !padAfter && !padBefore {
+		return false
+	}
+	for k := a; k < e; k++ {
+		if t[k] < 0x80 && !isASCIILetter(t[k]) && t[k] != '-' && t[k] != '\'' {
+			return false
+		}
+	}
+	return true
+}
+
+// surnameBeside widens an accepted given name and patronymic [a,b] by
+// the capitalised word right before or after it that neither the lexicon
+// nor the endings know: a surname without a Russian-style ending
+// ("Бекет Назерке Сериковна", "Серік Оралханович Әміре"). Names are
+// written surname first or last beside a patronymic, so the word before
+// is taken first. A word that looks like a verb is not taken.
+func surnameBeside(fl []uint8, a, b int) (int, int) {
+	if b != a+1 {
+		return a, b
+	}
+	var given, pat bool
+	for _, f := range fl[a : b+1] {
+		given = given || f&wGiven != 0
+		pat = pat || f&wPatronymic != 0
+	}
+	if !given || !pat {
+		return a, b
+	}
+	if a > 0 && fl[a-1]&(wGiven|wSurname|wPatronymic|wNot|wVerbLike) == 0 {
+		return a - 1, b
+	}
+	if b+1 < len(fl) && fl[b+1]&(wGiven|wSurname|wPatronymic|wNot|wVerbLike) == 0 {
+		return a, b + 1
+	}
+	return a, b
+}
+
+// placeNouns are the words that, right after a name, make it the name of
+// a street, square or village named after a person (Kazakh writes them
+// after the name: "Абай даңғылы", "Сәтбаев көшесі"), as stems.
+var placeNouns = []string{
+	"көше", "даңғыл", "бульвар", "алаң", "ауыл", "аудан", "тұйық", "шағын", "атында", "гүлзар", "саябақ",
+	"street", "st", "str", "avenue", "ave", "road", "rd", "boulevard", "blvd", "square", "lane", "prospekt", "prospect",
+	"kosh", "koshe", "dangyl", "dangyly",
+}
+
+// placeAfter reports whether the word after a name ending at e is a place
+// noun.
+func placeAfter(t []byte, e int) bool {
+	if e+1 >= len(t) || t[e] != ' ' {
+		return false
+	}
+	we := wordEnd(t, e+1)
+	if we == e+1 || we-e > 48 {
+		return false
+	}
+	var buf [96]byte
+	w := string(lowerInto(buf[:0], t[e+1:we]))
+	for _, p := range placeNouns {
+		if len(w) >= len(p) && w[:len(p)] == p && (len(p) > 3 || len(w) == len(p)) {
+			return true
+		}
+	}
+	return false
+}
+
+// displayName reports whether a name ending at e is the display name of
+// a mail address: `Name Surname <addr@host>`, `"Name Surname" <addr@host>`.
+func displayName(t []byte, e int) bool {
+	if e < len(t) && t[e] == '"' {
+		e++
+	}
+	if e+2 >= len(t) || t[e] != ' ' || t[e+1] != '<' {
+		return false
+	}
+	for k := e + 2; k < len(t) && k-e < 130; k++ {
+		switch t[k] {
+		case '@':
+			return true
+		case '>', ' ', '"', ',':
+			return false
+		}
+	}
+	return false
+}
+
+// latinUpper reports whether the 2-byte UTF-8 sequence c0 c1 (lead byte
+// C3–C5: Latin-1 Supplement and Latin Extended-A) is a capital letter.
+func latinUpper(c0, c1 byte) bool {
+	return c1 >= 0x80 && c1 <= 0xBF && unicode.IsUpper(rune(c0&0x1F)<<6|rune(c1&0x3F))
 }
 
 // hasUnknown reports whether a word of fl is neither a given name, a
@@ -335,6 +477,16 @@ func (s *Scanner) nameLabel(g *seg, i int) ctx {
 			}
 			if string(lowerInto(nil, w2)) == "this" {
 				return ctxNameSoft // "this is"
+			}
+		}
+	}
+	if c&ctxNameWeak != 0 && (len(w) == 6 || len(w) == 4) {
+		// "моё имя", "my name": a possessive before the name noun
+		if w2, _, ok := prevWord(g.text, ws, g.lo); ok && len(w2) <= 10 {
+			var buf [16]byte
+			switch string(lowerInto(buf[:0], w2)) {
+			case "моё", "мое", "my":
+				return ctxNameIntro
 			}
 		}
 	}

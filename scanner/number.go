@@ -26,12 +26,13 @@ func (s *Scanner) number(g *seg, i int) int {
 	}
 	// first group
 	a := j
-	for j < n && isDigit(t[j]) {
-		j++
-	}
+	j = digitsEnd(t, j)
 	first := j - a
 	// fast path: the common short single number (qty, a time, an amount)
 	if j >= n || !isNumSep(t[j]) {
+		if j+3 < n && t[j] == '%' && first <= 2 && !plus {
+			return s.expiryEncoded(g, i, j) // "exp=12%2F27" in a query string
+		}
 		if j+2 < n && t[j] == '/' && t[j+1] == ' ' && isDigit(t[j+2]) && !plus && first <= 2 {
 			return s.expiry(g, i, j) // "03/ 27"
 		}
@@ -53,7 +54,7 @@ func (s *Scanner) number(g *seg, i int) int {
 		}
 		return j
 	}
-	var gs [maxGroups]group
+	gs := &s.groups // not a local array: zeroing 192 bytes cost more than reading the groups
 	gs[0] = group{a: a, b: j}
 	ng, j, total := moreGroups(t, j, gs[:], 1)
 	total += first
@@ -95,6 +96,12 @@ func (s *Scanner) number(g *seg, i int) int {
 	}
 	if total < 10 && !plus && (j >= n || t[j] != '/') {
 		// too few digits for an IIN, a PAN or a phone: a date, an amount, an IP
+		if ng == 2 && gs[1].sep == ' ' && (first == 3 || first == 4) && gluedWord(t, j) {
+			// "cvc=123 3ds=frictionless": the second group is the start of
+			// a word ("3ds", "2fa"), the number ends before it
+			s.cvv(g, a, gs[0].b)
+			return skipAttached(t, j)
+		}
 		if attachedAfter(t, j) {
 			return skipAttached(t, j)
 		}

@@ -4,7 +4,6 @@ import (
 	"hash/maphash"
 	"sync"
 
-	"github.com/nyaruka/phonenumbers"
 	"github.com/tazala/tazala"
 )
 
@@ -78,12 +77,7 @@ func (c *intlCache) check(d []byte) bool {
 	if ok {
 		return v
 	}
-	var buf [16]byte
-	buf[0] = '+'
-	v = false
-	if num, err := phonenumbers.Parse(string(append(buf[:1], d...)), "ZZ"); err == nil {
-		v = phonenumbers.IsValidNumber(num)
-	}
+	v = intlPlanValid(d)
 	c.mu.Lock()
 	if len(c.m) >= maxWordCache {
 		clear(c.m)
@@ -130,10 +124,92 @@ func (c *candidate) nationalPhone() (tazala.Kind, float32, bool) {
 		if d[0] == '7' && len(gs) == 1 && l&(ctxIIN|ctxCard|ctxCVV|ctxExpiry) != 0 {
 			return 0, 0, false
 		}
-		return tazala.KindPhone, 0.9, len(gs) == 1 && l&personCtx == 0
+		weak := len(gs) == 1 && l&personCtx == 0
+		if weak && c.phonePhrase() {
+			weak = false
+		}
+		return tazala.KindPhone, 0.9, weak
 	}
 	if len(d) == 10 && validKZRUNational(d) && phoneGrouping(gs) && c.label()&ctxPhone != 0 {
 		return tazala.KindPhone, 0.8, false
 	}
 	return 0, 0, false
+}
+
+// phonePhrase reports whether the words before a bare national number say
+// it is a number someone is reached on, so it is not weak:
+//   - a "number" noun that no other noun owns, only a determiner, a
+//     possessive, a preposition or an adjective of phones ("New number:",
+//     "по номеру", "on my number", "жаңа нөмір"); "order number",
+//     "sequence number" are other numbers;
+//   - a preposition after a verb of sending or calling ("отправлено на",
+//     "sent to", "звонок с", "call from").
+func (c *candidate) phonePhrase() bool {
+	t, lo := c.g.text, c.g.lo
+	w, ws, ok := prevWord(t, c.from, lo)
+	if !ok || len(w) > 32 {
+		return false
+	}
+	var buf, buf2 [64]byte
+	lw := string(lowerInto(buf[:0], w))
+	w2, _, ok2 := prevWord(t, ws, lo)
+	var lw2 string
+	if ok2 && len(w2) <= 32 {
+		lw2 = string(lowerInto(buf2[:0], w2))
+	}
+	switch {
+	case hasAnyPrefix(lw, numberNouns):
+		if lw2 == "" {
+			return !ok2
+		}
+		if c.s.ctxOf(w2)&(ctxNeg|ctxNegW|ctxCard|ctxIIN|ctxCVV|ctxExpiry|ctxCompany|ctxMsgID) != 0 {
+			return false
+		}
+		return phoneNumberOwners[lw2] || phonePrepositions[lw2]
+	case phonePrepositions[lw]:
+		return lw2 != "" && hasAnyPrefix(lw2, sendVerbs)
+	}
+	return false
+}
+
+// numberNouns are the stems of "number" nouns (number, номеру, нөмірі).
+var numberNouns = []string{"number", "num", "номер", "нөмір", "nomer", "nomir"}
+
+// phoneNumberOwners are the words that may stand before a phone's number
+// noun: determiners, possessives and adjectives of phones.
+var phoneNumberOwners = map[string]bool{
+	"new": true, "my": true, "your": true, "his": true, "her": true, "our": true, "their": true, "the": true,
+	"a": true, "this": true, "that": true, "same": true, "contact": true, "mobile": true, "cell": true,
+	"home": true, "work": true, "personal": true, "updated": true, "alternative": true, "alternate": true,
+	"backup": true, "old": true, "another": true, "other": true, "current": true,
+	"мой": true, "моему": true, "мою": true, "моим": true, "ваш": true, "вашему": true, "вашим": true,
+	"новый": true, "новому": true, "новым": true, "контактный": true, "контактному": true,
+	"мобильный": true, "мобильному": true, "этот": true, "этому": true, "тот": true, "его": true, "её": true,
+	"ее": true, "их": true, "другой": true, "другому": true, "резервный": true, "старый": true,
+	"менің": true, "сіздің": true, "жаңа": true, "байланыс": true, "осы": true, "ұялы": true,
+}
+
+// phonePrepositions may stand between a verb of sending or calling (or a
+// number noun's owner) and a number.
+var phonePrepositions = map[string]bool{
+	"на": true, "по": true, "с": true, "со": true, "через": true,
+	"to": true, "on": true, "at": true, "via": true, "from": true, "by": true, "with": true,
+}
+
+// sendVerbs are stems of verbs and nouns of sending, calling and
+// messaging in Russian, Kazakh and English.
+var sendVerbs = []string{
+	"отправ", "послан", "посла", "выслан", "высла", "доставл", "звон", "позвон", "перезвон", "дозвон",
+	"напиш", "пиш", "смс", "sms", "переслан", "переадрес", "сообщ",
+	"send", "sent", "deliver", "call", "text", "messag", "forward", "reach", "dial", "rang", "ring",
+	"жібер", "хабарла", "қоңырау", "хат",
+}
+
+func hasAnyPrefix(w string, ps []string) bool {
+	for _, p := range ps {
+		if len(w) >= len(p) && w[:len(p)] == p {
+			return true
+		}
+	}
+	return false
 }

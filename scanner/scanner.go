@@ -72,15 +72,19 @@ type Scanner struct {
 	out    []tazala.Finding
 	base   int // number of findings in out before this record
 
-	dec   []byte  // decoded JSON string
-	off   []int32 // raw offset of each decoded byte (+1 for the end)
-	digs  []byte  // digits of the current number candidate
-	wbuf  []byte  // lower-cased word scratch
-	paths pathCache
+	dec  []byte  // decoded JSON string
+	off  []int32 // raw offset of each decoded byte (+1 for the end)
+	digs []byte  // digits of the current number candidate
+	// digit groups of the number being read (number.go)
+	groups [maxGroups]group
+	wbuf   []byte // lower-cased word scratch
+	paths  pathCache
 
 	seed   maphash.Seed
 	wcache *hashCache // word flags by seeded hash
-	ccache *hashCache // label hints by seeded hash
+	ccache *hashCache // label hints by seeded hash (and TLDs, by tldSeed)
+
+	tldSeed maphash.Seed
 
 	runes   []rune
 	roffs   []int
@@ -98,7 +102,7 @@ type Scanner struct {
 
 // New returns a Scanner for cfg.
 func New(cfg Config) *Scanner {
-	s := &Scanner{cfg: cfg, seed: maphash.MakeSeed(), wcache: new(hashCache), ccache: new(hashCache)}
+	s := &Scanner{cfg: cfg, seed: maphash.MakeSeed(), tldSeed: maphash.MakeSeed(), wcache: new(hashCache), ccache: new(hashCache)}
 	now := cfg.Now
 	if now.IsZero() {
 		now = time.Now()
@@ -199,6 +203,12 @@ const (
 
 var class [256]uint8
 
+// classNoQuote is class with '"' a byte like any other: the quote state
+// (the JSON string an escape lies in) is read only at a backslash, so a
+// segment with no backslash to look at walks without it (in JSON, quotes
+// come every few bytes, and each stopped the skip loop).
+var classNoQuote [256]uint8
+
 // wordTail marks ASCII letters, digits and '_': bytes that glue a digit run
 // to an identifier.
 var wordTail [256]bool
@@ -251,9 +261,11 @@ func init() {
 	class['"'] = clQuote
 	class['\\'] = clBackslash
 	class['%'] = clPercent
-	for _, c := range []byte{0xD0, 0xD2, 0xD3} {
+	for _, c := range []byte{0xD0, 0xD2, 0xD3, 0xC3, 0xC4, 0xC5} {
 		class[c] = clLead
 	}
+	classNoQuote = class
+	classNoQuote['"'] = clNone
 }
 
 // scanSeg walks one segment.
@@ -268,6 +280,13 @@ func (s *Scanner) scanSeg(g *seg) {
 	lastQuote := -2
 	if s.window {
 		lastQuote = g.lo - 1
+	}
+	// the quote state is read only at a backslash of the raw record (in a
+	// decoded string a backslash is skipped with the byte after it):
+	// without one, quotes need not stop the loop
+	class := &class
+	if g.off != nil || bytes.IndexByte(t[g.lo:], '\\') < 0 {
+		class = &classNoQuote
 	}
 	for i := g.lo; i < n; {
 		// skip the bytes no finding starts at: the tight loop that runs
@@ -366,9 +385,12 @@ func isEscape(t []byte, i int) bool {
 }
 
 // isCyrUpper reports whether the 2-byte UTF-8 sequence c0 c1 is a capital
-// Cyrillic letter used in Russian or Kazakh.
+// Cyrillic letter used in Russian or Kazakh, or a capital Latin letter with
+// a diacritic (Ç, Ö, Ş, İ, É: Turkish, Romance, German names).
 func isCyrUpper(c0, c1 byte) bool {
 	switch c0 {
+	case 0xC3, 0xC4, 0xC5:
+		return latinUpper(c0, c1)
 	case 0xD0:
 		return c1 >= 0x80 && c1 <= 0xAF // Ѐ..Я (Ё, І included)
 	case 0xD2:
@@ -504,19 +526,13 @@ func (s *Scanner) resolve() {
 	if len(f) < 2 {
 		return
 	}
-	slices.SortStableFunc(f, func(x, y tazala.Finding) int {
-		if x.Span.Start != y.Span.Start {
-			return x.Span.Start - y.Span.Start
-		}
-		return y.Span.End - x.Span.End
-	})
-	if s.trimMailAfterNames(f) {
-		slices.SortStableFunc(f, func(x, y tazala.Finding) int {
-			if x.Span.Start != y.Span.Start {
-				return x.Span.Start - y.Span.Start
-			}
-			return y.Span.End - x.Span.End
-		})
+	// findings mostly come in order already: a stable sort of a sorted
+	// list leaves it as it is, so only an unsorted one is sorted
+	if !inOrder(f) {
+		slices.SortStableFunc(f, cmpFindings)
+	}
+	if s.trimMailAfterNames(f) && !inOrder(f) {
+		slices.SortStableFunc(f, cmpFindings)
 	}
 	w := 0
 	maxEnd := -1
@@ -529,6 +545,25 @@ func (s *Scanner) resolve() {
 		maxEnd = f[i].Span.End
 	}
 	s.out = s.out[:s.base+w]
+}
+
+// cmpFindings orders findings by start, the longer first on a tie.
+func cmpFindings(x, y tazala.Finding) int {
+	if x.Span.Start != y.Span.Start {
+		return x.Span.Start - y.Span.Start
+	}
+	return y.Span.End - x.Span.End
+}
+
+// inOrder reports whether f is sorted by cmpFindings.
+func inOrder(f []tazala.Finding) bool {
+	for i := 1; i < len(f); i++ {
+		a, b := &f[i-1].Span, &f[i].Span
+		if a.Start > b.Start || a.Start == b.Start && a.End < b.End {
+			return false
+		}
+	}
+	return true
 }
 
 // Incomplete reports whether the last Scan or ScanText could not run every

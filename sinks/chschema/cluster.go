@@ -130,7 +130,14 @@ func (c Cluster) ViewSQL(v View) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return "CREATE OR REPLACE VIEW " + c.qualified(v.Name) + " ON CLUSTER " + Ident(c.Name) + " AS\n" + v.Query, nil
+	q := v.Query
+	if strings.Contains(q, " IN (SELECT") {
+		// pii_index and redacted_records are sharded alike (by source,
+		// partition, offset), so each shard answers the IN from its own
+		// local table rather than the initiator's double-distributed one
+		q += "\nSETTINGS distributed_product_mode = 'local'"
+	}
+	return "CREATE OR REPLACE VIEW " + c.qualified(v.Name) + " ON CLUSTER " + Ident(c.Name) + " AS\n" + q, nil
 }
 
 // StatementSQL returns the cluster form of one of a migration's
@@ -177,7 +184,7 @@ func knownTable(name string) bool {
 }
 
 // MigrationSQL returns the cluster statements of one migration: its
-// tables, its views, then its other statements (StatementSQL).
+// tables, its other statements (StatementSQL), then its views.
 func (c Cluster) MigrationSQL(m Migration) ([]string, error) {
 	var out []string
 	for _, t := range m.Tables {
@@ -187,19 +194,19 @@ func (c Cluster) MigrationSQL(m Migration) ([]string, error) {
 		}
 		out = append(out, s...)
 	}
-	for _, v := range m.Views {
-		s, err := c.ViewSQL(v)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
 	for _, st := range m.Statements {
 		s, err := c.StatementSQL(st)
 		if err != nil {
 			return nil, fmt.Errorf("%w (migration %d)", err, m.Version)
 		}
 		out = append(out, s...)
+	}
+	for _, v := range m.Views {
+		s, err := c.ViewSQL(v)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
 	}
 	return out, nil
 }

@@ -34,6 +34,7 @@ const (
 	TableAudit         = "audit_log"
 	TableSubjectEvents = "subject_events"
 	TableErasure       = "erasure_ledger"
+	TableQuarantine    = "quarantine"
 
 	ViewRecords = "records_v"
 	ViewIndex   = "pii_index_v"

@@ -1,0 +1,100 @@
+package scanner
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestBlindFixes covers the rules added after the customer-contact
+// corpus (internal/blindb, Tune half): telecom field names, phone
+// phrases, Message-IDs in bare columns, and the name rules. Values are
+// synthetic.
+func TestBlindFixes(t *testing.T) {
+	cases := []struct{ name, in string }{
+		// phones under telecom and messaging field names
+		{"whatsapp id", `{"from":{"wa_id":"⟦phone:77011234567⟧","profile":{"name":"x"}}}`},
+		{"smpp dst", `smsgw submit_sm dst=⟦phone:77021234567⟧ src=SHOP seq=4821 status=0`},
+		{"caller id", `cdr caller=⟦phone:87471234567⟧ callee=⟦phone:77781234567⟧ dur=31`},
+		{"dst port is not a phone", `fw allow dst=10.0.0.7 dst_port=443 bytes=77011234567`},
+		// a bare national number after a phrase of sending or calling
+		{"sent to ru", `уведомление отправлено на ⟦phone:87011234567⟧: платёж принят`},
+		{"sent to en", `receipt sent to ⟦phone:87051234567⟧ ok`},
+		{"number noun", `Hi, New number: ⟦phone:87771234567⟧`},
+		{"number noun ru", `свяжитесь по номеру ⟦phone:87471234567⟧, спасибо`},
+		{"order number is not a phone", `order number 87011234567 shipped`},
+		{"sequence number is not a phone", `replayed sequence number 87011234567`},
+		{"bare preposition is weak", `увеличено на 87011234567`},
+		{"record number", `record number 87011234567`},
+		// Message-IDs in a column without a field name
+		{"msgid hex", `2026-01-02,SMTP,SEND,1234,<7b34fd8f6489a513.2578265081@mail.example.ru>,⟦email:ivan.petrov@example.kz⟧,250`},
+		{"msgid base64", `RECEIVE,<CA+xQ7pLmZ0aB3cD9eF1gH2iJ4kL@mail.example.com>,x`},
+		{"msgid caps tail", `DELIVER,<49937775126927.LTQFL8EW@smtp.example.ru>,x`},
+		{"msgid digits tail", `DELIVER,<64868022410082.EFSTQUYM@smtp.example.ru>,x`},
+		{"display name address", `To: Ivan <⟦email:ivan1985@example.kz⟧>`},
+		{"bracketed address kept", `From: <⟦email:a.k.1990@example.kz⟧>`},
+		{"caps address kept", `reply <⟦email:IVANOV85@EXAMPLE.KZ⟧>`},
+		{"camel address kept", `,<⟦email:IvanPetrovKz@example.kz⟧>,`},
+		{"generated address under a mail label", `from=<⟦email:bounce7b34fd8f6489a513@example.kz⟧>`},
+		// card data in query strings and key=value lines
+		{"cvc before a word with digits", `card=⟦card_pan:4111111111111111⟧ exp=⟦card_expiry:12/27⟧ cvc=⟦card_cvv:123⟧ 3ds=frictionless`},
+		{"cvc alone before 3ds", `cvc=⟦card_cvv:1234⟧ 3ds=challenge`},
+		{"no cvv before 2fa", `took 123 2fa=on`},
+		{"encoded expiry", `GET /pay?pan=⟦card_pan:4111111111111111⟧&exp=⟦card_expiry:05%2F29⟧&lang=ru HTTP/1.1`},
+		{"encoded expiry yyyy", `GET /pay?exp=⟦card_expiry:5%2F2029⟧ HTTP/1.1`},
+		{"encoded fraction", `GET /list?page=05%2F29&x=1`},
+		{"encoded date", `GET /r?from=05%2F29%2F2026`},
+		// a weak CVV qualifier with the card word after the code
+		{"three-digit code then card", `клиент назвал трёхзначный код ⟦card_cvv:321⟧ по телефону, карту заблокировали`},
+		{"three-digit code alone", `клиент назвал трёхзначный код 321 по телефону. Карта в порядке`},
+		{"sms code then card", `клиент назвал код из смс 321, карту заблокировали`},
+		// names in fixed-width columns: each column a part
+		{"fixed-width row", `123456789 ⟦person_name:ИВАНОВА⟧           ⟦person_name:АННА⟧            ⟦person_name:ПЕТРОВНА⟧          ⟦iin:900101300017⟧ 2026-01-02`},
+		{"fixed-width two columns", `000000042 ⟦person_name:ТАСБОЛАТОВ⟧    ⟦person_name:ЕРЛАН⟧                 active`},
+		{"fixed-width latin", `42 ⟦person_name:PETROVA⟧     ⟦person_name:ANNA⟧      KZ`},
+		{"aligned ops columns", `INFO   Main      Worker    started   Consumer   Group   Rebalance`},
+		{"aligned product columns", `SKU   Apple   Watch   Series   Black   Ultra`},
+		// streets named after a person
+		{"street kk", `Отделение на Ерлан Сейтұлы көшесі 12 работает до 19`},
+		{"avenue kk", `2026-01-02 10:00:00 Бөлімше Сейтов даңғылы 17 мекенжайы бойынша`},
+		{"street en", `office at Ivan Petrov Street 5`},
+		// a surname without an ending beside a given name and patronymic
+		{"surname before", `Я, ⟦person_name:Құдайқұл Назерке Сериковна⟧, прошу`},
+		{"surname after", `спросить ⟦person_name:Назерке Сериковна Құдайқұл⟧`},
+		{"verb before is not a surname", `Позвоните ⟦person_name:Назерке Сериковна⟧`},
+		// Kazakh surnames that are an ancestor's compound name
+		{"compound -ғали", `Здравствуйте. ⟦person_name:Жұмағали Аружан⟧, клиент с 2026`},
+		{"compound -mbet", `Regards, ⟦person_name:Aizhan Tasmagambet⟧`},
+		{"latin -skaia", `Thanks, ⟦person_name:Iuliia Vishnevskaia⟧`},
+		// a mail display name
+		{"display name", `To: "⟦person_name:Aruzhan Tasbolat⟧" <⟦email:a.t@example.kz⟧>`},
+		{"display name bare", `created by ⟦person_name:Тасболат Аружан⟧ <⟦email:a.t@example.kz⟧> via web`},
+		{"display name of a team", `From: Support Team <⟦email:support@example.kz⟧>`},
+		{"display name of a company", `newsletter Acme Widgets <⟦email:news@example.com⟧>`},
+		// names of other origins in Latin letters, with or without diacritics
+		{"turkish", `Thanks, ⟦person_name:Ayşe Öztürk⟧`},
+		{"turkish caps folded", `{"name":"⟦person_name:OZTURK AYSE⟧"}`},
+		{"capital with diacritic first", `fio="⟦person_name:Özdemir Hakan⟧"`},
+		{"italian csv", `1;⟦person_name:Esposito⟧;⟦person_name:Francesca⟧;;x`},
+		{"indian text", `Здравствуйте. ⟦person_name:Mehta Kavya⟧, клиент с 2026`},
+		{"spanish", `Regards, ⟦person_name:José Fernández⟧`},
+		{"product is not a name", `Nokia Lumia Cruz Control Ultra`},
+		{"intro kk", `Менің есімім ⟦person_name:Құдайқұл Аружан⟧, байланыс`},
+		{"intro ru", `Моё имя ⟦person_name:Құдайқұл Аружан⟧, деньги`},
+		// the Russian name keys written in Latin letters
+		{"latin keys", `{"familiya":"⟦person_name:Сейтова⟧","imya":"⟦person_name:Аружан⟧","otchestvo":""}`},
+	}
+	s := New(Config{Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			line, want := parseMarked(t, c.in)
+			var gs []string
+			for _, f := range s.Scan([]byte(line), nil) {
+				gs = append(gs, spanStr(f.Kind, f.Span.Start, f.Span.End))
+			}
+			if strings.Join(gs, " ") != strings.Join(want, " ") {
+				t.Errorf("findings %v, want %v", gs, want)
+			}
+		})
+	}
+}
