@@ -142,9 +142,9 @@ func isoCtxAt(t []byte, w []byte, ws, lo int) (ctx, bool) {
 	return isoSpacedCtx(t, w, ws, lo)
 }
 
-// numberNouns are the bare "number" nouns whose owner is the word before
+// ownerNumberNouns are the bare "number" nouns whose owner is the word before
 // them: "Reference Number", "transaction no", "заявки номер".
-var numberNouns = map[string]bool{
+var ownerNumberNouns = map[string]bool{
 	"number": true, "num": true, "no": true, "nr": true, "номер": true, "нөмір": true, "нөмірі": true, "номера": true,
 }
 
@@ -161,7 +161,7 @@ func (c *candidate) ownerNeg(l ctx) ctx {
 		return l
 	}
 	var buf [16]byte
-	if !numberNouns[string(lowerInto(buf[:0], w))] {
+	if !ownerNumberNouns[string(lowerInto(buf[:0], w))] {
 		return l
 	}
 	if o, _, ok := prevWord(c.g.text, ws, c.g.lo); ok {
