@@ -207,7 +207,7 @@ func (s *Scanner) classify(g *seg, from int, plus bool, gs []group) (k tazala.Ki
 	c.s, c.g, c.from, c.gs = s, g, from, gs
 	c.read()
 	if plus {
-		if validIntlPhone(c.d) {
+		if validIntlPhone(c.d) && !plusAmount(g.text, from) {
 			return tazala.KindPhone, "phone", 0.95, false
 		}
 		return 0, "", 0, false
@@ -268,7 +268,7 @@ func (c *candidate) read() {
 // label returns the hints of the label before the candidate.
 func (c *candidate) label() ctx {
 	if !c.lcOK {
-		c.lc = c.s.labelCtx(c.g, c.from)
+		c.lc = c.ownerNeg(c.s.labelCtx(c.g, c.from))
 		c.lcOK = true
 	}
 	return c.lc
