@@ -98,7 +98,7 @@ func panGrouping(gs []group) bool {
 // separator kind, Luhn and a network range; not after a transaction-id
 // label; a bare run with no person label is weak.
 func (c *candidate) pan() (tazala.Kind, float32, bool) {
-	if c.mixed || (c.seps != 0 && c.seps != ' ' && c.seps != '-') || !panGrouping(c.gs) || !validPAN(c.d) {
+	if c.mixed || (c.seps != 0 && c.seps != ' ' && c.seps != '-') || !panGrouping(c.gs) || !validPAN(c.d) || !panGroupingNetwork(c.d, c.gs) {
 		return 0, 0, false
 	}
 	l := c.label()

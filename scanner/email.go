@@ -237,18 +237,11 @@ func isHexDigit(c byte) bool {
 func percentDecode(dst, w []byte) []byte {
 	for k := 0; k < len(w); k++ {
 		if w[k] == '%' && k+2 < len(w) && isHexDigit(w[k+1]) && isHexDigit(w[k+2]) {
-			dst = append(dst, hexVal(w[k+1])<<4|hexVal(w[k+2]))
+			dst = append(dst, byte(hexVal[w[k+1]])<<4|byte(hexVal[w[k+2]]))
 			k += 2
 			continue
 		}
 		dst = append(dst, w[k])
 	}
 	return dst
-}
-
-func hexVal(c byte) byte {
-	if isDigit(c) {
-		return c - '0'
-	}
-	return c | 0x20 - 'a' + 10
 }

@@ -154,6 +154,9 @@ func labelCtxOf(w []byte) ctx {
 	if c, ok := labelWords[string(lw)]; ok {
 		return c
 	}
+	if c, ok := isoLabelCtx(lw); ok {
+		return c // F37=, DE042: an ISO 8583 data element (opsneg.go)
+	}
 	var c ctx
 	for _, p := range labelPrefixes {
 		if len(lw) >= len(p.p) && string(lw[:len(p.p)]) == p.p {
@@ -334,6 +337,11 @@ func (s *Scanner) labelCtx(g *seg, p int) ctx {
 		}
 	}
 	w, ws, ok := prevWord(g.text, p, g.lo)
+	if ok && (len(w) <= 3 && isDigit(w[0]) || len(w) == 5) {
+		if c, iso := isoCtxAt(g.text, w, ws, g.lo); iso {
+			return c // "field 37", "DE 42": an ISO 8583 data element
+		}
+	}
 	for k := 0; ok && k < 4 && allDigits(w); k++ {
 		w, ws, ok = prevWord(g.text, ws, g.lo)
 	}

@@ -248,6 +248,25 @@ func wordEnd(t []byte, i int) int {
 
 const maxNameWords = 4
 
+// nameTail classes the ASCII bytes name's fast path reads a word over:
+// letters and digits (not '_').
+var nameTail = func() (t [256]uint8) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case isASCIILetter(byte(c)):
+			t[c] = tailLetter
+		case isDigit(byte(c)):
+			t[c] = tailDigit
+		}
+	}
+	return
+}()
+
+const (
+	tailLetter = 1 << iota
+	tailDigit
+)
+
 // name handles a capital letter at t[i]: a sequence of 2–4 capitalised
 // words that the lexicon, the endings and the label before it accept as a
 // person's full name. It returns the index to continue from.
@@ -255,9 +274,12 @@ func (s *Scanner) name(g *seg, i int) int {
 	t := g.text
 	// fast path: an ASCII word not followed by " " and a capital cannot
 	// start a multi-word name ("INFO", "KZT", "Hello,")
+	e0 := -1 // the end of the first word, when the fast path read it whole
 	if t[i] < 0x80 {
 		j := i + 1
-		for j < len(t) && (wordTail[t[j]] && t[j] != '_') {
+		var seen uint8
+		for j < len(t) && nameTail[t[j]] != 0 {
+			seen |= nameTail[t[j]]
 			j++
 		}
 		if j < len(t) && t[j] < 0x80 && t[j] != ' ' && t[j] != '-' && t[j] != '\'' && t[j] != '_' {
@@ -271,6 +293,9 @@ func (s *Scanner) name(g *seg, i int) int {
 				s.namePart(g, i, j)
 			}
 			return j
+		}
+		if seen&tailDigit == 0 && j < len(t) && t[j] == ' ' {
+			e0 = j // letters up to a blank: what wordEnd(t, i) returns
 		}
 	}
 	if i > g.lo {
@@ -287,7 +312,12 @@ func (s *Scanner) name(g *seg, i int) int {
 	nw := 0
 	j := i
 	for nw < maxNameWords {
-		e := wordEnd(t, j)
+		var e int
+		if nw == 0 && e0 >= 0 {
+			e = e0
+		} else {
+			e = wordEnd(t, j)
+		}
 		if e == j || (nw > 0 && keyAhead(t, e)) {
 			break // a key of the next key=value pair is not part of a name
 		}

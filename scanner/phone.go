@@ -116,7 +116,7 @@ func (s *Scanner) encodedPlus(g *seg, i int) int {
 // transaction label), or 10 digits after a phone label.
 func (c *candidate) nationalPhone() (tazala.Kind, float32, bool) {
 	d, gs := c.d, c.gs
-	if len(d) == 11 && (d[0] == '8' || d[0] == '7') && validKZRUNational(d[1:]) && phoneGrouping(gs) && !(len(gs) == 2 && c.seps == '.') {
+	if len(d) == 11 && (d[0] == '8' || d[0] == '7') && validKZRUNational(d[1:]) && phoneGrouping(gs) && !(len(gs) == 2 && c.seps == '.') && !c.spacedColumns() {
 		l := c.label()
 		if l&ctxNeg != 0 && l&ctxPhone == 0 {
 			return 0, 0, false

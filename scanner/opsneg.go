@@ -1,0 +1,243 @@
+package scanner
+
+// Negative evidence from operational logs: labels, groupings and words
+// that a reader of real service logs takes as "not personal data".
+// Each rule here is a general reading of a log format (ISO 8583 dumps,
+// access-log columns, signed ledger amounts, product names), not a list
+// of strings seen in one corpus.
+
+// ISO 8583 data elements. Payment switches log a message as its numbered
+// fields: `F37=…`, `DE037: …`, `field 37 = …`, `bit37`, `fld_42`. The
+// number names the field's meaning, so it is the value's label. Field 2
+// is the PAN, 14 the expiry (YYMM), 35 and 45 the track data (PAN and
+// expiry inside); every other field (amounts, STAN, dates, RRN (37),
+// approval code (38), response code (39), terminal (41) and merchant (42)
+// ids, currency, PIN block, account ids…) is a transaction datum, never a
+// person's IIN, phone or card number.
+
+// isoElementPrefixes are the words written before a data-element number,
+// longest first so that "field37" is not read as "f" + "ield37".
+var isoElementPrefixes = []string{"element", "field", "поле", "fld", "bit", "de", "f"}
+
+// isoFieldCtx returns the hints of ISO 8583 data element n.
+func isoFieldCtx(n int) ctx {
+	switch n {
+	case 2, 35, 45:
+		return ctxCard
+	case 14:
+		return ctxExpiry
+	}
+	return ctxNeg
+}
+
+// isoFieldNumber parses 1–3 ASCII digits (leading zeros allowed) as a data
+// element number 1–128; 0 when w is not one.
+func isoFieldNumber(w []byte) int {
+	if len(w) == 0 || len(w) > 3 {
+		return 0
+	}
+	n := 0
+	for _, c := range w {
+		if c < '0' || c > '9' {
+			return 0
+		}
+		n = n*10 + int(c-'0')
+	}
+	if n < 1 || n > 128 {
+		return 0
+	}
+	return n
+}
+
+// isoLabelCtx reads a lower-cased label word written as a data-element
+// prefix glued to its number (`f37`, `de037`, `field_42`, `bit-2`,
+// `fld.14`); ok is false for any other word.
+func isoLabelCtx(lw []byte) (ctx, bool) {
+	if len(lw) < 2 || len(lw) > 12 || lw[len(lw)-1] < '0' || lw[len(lw)-1] > '9' {
+		return 0, false
+	}
+	for _, p := range isoElementPrefixes {
+		if len(lw) <= len(p) || string(lw[:len(p)]) != p {
+			continue
+		}
+		rest := lw[len(p):]
+		if c := rest[0]; c == '_' || c == '-' || c == '.' || c == '#' {
+			rest = rest[1:]
+		}
+		if n := isoFieldNumber(rest); n > 0 {
+			return isoFieldCtx(n), true
+		}
+		return 0, false
+	}
+	return 0, false
+}
+
+// isoElementWord reports whether w (any case) is a word written before a
+// spaced data-element number: "field 37", "DE 42", "поле 37", "bit 2".
+func isoElementWord(w []byte) bool {
+	if len(w) > 8 {
+		return false
+	}
+	var buf [16]byte
+	lw := lowerInto(buf[:0], w)
+	switch string(lw) {
+	case "field", "fld", "de", "bit", "element", "поле", "поля":
+		return true
+	}
+	return false
+}
+
+// isoSpacedCtx returns the hints of a label written as a data-element
+// word and its number apart ("field 37", "DE 042:"): num is the word
+// right before the value, numStart where it starts.
+func isoSpacedCtx(t []byte, num []byte, numStart, lo int) (ctx, bool) {
+	n := isoFieldNumber(num)
+	if n == 0 {
+		return 0, false
+	}
+	if w, _, ok := prevWord(t, numStart, lo); ok && isoElementWord(w) {
+		return isoFieldCtx(n), true
+	}
+	return 0, false
+}
+
+// isoXMLCtx reads jPOS-style XML dumps, `<field id="37" value="…"/>`: the
+// value's label is "value", the field number two words before it.
+func isoXMLCtx(t []byte, w []byte, ws, lo int) (ctx, bool) {
+	if len(w) != 5 || !hasPrefixFold(w, "value") {
+		return 0, false
+	}
+	num, ns, ok := prevWord(t, ws, lo)
+	if !ok {
+		return 0, false
+	}
+	n := isoFieldNumber(num)
+	if n == 0 {
+		return 0, false
+	}
+	if id, is, ok := prevWord(t, ns, lo); ok && len(id) == 2 && hasPrefixFold(id, "id") {
+		if f, _, ok := prevWord(t, is, lo); ok && isoElementWord(f) {
+			return isoFieldCtx(n), true
+		}
+	}
+	return 0, false
+}
+
+// isoCtxAt returns the hints of an ISO 8583 data-element label written
+// apart from its value, when w (the word before the value, starting at
+// ws) is one: "field 37 =", "DE 042:", "[037]", `<field id="37" value=`.
+func isoCtxAt(t []byte, w []byte, ws, lo int) (ctx, bool) {
+	if len(w) == 5 {
+		return isoXMLCtx(t, w, ws, lo)
+	}
+	if len(w) > 3 || !isDigit(w[0]) {
+		return 0, false
+	}
+	if len(w) == 3 && w[0] == '0' && ws > lo && ws+3 < len(t) &&
+		(t[ws-1] == '[' && t[ws+3] == ']' || t[ws-1] == '<' && t[ws+3] == '>') {
+		if n := isoFieldNumber(w); n > 0 {
+			return isoFieldCtx(n), true // "[037] …", "<042> …": a dump's field tag
+		}
+	}
+	return isoSpacedCtx(t, w, ws, lo)
+}
+
+// ownerNumberNouns are the bare "number" nouns whose owner is the word before
+// them: "Reference Number", "transaction no", "заявки номер".
+var ownerNumberNouns = map[string]bool{
+	"number": true, "num": true, "no": true, "nr": true, "номер": true, "нөмір": true, "нөмірі": true, "номера": true,
+}
+
+// ownerNeg adds ctxNeg to a label l that is a bare number noun whose
+// owner is a transaction or operational word ("Retrieval Reference
+// Number", "Transaction number", "batch no"): the number is that
+// datum's, not a person's.
+func (c *candidate) ownerNeg(l ctx) ctx {
+	if l&ctxFillW == 0 || l&(ctxNeg|personCtx|ctxCVV|ctxExpiry) != 0 {
+		return l
+	}
+	w, ws, ok := prevWord(c.g.text, c.from, c.g.lo)
+	if !ok || len(w) > 12 {
+		return l
+	}
+	var buf [16]byte
+	if !ownerNumberNouns[string(lowerInto(buf[:0], w))] {
+		return l
+	}
+	if o, _, ok := prevWord(c.g.text, ws, c.g.lo); ok {
+		if oc := c.s.ctxOf(o); oc&ctxNeg != 0 && oc&personCtx == 0 {
+			return l | ctxNeg
+		}
+	}
+	return l
+}
+
+func init() {
+	// transaction data named by words the label list lacks
+	for _, w := range []string{"transaction", "transactions", "retrieval", "trace", "stan", "approval"} {
+		labelWords[w] |= ctxNeg
+	}
+}
+
+// Numeric columns. Access logs, `--describe` tables and metrics print
+// numbers side by side separated by blanks (`401 DC 78086 438119 2932`).
+// Two neighbouring columns are not one phone or card number unless their
+// grouping is how such a number is written.
+
+// spacedColumns reports whether the groups of a national phone candidate
+// are blank-separated columns rather than a phone's grouping: a first
+// group of five or more digits (the prefix and area code are written as
+// one group of 1 or 4 digits: "8 701 …", "8701 …") followed by another
+// group of five or more ("78086 438119"). A phone label keeps it a phone.
+func (c *candidate) spacedColumns() bool {
+	if len(c.gs) < 2 || c.seps != ' ' || c.mixed || c.gs[0].b-c.gs[0].a < 5 {
+		return false
+	}
+	long := false
+	for _, x := range c.gs[1:] {
+		if x.b-x.a >= 5 {
+			long = true
+		}
+	}
+	return long && c.label()&ctxPhone == 0
+}
+
+// panGroupingNetwork reports whether a 4-6-x grouping fits the network:
+// only Amex (4-6-5) and Diners (4-6-4, 4-6-5) print their numbers so; a
+// Maestro or Visa number in 4-6-4 is three neighbouring columns
+// ("6745 262558 1221").
+func panGroupingNetwork(d []byte, gs []group) bool {
+	if len(gs) != 3 || gs[1].b-gs[1].a != 6 {
+		return true
+	}
+	switch cardNetwork(d) {
+	case "amex", "diners":
+		return true
+	}
+	return false
+}
+
+// plusAmount reports whether the '+'-prefixed run at t[from] is a signed
+// amount, not a phone number: its only '.' (or ',') is followed by one or
+// two digits that end the run ("+4956956.21", a ledger credit). Phones are
+// written with dots throughout ("+7.701.540.18.02") or none.
+func plusAmount(t []byte, from int) bool {
+	dots, last := 0, -1
+	i := from + 1
+	for ; i < len(t); i++ {
+		c := t[i]
+		if isDigit(c) {
+			continue
+		}
+		if (c == '.' || c == ',') && i+1 < len(t) && isDigit(t[i+1]) {
+			dots++
+			last = i
+			continue
+		}
+		if (c == ' ' || c == '-' || c == '(' || c == ')') && i+1 < len(t) && (isDigit(t[i+1]) || t[i+1] == '(') {
+			continue
+		}
+		break
+	}
+	return dots == 1 && i-last-1 <= 2
+}

@@ -1,0 +1,63 @@
+package scanner
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestOpsPrecision is the table of operational-log readings (opsneg.go):
+// the marked part of each input (between ⟦ and ⟧) must be found with that
+// kind, and nothing else. Values are synthetic: 900101300017 is a valid
+// IIN, 4111111111111111 and 378282246310005 valid PANs.
+func TestOpsPrecision(t *testing.T) {
+	cases := []struct {
+		name string
+		in   string // ⟦kind:value⟧ marks expected findings
+	}{
+		// ISO 8583 data elements
+		{"iso F37 rrn", `MTI=0200 F3=000000 F11=123456 F37=900101300017 F39=00`},
+		{"iso DE037 rrn", `DE037: 900101300017 DE038: A1B2C3`},
+		{"iso field 37", `field 37 = 900101300017, field 39 = 00`},
+		{"iso field_37 key", `{"field_37":"900101300017"}`},
+		{"iso bit37", `bit37=900101300017`},
+		{"iso poле 37", `поле 37: 900101300017`},
+		{"iso F42 merchant id", `F41=TERM0001 F42=378282246310005 F49=398`},
+		{"iso DE 42", `DE 42 378282246310005`},
+		{"iso F2 pan", `F2=⟦card_pan:4111111111111111⟧ F3=000000`},
+		{"iso DE2 pan", `DE002: ⟦card_pan:4111111111111111⟧`},
+		{"iso F14 expiry", `F2=⟦card_pan:4111111111111111⟧ F14=⟦card_expiry:2712⟧`},
+		{"iin still found after a field number elsewhere", `F37=123 ИИН ⟦iin:900101300017⟧`},
+		{"iin after a number list", `ИИН ⟦iin:900101300017⟧`},
+		{"rrn in words", `Retrieval Reference Number: 900101300017`},
+		{"transaction number", `Transaction number 900101300017`},
+		{"jpos xml field", `<field id="37" value="900101300017"/>`},
+		{"bracketed field tag", `[037] 900101300017`},
+		// numeric columns
+		{"access log columns", `"GET /x HTTP/2" 401 DC 78086 438119 2932 2971 "10.0.0.1"`},
+		{"columns with a phone label", `tel ⟦phone:87172 123456⟧ ok`},
+		{"phone grouping kept", `звоните ⟦phone:8 7172 123456⟧`},
+		{"maestro in 4-6-4 columns", `503 UH 6745 262558 1221 1529`},
+		{"amex 4-6-5", `amex ⟦card_pan:3782 822463 10005⟧ ok`},
+		{"diners 4-6-4", `diners ⟦card_pan:3056 930902 5904⟧ ok`},
+		// signed amounts
+		{"ledger credit", `credit KZ000000000000000000 +4956956.21 balance_after=1.00`},
+		{"ledger credit long", `credit +49569561.21 x`},
+		{"dotted phone", `tel ⟦phone:+7.701.540.18.02⟧ ok`},
+		{"spaced phone", `tel ⟦phone:+7 701 540 18 02⟧ ok`},
+	}
+	s := New(Config{Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			line, want := parseMarked(t, c.in)
+			got := s.Scan([]byte(line), nil)
+			var gs []string
+			for _, f := range got {
+				gs = append(gs, spanStr(f.Kind, f.Span.Start, f.Span.End))
+			}
+			if strings.Join(gs, " ") != strings.Join(want, " ") {
+				t.Errorf("findings %v, want %v", gs, want)
+			}
+		})
+	}
+}
