@@ -63,6 +63,10 @@ func TestBlindFixes(t *testing.T) {
 		{"fixed-width latin", `42 ⟦person_name:PETROVA⟧     ⟦person_name:ANNA⟧      KZ`},
 		{"aligned ops columns", `INFO   Main      Worker    started   Consumer   Group   Rebalance`},
 		{"aligned product columns", `SKU   Apple   Watch   Series   Black   Ultra`},
+		{"given beside unknown in a row with an iin", `42;⟦person_name:Құдайқұл⟧;⟦person_name:Аружан⟧;;⟦iin:900101300017⟧;ok`},
+		{"given beside unknown alone", `42;Құдайқұл;Аружан;;ok`},
+		{"given beside a code in another shape", `42;SALE;Аружан;⟦iin:900101300017⟧`},
+		{"fixed-width given beside unknown", `000000042 ⟦person_name:ҚҰДАЙҚҰЛ⟧          ⟦person_name:АРУЖАН⟧               ⟦iin:900101300017⟧`},
 		// streets named after a person
 		{"street kk", `Отделение на Ерлан Сейтұлы көшесі 12 работает до 19`},
 		{"avenue kk", `2026-01-02 10:00:00 Бөлімше Сейтов даңғылы 17 мекенжайы бойынша`},
