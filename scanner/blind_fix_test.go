@@ -48,6 +48,9 @@ func TestBlindFixes(t *testing.T) {
 		{"three-digit code then card", `клиент назвал трёхзначный код ⟦card_cvv:321⟧ по телефону, карту заблокировали`},
 		{"three-digit code alone", `клиент назвал трёхзначный код 321 по телефону. Карта в порядке`},
 		{"sms code then card", `клиент назвал код из смс 321, карту заблокировали`},
+		{"decimal is not an iin", `900101300017.0`},
+		{"decimal amount is not a phone", `amount=87011234567.50 KZT`},
+		{"iin at a sentence end", `ИИН ⟦iin:900101300017⟧.`},
 		// card labels and published test card numbers
 		{"cc label", `cc=⟦card_pan:4556737586899855⟧`},
 		{"cvn2", `{"cvn2":"⟦card_cvv:123⟧"}`},
