@@ -53,7 +53,11 @@ func init() {
 			labelWords[w] |= c
 		}
 	}
-	add(ctxIIN, "iin", "иин", "жсн", "identification", "iin_number", "payer_iin", "client_iin", "customer_iin", "individual_iin", "iin_bin", "iinbin")
+	add(ctxIIN, "iin", "иин", "жсн", "identification", "iin_number", "payer_iin", "client_iin", "customer_iin", "individual_iin", "iin_bin", "iinbin",
+		// national identity and taxpayer numbers: in Kazakhstan the IIN is both
+		"national_id", "nationalid", "national_number", "national_id_number", "nid", "citizen_id", "individual_id",
+		"personal_id", "personal_code", "personalcode", "id_number", "idnumber", "identity_number", "tax_id", "taxid",
+		"taxpayer_id", "tin", "inn", "инн")
 	add(ctxPhone, "phone", "tel", "тел", "telephone", "mobile", "msisdn", "phone_number", "phonenumber", "contact_phone",
 		"телефон", "телефона", "телефону", "телефоным", "телефоны", "номер", "номерім", "call", "at", "whatsapp", "sms",
 		// telecom and messaging fields whose value is a subscriber number:
@@ -355,7 +359,15 @@ func (s *Scanner) labelCtx(g *seg, p int) ctx {
 		// the tail of a \u-escaped key: "\u0441\u0440\u043e\u043a":"12/27"
 		return s.rawKeyCtx(g.text, p)
 	}
-	return s.ctxOf(w)
+	c := s.ctxOf(w)
+	if ws-1 > g.lo && g.text[ws-1] == '/' && isWordByte(g.text[ws-2]) {
+		// "ИИН/БИН: …", "phone/email": a label of two words joined by a
+		// slash gives the hints of both
+		if w2, _, ok := prevWord(g.text, ws-1, g.lo); ok && !allDigits(w2) {
+			c |= s.ctxOf(w2)
+		}
+	}
+	return c
 }
 
 // isEscapeTail reports whether w looks like the end of a \uXXXX escape
