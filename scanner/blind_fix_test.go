@@ -124,6 +124,7 @@ func TestBlindFixes(t *testing.T) {
 		{"greeting", `Hello, ⟦person_name:Aruzhan Tasbolat⟧ again, still waiting`},
 		{"i am", `I am ⟦person_name:Aruzhan Tasbolat⟧ and I was charged twice`},
 		{"greeting before a product", `Hello, Welcome Aboard Premium`},
+		{"short name keys", `fname=⟦person_name:Aruzhan⟧ lname=⟦person_name:Tasbolatova⟧ status=ok`},
 		// the Russian name keys written in Latin letters
 		{"latin keys", `{"familiya":"⟦person_name:Сейтова⟧","imya":"⟦person_name:Аружан⟧","otchestvo":""}`},
 	}

@@ -86,7 +86,10 @@ func init() {
 		"middlename", "givenname", "familyname", "customer", "payer", "client", "sender", "recipient", "user", "contact", "owner", "author",
 		// the Russian and Kazakh field names written in Latin letters
 		"familiya", "familiia", "familija", "familia", "imya", "imia", "otchestvo", "tegi", "aty",
-		"akesinin_aty", "akesinin")
+		"akesinin_aty", "akesinin",
+		// short and alternative forms of the name-part keys
+		"fname", "lname", "mname", "given", "family", "second_name", "secondname",
+		"имени", "фамилии")
 	add(ctxNameSoft, "это", "мен", "i'm", "im", "бұл", "бул",
 		// role words and greetings before a name
 		"менеджер", "менеджера", "manager", "оператор", "operator", "специалист", "specialist", "агент", "agent",
