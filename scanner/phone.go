@@ -148,7 +148,7 @@ func (c *candidate) phonePhrase() bool {
 	t, lo := c.g.text, c.g.lo
 	w, ws, ok := prevWord(t, c.from, lo)
 	if !ok || len(w) > 32 {
-		return false
+		return numberNounAfter(t, c.gs[len(c.gs)-1].b)
 	}
 	var buf, buf2 [64]byte
 	lw := string(lowerInto(buf[:0], w))
@@ -158,6 +158,10 @@ func (c *candidate) phonePhrase() bool {
 		lw2 = string(lowerInto(buf2[:0], w2))
 	}
 	switch {
+	case hasAnyPrefix(lw, callVerbs):
+		return true // "позвоните 8701…", "call 8701…"
+	case (lw == "is" || lw == "это") && hasAnyPrefix(lw2, numberNouns):
+		return true // "my number is 8701…"
 	case hasAnyPrefix(lw, numberNouns):
 		if lw2 == "" {
 			return !ok2
@@ -169,7 +173,29 @@ func (c *candidate) phonePhrase() bool {
 	case phonePrepositions[lw]:
 		return lw2 != "" && hasAnyPrefix(lw2, sendVerbs)
 	}
-	return false
+	return numberNounAfter(t, c.gs[len(c.gs)-1].b)
+}
+
+// numberNounAfter reports whether a Kazakh "number" noun in a case form
+// follows the number at e ("87011234567 нөміріне хабарласыңыз"): Kazakh
+// puts the noun after the number.
+func numberNounAfter(t []byte, e int) bool {
+	if e+1 >= len(t) || t[e] != ' ' {
+		return false
+	}
+	we := wordEnd(t, e+1)
+	if we-e-1 < 8 || we-e-1 > 40 {
+		return false
+	}
+	var buf [48]byte
+	w := string(lowerInto(buf[:0], t[e+1:we]))
+	return hasAnyPrefix(w, []string{"нөмір", "номері", "номерге"})
+}
+
+// callVerbs are stems of verbs of calling and writing to someone, which
+// may stand right before the number.
+var callVerbs = []string{
+	"звон", "позвон", "перезвон", "дозвон", "напиш", "пишите", "call", "dial", "қоңырау", "хабарлас",
 }
 
 // numberNouns are the stems of "number" nouns (number, номеру, нөмірі).
