@@ -49,6 +49,13 @@ func TestBlindFixes(t *testing.T) {
 		{"encoded expiry yyyy", `GET /pay?exp=⟦card_expiry:5%2F2029⟧ HTTP/1.1`},
 		{"encoded fraction", `GET /list?page=05%2F29&x=1`},
 		{"encoded date", `GET /r?from=05%2F29%2F2026`},
+		{"mmyy after a pan in a row", `⟦iin:900101300017⟧;⟦card_pan:4556737586899855⟧;⟦card_expiry:1227⟧;⟦card_cvv:123⟧;KZT`},
+		{"mmyy after a pan in a pipe row", `⟦card_pan:4111111111111111⟧|⟦card_expiry:0829⟧|⟦card_cvv:456⟧`},
+		{"mcc after a pan in a row", `⟦card_pan:4111111111111111⟧;5411;100.00`},
+		{"amount after a pan in text", `paid with ⟦card_pan:4111111111111111⟧ 1225 KZT`},
+		{"old year after a pan", `⟦card_pan:4111111111111111⟧;1201;x`},
+		{"digit-count adjective", `card ⟦card_pan:4556737586899855⟧, 3-значный код ⟦card_cvv:123⟧`},
+		{"verification code of the card", `код верификации карты ⟦card_cvv:123⟧`},
 		// a weak CVV qualifier with the card word after the code
 		{"three-digit code then card", `клиент назвал трёхзначный код ⟦card_cvv:321⟧ по телефону, карту заблокировали`},
 		{"three-digit code alone", `клиент назвал трёхзначный код 321 по телефону. Карта в порядке`},
