@@ -76,6 +76,14 @@ func TestBlindFixes(t *testing.T) {
 		{"cvn2", `{"cvn2":"⟦card_cvv:123⟧"}`},
 		{"published test card alone", `Payment with ⟦card_pan:4242424242424242⟧ declined`},
 		{"random card alone is weak", `Payment with 4556737586899855 declined`},
+		// numbers in query strings with encoded blanks
+		{"encoded phone", `GET /a?phone=⟦phone:%2B7%20701%20123%2045%2067⟧&x=1`},
+		{"plus-blank phone", `GET /a?phone=⟦phone:%2B7+701+123+45+67⟧&x=1`},
+		{"encoded national phone", `GET /a?tel=⟦phone:8%20701%20123%2045%2067⟧ HTTP/1.1`},
+		{"encoded pan", `GET /a?card=⟦card_pan:4111%201111%201111%201111⟧&x=1`},
+		{"plus-blank pan", `GET /a?pan=⟦card_pan:4111+1111+1111+1111⟧&x=1`},
+		{"encoded date", `GET /a?q=2026%2012%2001&x=1`},
+		{"plus list", `GET /a?ids=1+2+3&x=1`},
 		// an e-mail with a URL-encoded IDN domain in a query string
 		{"encoded idn email", `GET /confirm?order_id=ORD-1&email=⟦email:ivan.petrov%40%D0%BF%D1%80%D0%B8%D0%BC%D0%B5%D1%80.%D1%80%D1%84⟧ HTTP/1.1`},
 		{"encoded ascii email", `GET /c?email=⟦email:ivan%40example.kz⟧&x=1`},

@@ -101,6 +101,9 @@ func (s *Scanner) encodedPlus(g *seg, i int) int {
 	if attachedAfter(t, j) {
 		return skipAttached(t, j)
 	}
+	if j+3 < n && (t[j] == '%' || t[j] == '+') {
+		return s.encodedGroups(g, i, a, j, true) // "%2B7%20701%20…", "%2B7+701+…"
+	}
 	var gs [maxGroups]group
 	gs[0] = group{a: a, b: j}
 	ng, j, _ := moreGroups(t, j, gs[:], 1)
@@ -109,6 +112,44 @@ func (s *Scanner) encodedPlus(g *seg, i int) int {
 	}
 	s.tryGroups(g, i, true, gs[:ng])
 	return j
+}
+
+// encodedGroups reads digit groups separated as a URL's query string
+// writes a blank, "%20" or '+' (and '-'), from the first group [a,j);
+// start is where the number's text begins ("%2B" or '+' included). The
+// groups are classified as blank-separated ones: phones, PANs.
+func (s *Scanner) encodedGroups(g *seg, start, a, j int, plus bool) int {
+	t := g.text
+	n := len(t)
+	var gs [maxGroups]group
+	gs[0] = group{a: a, b: j}
+	ng := 1
+	k := j
+	for ng < maxGroups {
+		sl := 0
+		switch {
+		case k+3 < n && t[k] == '%' && t[k+1] == '2' && t[k+2] == '0':
+			sl = 3
+		case k+1 < n && (t[k] == '+' || t[k] == '-'):
+			sl = 1
+		}
+		if sl == 0 || k+sl >= n || !isDigit(t[k+sl]) {
+			break
+		}
+		e := k + sl
+		for e < n && isDigit(t[e]) {
+			e++
+		}
+		gs[ng] = group{a: k + sl, b: e, sep: ' '}
+		ng++
+		k = e
+	}
+	if attachedAfter(t, k) || (k < n && t[k] == '%' && !(k+2 < n && t[k+1] == '2' && t[k+2]|0x20 == 'c')) {
+		// glued to more text; a "%2C" (comma) ends a value
+		return skipAttached(t, k)
+	}
+	s.tryGroups(g, start, plus, gs[:ng])
+	return k
 }
 
 // nationalPhone classifies national numbers: 11 digits 8 7xx …/7 7xx …
