@@ -122,8 +122,8 @@ func (s *Scanner) classifyWord(w []byte) uint8 {
 			f = lexicon[r]
 		}
 	}
-	if f&wNot != 0 || mixedScript(lw) {
-		return wNot
+	if f&wNot != 0 || mixedScript(lw) || f&(wGiven|wSurname) == 0 && commonWord(lw) {
+		return wNot // commonWord: "Сервис", "Шлюз", "Платёжный" (commonwords.go)
 	}
 	if utf8.RuneCount(lw) < 4 {
 		return f

@@ -10,6 +10,25 @@ import (
 // the marked part of each input (between ⟦ and ⟧) must be found with that
 // kind, and nothing else. Values are synthetic: 900101300017 is a valid
 // IIN, 4111111111111111 and 378282246310005 valid PANs.
+// TestCommonWord checks the common-word lexicon (commonwords.go) on its
+// own: listed words, stems with endings, and names it must not take.
+func TestCommonWord(t *testing.T) {
+	for _, c := range []struct {
+		w    string
+		want bool
+	}{
+		{"сервис", true}, {"сервиса", true}, {"платёжный", true}, {"платежного", true}, {"шлюз", true},
+		{"лимитов", true}, {"сбоев", true}, {"системы", true}, {"жүйесі", true}, {"төлемдер", true},
+		{"gateway", true}, {"engines", true}, {"января", true},
+		{"быстров", false}, {"быстрова", false}, {"четвергов", false}, {"кошелев", false},
+		{"иванов", false}, {"серик", false}, {"айгуль", false}, {"john", false},
+	} {
+		if got := commonWord([]byte(c.w)); got != c.want {
+			t.Errorf("commonWord(%q) = %v, want %v", c.w, got, c.want)
+		}
+	}
+}
+
 func TestOpsPrecision(t *testing.T) {
 	cases := []struct {
 		name string
@@ -45,6 +64,17 @@ func TestOpsPrecision(t *testing.T) {
 		{"ledger credit long", `credit +49569561.21 x`},
 		{"dotted phone", `tel ⟦phone:+7.701.540.18.02⟧ ok`},
 		{"spaced phone", `tel ⟦phone:+7 701 540 18 02⟧ ok`},
+		// product, team and system names are not persons
+		{"product name ru", `{"owner":"team-x","display_name":"Сервис Выплат","git_sha":"abc"}`},
+		{"product name adjective", `{"display_name":"Платёжный Шлюз"}`},
+		{"product name genitive plural", `{"display_name":"Служба Лимитов"}`},
+		{"alert summary", `{"summary":"Служба Лимитов: Сбоев за сутки не обнаружено"}`},
+		{"product name en", `{"display_name":"Payout Engine"}`},
+		{"product name kk", `{"display_name":"Төлем Жүйесі"}`},
+		{"reason phrase", `{"full_name":"Bad Gateway"}`},
+		{"user display name", `{"display_name":"⟦person_name:Иванов Сергей⟧"}`},
+		{"surname shaped like an adjective", `{"full_name":"⟦person_name:Быстров Андрей⟧"}`},
+		{"given name that is a noun", `{"full_name":"⟦person_name:Роза Ахметова⟧"}`},
 	}
 	s := New(Config{Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})
 	for _, c := range cases {
