@@ -241,3 +241,79 @@ func plusAmount(t []byte, from int) bool {
 	}
 	return dots == 1 && i-last-1 <= 2
 }
+
+// Expiry of something else. Service logs are full of expiry dates that
+// are not a card's: certificates, tokens, licences, passwords, domains,
+// subscriptions, leases, contracts ("certificate expires 12/27",
+// "cert_expiry=03/2027", "срок действия сертификата 05/28", "token exp
+// 12/26"). An expiry whose clause names such a subject, with no card word
+// in it and no PAN earlier in the record, is not a card expiry.
+
+// nonCardSubjects are the stems of subjects with an expiry of their own.
+var nonCardSubjects = []string{
+	"cert", "tls", "ssl", "x509", "token", "jwt", "licen", "password", "passwd", "domain", "subscription",
+	"trial", "session", "cookie", "lease", "contract", "warranty", "policy", "quota", "apikey", "kerberos",
+	"ticket", "pgp", "gpg", "ssh", "acme", "csr", "crl", "ocsp", "secret", "kubeconfig", "retention", "snapshot",
+	"сертификат", "токен", "лицензи", "парол", "домен", "подписк", "сесси", "аренд", "договор", "гаранти",
+	"полис", "ключ", "квот", "құпиясөз", "кілт", "келісімшарт",
+}
+
+// keyPartSubject reports whether a lower-cased word or a part of it
+// (split at '_', '-', '.', camelCase already lower-cased: the split is on
+// separators only) starts with a non-card subject stem.
+func keyPartSubject(lw []byte) bool {
+	start := 0
+	for i := 0; i <= len(lw); i++ {
+		if i < len(lw) && lw[i] != '_' && lw[i] != '-' && lw[i] != '.' && lw[i] != '[' {
+			continue
+		}
+		part := lw[start:i]
+		for _, st := range nonCardSubjects {
+			if len(part) >= len(st) && string(part[:len(st)]) == st {
+				return true
+			}
+		}
+		start = i + 1
+	}
+	return false
+}
+
+// otherExpiry reports whether the expiry at text position a belongs to a
+// non-card subject named in the words before it (up to five, within the
+// clause), with no card word among them and no PAN earlier in the record.
+func (s *Scanner) otherExpiry(g *seg, a int) bool {
+	if s.lastPAN >= 0 {
+		return false
+	}
+	t := g.text
+	p := a
+	var buf, lbuf [64]byte
+	for k := 0; k < 5; k++ {
+		w, ws, ok := prevWord(t, p, g.lo)
+		if !ok || len(w) > 48 {
+			return false
+		}
+		for q := ws + len(w); q < p; q++ {
+			if c := t[q]; c == '.' || c == ';' || c == '|' || c == '\n' || c == '!' || c == '?' {
+				return false // the clause ends
+			}
+		}
+		if s.ctxOf(w)&ctxCard != 0 {
+			return false
+		}
+		lw := buf[:0]
+		for i, c := range w {
+			// camelCase steps become '_' so that certExpiry splits
+			if isUpperASCII(c) && i > 0 && w[i-1] >= 'a' && w[i-1] <= 'z' {
+				lw = append(lw, '_')
+			}
+			lw = append(lw, c)
+		}
+		lw = lowerInto(lbuf[:0], lw)
+		if keyPartSubject(lw) {
+			return true
+		}
+		p = ws
+	}
+	return false
+}

@@ -64,6 +64,17 @@ func TestOpsPrecision(t *testing.T) {
 		{"ledger credit long", `credit +49569561.21 x`},
 		{"dotted phone", `tel ⟦phone:+7.701.540.18.02⟧ ok`},
 		{"spaced phone", `tel ⟦phone:+7 701 540 18 02⟧ ok`},
+		// the expiry of a certificate, token, licence
+		{"certificate expires", `certificate expires 12/27; cert valid thru 05/28`},
+		{"cert expiry key", `{"cert_expiry":"03/2027","host":"api"}`},
+		{"camel key", `certExpiry=12/27`},
+		{"ru certificate", `срок действия сертификата 05/28`},
+		{"token exp", `token exp 12/26 refresh scheduled`},
+		{"licence", `license valid until 01/2028`},
+		{"card expiry kept", `срок действия карты ⟦card_expiry:12/27⟧`},
+		{"plain exp kept", `exp ⟦card_expiry:12/27⟧`},
+		{"clause ended", `TLS ok. exp ⟦card_expiry:12/27⟧`},
+		{"pan before a token word", `card ⟦card_pan:4111 1111 1111 1111⟧ token exp ⟦card_expiry:12/27⟧`},
 		// product, team and system names are not persons
 		{"product name ru", `{"owner":"team-x","display_name":"Сервис Выплат","git_sha":"abc"}`},
 		{"product name adjective", `{"display_name":"Платёжный Шлюз"}`},
