@@ -1,5 +1,7 @@
 package scanner
 
+import "unicode/utf8"
+
 // Negative evidence from operational logs: labels, groupings and words
 // that a reader of real service logs takes as "not personal data".
 // Each rule here is a general reading of a log format (ISO 8583 dumps,
@@ -314,6 +316,106 @@ func (s *Scanner) otherExpiry(g *seg, a int) bool {
 			return true
 		}
 		p = ws
+	}
+	return false
+}
+
+// Names in addresses and company names. A street, avenue or square named
+// after a person ("ул. Шокана Уалиханова", "проспект Назарбаева",
+// "Кабанбай батыр даңғылы", "Abay avenue") is an address, and the words
+// quoted after a legal form (ТОО «Айгуль Текстиль», ИП "Роза Ветров Тур")
+// are a company's name: neither is a person in the record.
+
+// streetBefore are the words that precede a street's name; streetAfter
+// those that follow it (Kazakh and English write the type after the name).
+var streetBefore = map[string]bool{
+	"ул": true, "улица": true, "улицы": true, "улице": true, "улицу": true, "пр": true, "пр-т": true, "просп": true,
+	"проспект": true, "проспекта": true, "проспекте": true, "пер": true, "переулок": true, "переулка": true,
+	"бульвар": true, "бульвара": true, "б-р": true, "бул": true, "шоссе": true, "пл": true, "площадь": true,
+	"площади": true, "наб": true, "набережная": true, "мкр": true, "микрорайон": true, "мкрн": true, "проезд": true,
+	"тупик": true, "им": true, "имени": true, "көшесі": true, "даңғылы": true,
+}
+
+var streetAfter = map[string]bool{
+	"көшесі": true, "көш": true, "даңғылы": true, "даң": true, "шағын": true, "ауданы": true, "атындағы": true,
+	"street": true, "st": true, "avenue": true, "ave": true, "av": true, "road": true, "rd": true, "blvd": true,
+	"boulevard": true, "lane": true, "ln": true, "square": true, "sq": true, "prospect": true, "prospekt": true,
+	"улица": true, "проспект": true,
+}
+
+// legalForms are the legal-form abbreviations written before a company's
+// quoted name.
+var legalForms = map[string]bool{
+	"тоо": true, "ип": true, "ао": true, "ооо": true, "оао": true, "зао": true, "пао": true, "нао": true, "жшс": true,
+	"ақ": true, "гкп": true, "кгп": true, "рго": true, "llp": true, "llc": true, "jsc": true, "ltd": true, "inc": true,
+	"ip": true, "too": true, "ao": true,
+}
+
+// lowerWord returns the lower-cased letters-and-hyphen word ending at e
+// (exclusive) within [lo,e), and where it starts.
+func lowerWordBefore(dst, t []byte, e, lo int) ([]byte, int) {
+	a := e
+	for a > lo {
+		if t[a-1] == '-' || t[a-1] < utf8.RuneSelf && isASCIILetter(t[a-1]) {
+			a--
+			continue
+		}
+		if cyrLetterBefore(t, a, lo) {
+			a -= 2
+			continue
+		}
+		break
+	}
+	if e-a > 48 {
+		return nil, a
+	}
+	return lowerInto(dst, t[a:e]), a
+}
+
+// addressOrCompany reports whether the capitalised words at [i,end) are
+// a street's name or a company's quoted name.
+func (s *Scanner) addressOrCompany(g *seg, i, end int) bool {
+	t := g.text
+	var buf [64]byte
+	// before: "ул. ", "проспект ", "ТОО «", `ИП "`, `ТОО \"`
+	p := i
+	quoted := false
+	for p > g.lo && (t[p-1] == '"' || t[p-1] == '\\' || t[p-1] == '\'') {
+		p--
+		quoted = true
+	}
+	if p-2 >= g.lo && t[p-2] == 0xC2 && t[p-1] == 0xAB { // «
+		p -= 2
+		quoted = true
+	}
+	for p > g.lo && t[p-1] == ' ' {
+		p--
+	}
+	dot := p > g.lo && t[p-1] == '.'
+	if dot && !quoted {
+		p--
+	}
+	w, _ := lowerWordBefore(buf[:0], t, p, g.lo)
+	if len(w) > 0 {
+		if quoted && legalForms[string(w)] {
+			return true
+		}
+		if !quoted && streetBefore[string(w)] {
+			return true
+		}
+	}
+	// after: "Кабанбай батыр даңғылы", "Abay avenue"
+	q := end
+	for q < len(t) && t[q] == ' ' {
+		q++
+	}
+	if q > end {
+		e := wordEnd(t, q)
+		if e > q && e-q <= 32 {
+			if streetAfter[string(lowerInto(buf[:0], t[q:e]))] {
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -75,6 +75,16 @@ func TestOpsPrecision(t *testing.T) {
 		{"plain exp kept", `exp ⟦card_expiry:12/27⟧`},
 		{"clause ended", `TLS ok. exp ⟦card_expiry:12/27⟧`},
 		{"pan before a token word", `card ⟦card_pan:4111 1111 1111 1111⟧ token exp ⟦card_expiry:12/27⟧`},
+		// streets named after people, quoted company names
+		{"street ru", `delivery address: ул. Шокана Уалиханова, 12`},
+		{"avenue ru", `проспект Назарбаева 1, улица Кабанбай Батыра 53`},
+		{"street kk", `Кабанбай Батыр даңғылы 10`},
+		{"street en", `office at Kabanbay Batyr avenue 53`},
+		{"company quoted", `merchant onboarding: ТОО «Айгуль Текстиль» approved`},
+		{"company quoted with surname", `ИП "Роза Ветров Тур" approved`},
+		{"person after a street", `ул. Абая 10, получатель ⟦person_name:Иванов Сергей⟧`},
+		{"brand word", `{"display_name":"Алма Клауд"}`},
+		{"brand word latin", `{"name":"Arman Tech"}`},
 		// product, team and system names are not persons
 		{"product name ru", `{"owner":"team-x","display_name":"Сервис Выплат","git_sha":"abc"}`},
 		{"product name adjective", `{"display_name":"Платёжный Шлюз"}`},
