@@ -333,7 +333,7 @@ var streetBefore = map[string]bool{
 	"проспект": true, "проспекта": true, "проспекте": true, "пер": true, "переулок": true, "переулка": true,
 	"бульвар": true, "бульвара": true, "б-р": true, "бул": true, "шоссе": true, "пл": true, "площадь": true,
 	"площади": true, "наб": true, "набережная": true, "мкр": true, "микрорайон": true, "мкрн": true, "проезд": true,
-	"тупик": true, "им": true, "имени": true, "көшесі": true, "даңғылы": true,
+	"тупик": true, "көшесі": true, "даңғылы": true,
 }
 
 var streetAfter = map[string]bool{
