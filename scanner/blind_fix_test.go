@@ -48,6 +48,10 @@ func TestBlindFixes(t *testing.T) {
 		{"three-digit code then card", `клиент назвал трёхзначный код ⟦card_cvv:321⟧ по телефону, карту заблокировали`},
 		{"three-digit code alone", `клиент назвал трёхзначный код 321 по телефону. Карта в порядке`},
 		{"sms code then card", `клиент назвал код из смс 321, карту заблокировали`},
+		// an e-mail with a URL-encoded IDN domain in a query string
+		{"encoded idn email", `GET /confirm?order_id=ORD-1&email=⟦email:ivan.petrov%40%D0%BF%D1%80%D0%B8%D0%BC%D0%B5%D1%80.%D1%80%D1%84⟧ HTTP/1.1`},
+		{"encoded ascii email", `GET /c?email=⟦email:ivan%40example.kz⟧&x=1`},
+		{"encoded bad tld", `GET /c?email=ivan%40host.%D1%85%D1%85 HTTP/1.1`},
 		// names in fixed-width columns: each column a part
 		{"fixed-width row", `123456789 ⟦person_name:ИВАНОВА⟧           ⟦person_name:АННА⟧            ⟦person_name:ПЕТРОВНА⟧          ⟦iin:900101300017⟧ 2026-01-02`},
 		{"fixed-width two columns", `000000042 ⟦person_name:ТАСБОЛАТОВ⟧    ⟦person_name:ЕРЛАН⟧                 active`},
@@ -58,6 +62,15 @@ func TestBlindFixes(t *testing.T) {
 		{"street kk", `Отделение на Ерлан Сейтұлы көшесі 12 работает до 19`},
 		{"avenue kk", `2026-01-02 10:00:00 Бөлімше Сейтов даңғылы 17 мекенжайы бойынша`},
 		{"street en", `office at Ivan Petrov Street 5`},
+		{"street abbreviation before", `по адресу ул. Ерлан Сейтұлы 8, Алматы`},
+		{"avenue before", `проспект Абая Кунанбаева 10`},
+		{"branch named after a person", `Филиал Жумабаев закрыт до понедельника`},
+		{"abstract noun beside a surname", `Управление Омаров сообщает`},
+		{"strong surname beside a given-name-like word", `Клиент: ⟦person_name:Жумабаев Ерасыл⟧`},
+		// SMS centre and messenger fields
+		{"smpp da", `sms oa=SHOP da=⟦phone:77011234567⟧ status=DELIVRD`},
+		{"viber", `{"viber":"⟦phone:77011234567⟧"}`},
+		{"camel dest addr", `{"sourceAddr":"SHOP","destAddr":"⟦phone:77011234567⟧"}`},
 		// a surname without an ending beside a given name and patronymic
 		{"surname before", `Я, ⟦person_name:Құдайқұл Назерке Сериковна⟧, прошу`},
 		{"surname after", `спросить ⟦person_name:Назерке Сериковна Құдайқұл⟧`},
@@ -81,6 +94,8 @@ func TestBlindFixes(t *testing.T) {
 		{"product is not a name", `Nokia Lumia Cruz Control Ultra`},
 		{"intro kk", `Менің есімім ⟦person_name:Құдайқұл Аружан⟧, байланыс`},
 		{"intro ru", `Моё имя ⟦person_name:Құдайқұл Аружан⟧, деньги`},
+		{"escaped whole value under a name key", `{"requester":{"name":"⟦person_name:\u0422\u0430\u0441\u0431\u043e\u043b\u0430\u0442 \u0410\u0440\u0443\u0436\u0430\u043d⟧","email":"x"}}`},
+		{"escaped description is not a name value", `{"description":"\u0422\u0430\u0441\u0431\u043e\u043b\u0430\u0442 \u0421\u0435\u0440\u0432\u0438\u0441, ok"}`},
 		// the Russian name keys written in Latin letters
 		{"latin keys", `{"familiya":"⟦person_name:Сейтова⟧","imya":"⟦person_name:Аружан⟧","otchestvo":""}`},
 	}

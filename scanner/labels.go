@@ -62,7 +62,10 @@ func init() {
 		"dst", "dest", "dst_addr", "dest_addr", "destination_addr", "destination_address", "source_addr", "src_addr",
 		"msisdn_to", "msisdn_from", "a_number", "b_number", "anumber", "bnumber", "ani", "dnis", "cli", "clid",
 		"caller", "callee", "caller_id", "callerid", "calling_number", "called_number", "calling", "called",
-		"wa_id", "waid", "whatsapp_id", "whatsappid", "viber_phone", "subscriber", "subscriber_number")
+		"wa_id", "waid", "whatsapp_id", "whatsappid", "viber", "viber_phone", "subscriber", "subscriber_number",
+		"oa", "da", "originator", "orig_addr", "dest_number", "receiver", "callback", "callback_number",
+		"calling_party", "called_party", "callingparty", "calledparty", "party_a", "party_b", "e164",
+		"phone_e164", "tel_number", "to_msisdn", "from_msisdn")
 	add(ctxEmail, "email", "mail", "почта", "пошта", "e-mail", "to", "from", "mailto", "поштасы", "почту", "почты")
 	add(ctxCard, "card", "cards", "pan", "card_number", "cardnumber", "card_no", "pan_number", "карта", "карты", "карту", "картой",
 		"картам", "картасы", "карточка", "карточки", "account_number", "primary_account_number", "debug")
@@ -117,7 +120,10 @@ func init() {
 		// capitalised words with surname-like endings (-ин, -ов, -ская)
 		"магазин", "бензин", "витамин", "кофеин", "берлин", "пекин", "кремль", "готов", "admin", "login", "pin",
 		"cabin", "domain", "plugin", "bitcoin", "berlin", "linkedin", "main", "margin", "origin", "lupin",
-		"наличными", "онлайн", "online", "offline", "оффлайн", "пин", "логин", "админ")
+		"наличными", "онлайн", "online", "offline", "оффлайн", "пин", "логин", "админ",
+		// units of an organisation, named after a street or a person
+		"филиал", "филиала", "отделение", "отделения", "бөлімше", "бөлімшесі", "branch", "office", "офис",
+		"управление", "департамент", "отдел", "отдела", "department", "division", "subsidiary")
 }
 
 // ctxOf returns the hints of one label word (any case, UTF-8), with the

@@ -1,6 +1,10 @@
 package scanner
 
-import "github.com/tazala/tazala"
+import (
+	"bytes"
+
+	"github.com/tazala/tazala"
+)
 
 // Names split across fields: "last_name":"Иванов","first_name":"Иван",
 // CSV ",Иванов,Иван,Иванович," or SQL VALUES ('Иванов', 'Иван'). Each
@@ -178,6 +182,10 @@ func (s *Scanner) partGap(a, b int) bool {
 		return false
 	}
 	gap := s.line[a:b]
+	if bytes.IndexByte(gap, '\\') < 0 {
+		// no escape: the gap's length is its byte count
+		return len(gap) <= maxPartGap && !hasDigit(gap)
+	}
 	n := 0 // the gap's length with each escape counted as one byte
 	for k := 0; k < len(gap); k++ {
 		n++

@@ -136,6 +136,21 @@ func (s *Scanner) number(g *seg, i int) int {
 // none), so that a caller can read the groups after it again on their own:
 // "4111 1111 1111 1111 12 / 27 123" is a PAN, then an expiry and a code.
 func (s *Scanner) tryGroups(g *seg, start int, plus bool, gs []group) int {
+	if len(gs) == 1 {
+		// one group, the common case: one range to try, from start
+		nd := gs[0].b - gs[0].a
+		if plus && (nd < 8 || nd > 15) || !plus && (nd < 10 || nd > 19) {
+			return 0
+		}
+		if k, det, conf, weak := s.classify(g, start, plus, gs); k != 0 {
+			s.emit(g, k, start, gs[0].b, det, conf)
+			if weak {
+				s.markWeak()
+			}
+			return 1
+		}
+		return 0
+	}
 	last := 0
 	for a := 0; a < len(gs); {
 		matched := false
@@ -144,6 +159,9 @@ func (s *Scanner) tryGroups(g *seg, start int, plus bool, gs []group) int {
 		nd := 0
 		for _, x := range gs[a:] {
 			nd += x.b - x.a
+		}
+		if nd < 8 || !(plus && a == 0) && nd < 10 {
+			break // no range from here on is long enough ("2026-12-01 10")
 		}
 		for b := len(gs) - 1; b >= a; b, nd = b-1, nd-(gs[b].b-gs[b].a) {
 			if plus && a == 0 {

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/tazala/tazala"
@@ -260,5 +261,58 @@ func TestAppendTokensRaw(t *testing.T) {
 	}
 	if _, err := tk.AppendTokensRaw(ctx, nil, lit, nil); err == nil {
 		t.Error("AppendTokensRaw without a decoder did not fail")
+	}
+}
+
+// TestConcurrentCache: goroutines tokenizing overlapping values at once
+// (more than the cache holds, so entries are replaced while others read
+// them) all get the tokens of the definition.
+func TestConcurrentCache(t *testing.T) {
+	key := make([]byte, local.KeySize)
+	tk, err := local.New(local.Config{Key: key})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 300_000
+	if testing.Short() {
+		n = 60_000
+	}
+	want := make([]string, n)
+	value := func(i int) []byte { return fmt.Appendf(nil, "%012d", i*7919) }
+	for i := range want {
+		m := hmac.New(sha256.New, key)
+		m.Write(tazala.MACInput(tazala.KindIIN, tazala.Normalize(tazala.KindIIN, value(i))))
+		want[i] = tazala.TokenID(m.Sum(nil))
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			r := rand.New(rand.NewPCG(uint64(g), 1))
+			reqs := make([]tazala.TokenRequest, 500)
+			ix := make([]int, len(reqs))
+			for round := 0; round < n/len(reqs)*2; round++ {
+				for j := range reqs {
+					ix[j] = r.IntN(n)
+					reqs[j] = tazala.TokenRequest{Kind: tazala.KindIIN, Value: value(ix[j])}
+				}
+				toks, err := tk.Tokenize(context.Background(), reqs)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				for j := range toks {
+					if toks[j].ID != want[ix[j]] {
+						t.Errorf("goroutine %d: value %d got another token", g, ix[j])
+						return
+					}
+				}
+			}
+		}(g)
+	}
+	wg.Wait()
+	if h, m := tk.Stats(); h == 0 || m == 0 {
+		t.Errorf("stats: %d hits, %d misses: the test did not exercise the cache", h, m)
 	}
 }
