@@ -155,6 +155,9 @@ var ownerNumberNouns = map[string]bool{
 // Number", "Transaction number", "batch no"): the number is that
 // datum's, not a person's.
 func (c *candidate) ownerNeg(l ctx) ctx {
+	if l == 0 && c.abbrevOwnerNeg() {
+		return ctxNeg // "Receipt No. …"
+	}
 	if l&ctxFillW == 0 || l&(ctxNeg|personCtx|ctxCVV|ctxExpiry) != 0 {
 		return l
 	}
@@ -176,7 +179,7 @@ func (c *candidate) ownerNeg(l ctx) ctx {
 
 func init() {
 	// transaction data named by words the label list lacks
-	for _, w := range []string{"transaction", "transactions", "retrieval", "trace", "stan", "approval"} {
+	for _, w := range []string{"transaction", "transactions", "retrieval", "trace", "stan", "approval", "acceptor"} {
 		labelWords[w] |= ctxNeg
 	}
 }
@@ -418,4 +421,58 @@ func (s *Scanner) addressOrCompany(g *seg, i, end int) bool {
 		}
 	}
 	return false
+}
+
+// abbrevOwnerNeg reads "Receipt No. 0112…", "Ref. No. …", "Batch Nr. …":
+// a number noun abbreviated with a full stop (which ends prevWord's
+// label) whose owner is a transaction or operational word.
+func (c *candidate) abbrevOwnerNeg() bool {
+	t, lo := c.g.text, c.g.lo
+	p := c.from
+	for p > lo && (t[p-1] == ' ' || t[p-1] == ':' || t[p-1] == '\t') {
+		p--
+	}
+	if p <= lo || t[p-1] != '.' {
+		return false
+	}
+	var buf [16]byte
+	w, ws := lowerWordBefore(buf[:0], t, p-1, lo)
+	if !ownerNumberNouns[string(w)] {
+		return false
+	}
+	for ws > lo && t[ws-1] == ' ' {
+		ws--
+	}
+	if ws > lo && t[ws-1] == '.' {
+		ws-- // "Ref. No."
+	}
+	var obuf [64]byte
+	if o, _ := lowerWordBefore(obuf[:0], t, ws, lo); len(o) > 0 {
+		oc := c.s.ctxOf(o)
+		return oc&ctxNeg != 0 && oc&personCtx == 0
+	}
+	return false
+}
+
+// jsonCounter reports whether the candidate is an unquoted JSON number
+// ("processed":770801410007): counters and measures are written so, while
+// an IIN, kept with its leading zero, is a string. The caller still takes
+// it under a personal key.
+func (c *candidate) jsonCounter() bool {
+	t, lo := c.g.text, c.g.lo
+	p := c.from
+	if p <= lo || p < len(t) && t[p] == '"' {
+		return false
+	}
+	for p > lo && t[p-1] == ' ' {
+		p--
+	}
+	if p <= lo || t[p-1] != ':' {
+		return false
+	}
+	p--
+	for p > lo && t[p-1] == ' ' {
+		p--
+	}
+	return p > lo && t[p-1] == '"'
 }

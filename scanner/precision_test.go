@@ -52,6 +52,13 @@ func TestOpsPrecision(t *testing.T) {
 		{"transaction number", `Transaction number 900101300017`},
 		{"jpos xml field", `<field id="37" value="900101300017"/>`},
 		{"bracketed field tag", `[037] 900101300017`},
+		{"abbreviated number noun", `Receipt No. 011231510000 printed`},
+		{"abbreviated ref", `Ref. No. 900101300017`},
+		{"json counter", `{"processed":770801410007,"failed":0}`},
+		{"json number under an iin key", `{"iin":⟦iin:900101300017⟧}`},
+		{"quoted json value", `{"x":"⟦iin:900101300017⟧"}`},
+		{"card acceptor", `card_acceptor_id 374479748023185`},
+		{"card acceptor text", `Card Acceptor 374479748023185`},
 		// numeric columns
 		{"access log columns", `"GET /x HTTP/2" 401 DC 78086 438119 2932 2971 "10.0.0.1"`},
 		{"columns with a phone label", `tel ⟦phone:87172 123456⟧ ok`},
