@@ -36,7 +36,9 @@ func (c *candidate) iin() (tazala.Kind, float32, bool) {
 	if l&(ctxNeg|ctxCard|ctxPhone|ctxCVV|ctxExpiry) != 0 {
 		return 0, 0, false
 	}
-	return tazala.KindIIN, 0.9, false
+	// an unquoted JSON number under a key with no personal hint is a
+	// counter: kept only beside other findings (opsneg.go)
+	return tazala.KindIIN, 0.9, l&personCtx == 0 && c.jsonCounter()
 }
 
 // ownerOfNumber returns the hints of the word before the candidate's label

@@ -195,6 +195,9 @@ func labelCtxOf(w []byte) ctx {
 		if c&ctxCompany != 0 {
 			c &^= ctxNameWeak | ctxNameStrong
 		}
+		if c&ctxCard != 0 && containsFold(w, "acceptor") {
+			c &^= ctxCard // card_acceptor_id: ISO 8583's merchant (opsneg.go)
+		}
 		if c&ctxNeg != 0 && hasPrefixFold(w, "primary") && containsFold(w, "account") {
 			c |= ctxCard // primaryAccountNumber, PrimaryAcctNum: ISO 8583's PAN
 		}

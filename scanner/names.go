@@ -122,8 +122,8 @@ func (s *Scanner) classifyWord(w []byte) uint8 {
 			f = lexicon[r]
 		}
 	}
-	if f&wNot != 0 || mixedScript(lw) {
-		return wNot
+	if f&wNot != 0 || mixedScript(lw) || f&(wGiven|wSurname) == 0 && commonWord(lw) {
+		return wNot // commonWord: "Сервис", "Шлюз", "Платёжный" (commonwords.go)
 	}
 	if utf8.RuneCount(lw) < 4 {
 		return f
@@ -345,6 +345,9 @@ func (s *Scanner) name(g *seg, i int) int {
 	// a word glued to digits or letters after it is an identifier
 	if end < len(t) && (isDigit(t[end]) || t[end] == '_') {
 		return end
+	}
+	if s.addressOrCompany(g, i, end) {
+		return end // "ул. Шокана Уалиханова", ТОО «Айгуль Текстиль» (opsneg.go)
 	}
 	lc := s.nameLabel(g, i)
 	var fl [maxNameWords]uint8

@@ -412,6 +412,9 @@ func (s *Scanner) emit(g *seg, k tazala.Kind, a, b int, det string, conf float32
 	if s.disabled[k] {
 		return
 	}
+	if k == tazala.KindExpiry && s.otherExpiry(g, a) {
+		return // a certificate's, token's, licence's expiry (opsneg.go)
+	}
 	ra, rb := g.raw(a), g.raw(b)
 	if rb <= ra {
 		return
