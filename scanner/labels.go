@@ -366,10 +366,10 @@ func (s *Scanner) labelCtx(g *seg, p int) ctx {
 		return s.rawKeyCtx(g.text, p)
 	}
 	c := s.ctxOf(w)
-	if ws-1 > g.lo && g.text[ws-1] == '/' && isWordByte(g.text[ws-2]) {
+	if c != 0 && ws-1 > g.lo && g.text[ws-1] == '/' && isWordByte(g.text[ws-2]) {
 		// "ИИН/БИН: …", "phone/email": a label of two words joined by a
 		// slash gives the hints of both
-		if w2, _, ok := prevWord(g.text, ws-1, g.lo); ok && !allDigits(w2) {
+		if w2, _, ok := prevWord(g.text, ws-1, g.lo); ok && len(w2) <= 16 && !allDigits(w2) {
 			c |= s.ctxOf(w2)
 		}
 	}
