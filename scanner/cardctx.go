@@ -43,11 +43,10 @@ const (
 	ctxNegW                          // otp, sms, auth, approval, response, mcc, pin: another code
 	ctxExpW                          // срок, действ-, годен, мерзім, жарамды, exp, valid, thru, mm/yy
 	ctxFillW                         // on, the, of, на, с, до, по, date, дата, side, сторона, жағы
-	ctxYourW                         // your, ваш, сіздің: a message to the holder ("Your security code: 1234" is an OTP)
 )
 
 // phraseCtx are the classes that continue a phrase.
-const phraseCtx = ctxCodeW | ctxSecW | ctxWeakW | ctxBackW | ctxCountW | ctxNegW | ctxExpW | ctxFillW | ctxYourW | ctxCVV | ctxCard | ctxExpiry
+const phraseCtx = ctxCodeW | ctxSecW | ctxWeakW | ctxBackW | ctxCountW | ctxNegW | ctxExpW | ctxFillW | ctxCVV | ctxCard | ctxExpiry
 
 // stems of the word classes: a lower-cased word part belongs to a class
 // when it equals an exact entry or starts with a prefix entry.
@@ -58,7 +57,7 @@ var phraseStems = []struct {
 }{
 	// card security code terms
 	{"cvv", ctxCVV, false}, {"cvc", ctxCVV, false}, {"csc", ctxCVV, true}, {"cvn", ctxCVV, true},
-	{"cvd", ctxCVV, true}, {"cav2", ctxCVV, true}, {"cid", ctxCodeW | ctxWeakW, true}, {"cvv2", ctxCVV, true}, {"cvn2", ctxCVV, true}, {"cvd2", ctxCVV, true},
+	{"cvd", ctxCVV, true}, {"cav2", ctxCVV, true}, {"cid", ctxCVV, true}, {"cvv2", ctxCVV, true}, {"cvn2", ctxCVV, true}, {"cvd2", ctxCVV, true},
 	// code words
 	{"code", ctxCodeW, true}, {"codes", ctxCodeW, true}, {"value", ctxCodeW, true}, {"digits", ctxCodeW, true}, {"digit", ctxCodeW, true},
 	{"numbers", ctxCodeW, true}, {"код", ctxCodeW, false}, {"цифр", ctxCodeW, false}, {"число", ctxCodeW, true},
@@ -116,8 +115,7 @@ var phraseStems = []struct {
 	{"бітеді", ctxExpW, true}, {"good", ctxExpW, true}, {"бітуі", ctxExpW, true}, {"бітетін", ctxExpW, true}, {"өтеді", ctxExpW, true}, {"өтетін", ctxExpW, true},
 	// fillers
 	{"on", ctxFillW, true}, {"the", ctxFillW, true}, {"of", ctxFillW, true}, {"at", ctxFillW, true}, {"its", ctxFillW, true},
-	{"is", ctxFillW, true}, {"your", ctxFillW | ctxYourW, true}, {"ваш", ctxFillW | ctxYourW, false},
-	{"сіздің", ctxFillW | ctxYourW, true}, {"сізді", ctxFillW | ctxYourW, true}, {"my", ctxFillW, true}, {"на", ctxFillW, true}, {"с", ctxFillW, true},
+	{"is", ctxFillW, true}, {"your", ctxFillW, true}, {"my", ctxFillW, true}, {"на", ctxFillW, true}, {"с", ctxFillW, true},
 	{"со", ctxFillW, true}, {"до", ctxFillW, true}, {"по", ctxFillW, true}, {"its", ctxFillW, true}, {"date", ctxFillW, true},
 	{"дата", ctxFillW, true}, {"күні", ctxFillW, true}, {"side", ctxFillW, true}, {"сторон", ctxFillW, false},
 	{"жағ", ctxFillW, false}, {"until", ctxFillW, true}, {"to", ctxFillW, true}, {"through", ctxFillW, true},
@@ -314,12 +312,8 @@ func (s *Scanner) cvvRule(u ctx) bool {
 		return false
 	case u&ctxCVV != 0:
 		return true
-	case u&ctxCodeW != 0 && u&ctxBackW != 0:
+	case u&ctxCodeW != 0 && u&(ctxSecW|ctxBackW) != 0:
 		return true
-	case u&ctxCodeW != 0 && u&ctxSecW != 0:
-		// "Your security code: 1234", "Ваш код безопасности" is a one-time
-		// code sent to the holder; a card word keeps it a CVV
-		return u&ctxYourW == 0 || u&ctxCard != 0
 	case u&ctxCountW != 0 && u&ctxBackW != 0:
 		return true
 	case u&ctxCodeW != 0 && u&ctxCard != 0:
