@@ -48,6 +48,22 @@ func TestBlindFixes(t *testing.T) {
 		{"three-digit code then card", `клиент назвал трёхзначный код ⟦card_cvv:321⟧ по телефону, карту заблокировали`},
 		{"three-digit code alone", `клиент назвал трёхзначный код 321 по телефону. Карта в порядке`},
 		{"sms code then card", `клиент назвал код из смс 321, карту заблокировали`},
+		// IIN labels
+		{"iin or bin label", `ИИН/БИН: ⟦iin:900101300017⟧`},
+		{"bin under iin or bin label", `ИИН/БИН: 120840589303`},
+		{"national id key", `{"nationalId":"⟦iin:900101300017⟧"}`},
+		{"taxpayer key", `tax_id=⟦iin:900101300017⟧`},
+		{"id type sibling", `{"idType":"IIN","idValue":"⟦iin:900101300017⟧"}`},
+		{"order id after an iin", `{"iin":"⟦iin:900101300017⟧","order_id":"900101300025"}`},
+		{"plain id stays negative", `{"id":"900101300017"}`},
+		{"decimal is not an iin", `900101300017.0`},
+		{"decimal amount is not a phone", `amount=87011234567.50 KZT`},
+		{"iin at a sentence end", `ИИН ⟦iin:900101300017⟧.`},
+		// card labels and published test card numbers
+		{"cc label", `cc=⟦card_pan:4556737586899855⟧`},
+		{"cvn2", `{"cvn2":"⟦card_cvv:123⟧"}`},
+		{"published test card alone", `Payment with ⟦card_pan:4242424242424242⟧ declined`},
+		{"random card alone is weak", `Payment with 4556737586899855 declined`},
 		// an e-mail with a URL-encoded IDN domain in a query string
 		{"encoded idn email", `GET /confirm?order_id=ORD-1&email=⟦email:ivan.petrov%40%D0%BF%D1%80%D0%B8%D0%BC%D0%B5%D1%80.%D1%80%D1%84⟧ HTTP/1.1`},
 		{"encoded ascii email", `GET /c?email=⟦email:ivan%40example.kz⟧&x=1`},
@@ -58,6 +74,10 @@ func TestBlindFixes(t *testing.T) {
 		{"fixed-width latin", `42 ⟦person_name:PETROVA⟧     ⟦person_name:ANNA⟧      KZ`},
 		{"aligned ops columns", `INFO   Main      Worker    started   Consumer   Group   Rebalance`},
 		{"aligned product columns", `SKU   Apple   Watch   Series   Black   Ultra`},
+		{"given beside unknown in a row with an iin", `42;⟦person_name:Құдайқұл⟧;⟦person_name:Аружан⟧;;⟦iin:900101300017⟧;ok`},
+		{"given beside unknown alone", `42;Құдайқұл;Аружан;;ok`},
+		{"given beside a code in another shape", `42;SALE;Аружан;⟦iin:900101300017⟧`},
+		{"fixed-width given beside unknown", `000000042 ⟦person_name:ҚҰДАЙҚҰЛ⟧          ⟦person_name:АРУЖАН⟧               ⟦iin:900101300017⟧`},
 		// streets named after a person
 		{"street kk", `Отделение на Ерлан Сейтұлы көшесі 12 работает до 19`},
 		{"avenue kk", `2026-01-02 10:00:00 Бөлімше Сейтов даңғылы 17 мекенжайы бойынша`},
@@ -96,6 +116,14 @@ func TestBlindFixes(t *testing.T) {
 		{"intro ru", `Моё имя ⟦person_name:Құдайқұл Аружан⟧, деньги`},
 		{"escaped whole value under a name key", `{"requester":{"name":"⟦person_name:\u0422\u0430\u0441\u0431\u043e\u043b\u0430\u0442 \u0410\u0440\u0443\u0436\u0430\u043d⟧","email":"x"}}`},
 		{"escaped description is not a name value", `{"description":"\u0422\u0430\u0441\u0431\u043e\u043b\u0430\u0442 \u0421\u0435\u0440\u0432\u0438\u0441, ok"}`},
+		// sign-offs on the line before, role words, greetings, "I am"
+		{"signoff newline", "{\"text\":\"refund please\\n\\nRegards,\\n⟦person_name:Aruzhan Tasbolat⟧\"}"},
+		{"signoff br", `<p>С уважением,<br>⟦person_name:Тасболат Аружан⟧<br><a href="mailto:x">`},
+		{"no signoff before a line", "{\"text\":\"Status:\\nAruzhan Tasbolat\"}"},
+		{"role word", `Өтініміңізді менеджер ⟦person_name:Тасболат Аружан⟧ қарайды`},
+		{"greeting", `Hello, ⟦person_name:Aruzhan Tasbolat⟧ again, still waiting`},
+		{"i am", `I am ⟦person_name:Aruzhan Tasbolat⟧ and I was charged twice`},
+		{"greeting before a product", `Hello, Welcome Aboard Premium`},
 		// the Russian name keys written in Latin letters
 		{"latin keys", `{"familiya":"⟦person_name:Сейтова⟧","imya":"⟦person_name:Аружан⟧","otchestvo":""}`},
 	}
@@ -111,5 +139,15 @@ func TestBlindFixes(t *testing.T) {
 				t.Errorf("findings %v, want %v", gs, want)
 			}
 		})
+	}
+}
+
+// TestTestPANsValid: every published test card number is a valid PAN (so
+// the list never widens what a PAN is, only what a bare one weighs).
+func TestTestPANsValid(t *testing.T) {
+	for p := range testPANs {
+		if !validPAN([]byte(p)) {
+			t.Errorf("test PAN %s… is not a valid PAN", p[:6])
+		}
 	}
 }

@@ -57,7 +57,7 @@ var phraseStems = []struct {
 }{
 	// card security code terms
 	{"cvv", ctxCVV, false}, {"cvc", ctxCVV, false}, {"csc", ctxCVV, true}, {"cvn", ctxCVV, true},
-	{"cvd", ctxCVV, true}, {"cav2", ctxCVV, true}, {"cid", ctxCVV, true}, {"cvv2", ctxCVV, true},
+	{"cvd", ctxCVV, true}, {"cav2", ctxCVV, true}, {"cid", ctxCVV, true}, {"cvv2", ctxCVV, true}, {"cvn2", ctxCVV, true}, {"cvd2", ctxCVV, true},
 	// code words
 	{"code", ctxCodeW, true}, {"codes", ctxCodeW, true}, {"value", ctxCodeW, true}, {"digits", ctxCodeW, true}, {"digit", ctxCodeW, true},
 	{"numbers", ctxCodeW, true}, {"код", ctxCodeW, false}, {"цифр", ctxCodeW, false}, {"число", ctxCodeW, true},

@@ -28,6 +28,11 @@ func (c *candidate) iin() (tazala.Kind, float32, bool) {
 		// "идентификационный номер", "сәйкестендіру нөмірі"
 		return tazala.KindIIN, 0.95, false
 	}
+	if l&ctxNeg != 0 && l&(ctxCard|ctxPhone|ctxCVV|ctxExpiry) == 0 && c.ownerOfNumber()&ctxIIN != 0 {
+		// "idType":"IIN","idValue":"…": the value names an IIN before its
+		// generic key
+		return tazala.KindIIN, 0.95, false
+	}
 	if l&(ctxNeg|ctxCard|ctxPhone|ctxCVV|ctxExpiry) != 0 {
 		return 0, 0, false
 	}

@@ -72,6 +72,11 @@ func (s *Scanner) number(g *seg, i int) int {
 		}
 		return j
 	}
+	if !plus && first >= 10 && gs[1].sep == '.' && gs[1].a == gs[0].b+1 {
+		// "900101300007.0": a decimal number; its integer part is no
+		// identifier (FuzzRedact took it for an IIN)
+		return j
+	}
 	if !plus && (gs[1].sep == '-' || gs[1].sep == '.' || gs[1].sep == '/') && gs[0].b-gs[0].a == 2 &&
 		(ng > 2 || !attachedAfter(t, j) || t[j] == ',') {
 		// "exp 12-27", "срок 03.2029", "valid thru 12 / 27": an expiry
