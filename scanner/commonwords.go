@@ -19,6 +19,7 @@ var (
 	commonOnce  sync.Once
 	commonExact map[string]bool // whole lower-cased words
 	commonStems map[string]bool // stems that take an ending from commonEndings
+	commonKeys  map[uint32]bool // the first three bytes of every entry: a quick no
 )
 
 // commonEndings are the endings a stem of lexicon/common.txt takes:
@@ -42,6 +43,7 @@ var commonEndings = func() map[string]bool {
 func loadCommon() {
 	commonExact = make(map[string]bool, 512)
 	commonStems = make(map[string]bool, 512)
+	commonKeys = make(map[uint32]bool, 512)
 	b, err := lexiconFS.ReadFile("lexicon/common.txt")
 	if err != nil {
 		panic("scanner: embedded lexicon missing: lexicon/common.txt")
@@ -57,7 +59,11 @@ func loadCommon() {
 			if stem, ok := strings.CutSuffix(w, "*"); ok && utf8.RuneCountInString(stem) >= 4 {
 				commonStems[stem] = true
 			} else {
-				commonExact[strings.TrimSuffix(w, "*")] = true
+				w = strings.TrimSuffix(w, "*")
+				commonExact[w] = true
+			}
+			if len(w) >= 3 {
+				commonKeys[key3([]byte(w))] = true
 			}
 		}
 	}
@@ -67,6 +73,9 @@ func loadCommon() {
 // word, or a listed stem with one of commonEndings.
 func commonWord(lw []byte) bool {
 	commonOnce.Do(loadCommon)
+	if len(lw) < 3 {
+		return commonExact[string(lw)]
+	}
 	var buf [64]byte
 	w := lw
 	if yo := strings.Index(string(lw), "ё"); yo >= 0 && len(lw) <= len(buf) {
@@ -76,6 +85,9 @@ func commonWord(lw []byte) bool {
 				w[i], w[i+1] = 0xD0, 0xB5
 			}
 		}
+	}
+	if !commonKeys[key3(w)] {
+		return false // no entry starts so: most words stop here
 	}
 	if commonExact[string(w)] {
 		return true
@@ -91,3 +103,6 @@ func commonWord(lw []byte) bool {
 	}
 	return false
 }
+
+// key3 packs the first three bytes of b (len(b) ≥ 3).
+func key3(b []byte) uint32 { return uint32(b[0])<<16 | uint32(b[1])<<8 | uint32(b[2]) }

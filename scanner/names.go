@@ -346,9 +346,6 @@ func (s *Scanner) name(g *seg, i int) int {
 	if end < len(t) && (isDigit(t[end]) || t[end] == '_') {
 		return end
 	}
-	if s.addressOrCompany(g, i, end) {
-		return end // "ул. Шокана Уалиханова", ТОО «Айгуль Текстиль» (opsneg.go)
-	}
 	lc := s.nameLabel(g, i)
 	var fl [maxNameWords]uint8
 	for k := 0; k < nw; k++ {

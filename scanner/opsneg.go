@@ -263,39 +263,93 @@ var nonCardSubjects = []string{
 	"полис", "ключ", "квот", "құпиясөз", "кілт", "келісімшарт",
 }
 
-// keyPartSubject reports whether a lower-cased word or a part of it
-// (split at '_', '-', '.', camelCase already lower-cased: the split is on
-// separators only) starts with a non-card subject stem.
-func keyPartSubject(lw []byte) bool {
+// ctxSubjW marks a word naming a subject with an expiry of its own
+// (subjectClass); it is not one of ctxOf's hints.
+const ctxSubjW ctx = 1 << 30
+
+// subjectBits is a bitset over a hash of the first three bytes of every
+// nonCardSubjects stem (lower case): a quick "no" for most word parts.
+var subjectBits = func() (b [1 << 12]bool) {
+	for _, st := range nonCardSubjects {
+		b[bits3(st[0], st[1], st[2])] = true
+	}
+	return
+}()
+
+func bits3(a, b, c byte) uint32 {
+	return (uint32(a)<<16 | uint32(b)<<8 | uint32(c)) * 2654435761 >> 20
+}
+
+func lowerASCII(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c | 0x20
+	}
+	return c
+}
+
+// subjectClass returns ctxSubjW for a label word that is, or has a key
+// part that is, a non-card subject: "certificate", "cert_expiry",
+// "tlsNotAfter", "сертификата". Parts split as key names do (isKeySep).
+func subjectClass(w []byte) ctx {
+	if len(w) > 48 {
+		return 0
+	}
 	start := 0
-	for i := 0; i <= len(lw); i++ {
-		if i < len(lw) && lw[i] != '_' && lw[i] != '-' && lw[i] != '.' && lw[i] != '[' {
+	for i := 0; i <= len(w); i++ {
+		if i < len(w) && !isKeySep(w, i) {
 			continue
 		}
-		part := lw[start:i]
-		for _, st := range nonCardSubjects {
-			if len(part) >= len(st) && string(part[:len(st)]) == st {
-				return true
+		if part := w[start:i]; len(part) >= 3 && part[0] != '_' && part[0] != '-' && part[0] != '.' && part[0] != '[' {
+			// Cyrillic capitals differ from small letters in the
+			// first bytes: those parts are lowered before the look-up
+			if part[0] >= 0x80 {
+				var buf [8]byte
+				lp := lowerInto(buf[:0], part[:min(len(part), 4)])
+				if len(lp) >= 3 && subjectBits[bits3(lp[0], lp[1], lp[2])] && subjectPart(part) {
+					return ctxSubjW
+				}
+			} else if subjectBits[bits3(lowerASCII(part[0]), lowerASCII(part[1]), lowerASCII(part[2]))] && subjectPart(part) {
+				return ctxSubjW
 			}
 		}
-		start = i + 1
+		start = i
+		if i < len(w) && !isUpperASCII(w[i]) {
+			start = i + 1
+		}
+	}
+	return 0
+}
+
+// subjectPart reports whether a key part starts with a non-card subject
+// stem.
+func subjectPart(part []byte) bool {
+	var buf [104]byte
+	lp := lowerInto(buf[:0], part)
+	for _, st := range nonCardSubjects {
+		if len(lp) >= len(st) && string(lp[:len(st)]) == st {
+			return true
+		}
 	}
 	return false
 }
 
 // otherExpiry reports whether the expiry at text position a belongs to a
-// non-card subject named in the words before it (up to five, within the
-// clause), with no card word among them and no PAN earlier in the record.
+// non-card subject named right before its phrase: the words before the
+// value are read back over the card grammar's words (expiry stems,
+// fillers: "expires on", "valid thru", "срок действия"), up to five,
+// within the clause; the first other word must be the subject
+// ("certificate expires on 12/27", "token exp 12/26", "срок действия
+// сертификата 05/28"). A card word, or a PAN earlier in the record, keeps
+// it a card's.
 func (s *Scanner) otherExpiry(g *seg, a int) bool {
 	if s.lastPAN >= 0 {
 		return false
 	}
 	t := g.text
 	p := a
-	var buf, lbuf [64]byte
 	for k := 0; k < 5; k++ {
 		w, ws, ok := prevWord(t, p, g.lo)
-		if !ok || len(w) > 48 {
+		if !ok {
 			return false
 		}
 		for q := ws + len(w); q < p; q++ {
@@ -303,20 +357,12 @@ func (s *Scanner) otherExpiry(g *seg, a int) bool {
 				return false // the clause ends
 			}
 		}
-		if s.ctxOf(w)&ctxCard != 0 {
-			return false
+		c := s.ctxOf(w)
+		if (c&phraseCtx == 0 || hasSep(w)) && subjectClass(w) != 0 {
+			return true // a grammar word alone is no subject: "exp", "срок"
 		}
-		lw := buf[:0]
-		for i, c := range w {
-			// camelCase steps become '_' so that certExpiry splits
-			if isUpperASCII(c) && i > 0 && w[i-1] >= 'a' && w[i-1] <= 'z' {
-				lw = append(lw, '_')
-			}
-			lw = append(lw, c)
-		}
-		lw = lowerInto(lbuf[:0], lw)
-		if keyPartSubject(lw) {
-			return true
+		if c&ctxCard != 0 || c&phraseCtx == 0 {
+			return false // a card word, or the phrase before the value ends
 		}
 		p = ws
 	}
