@@ -291,8 +291,26 @@ func (s *Scanner) scanSeg(g *seg) {
 	for i := g.lo; i < n; {
 		// skip the bytes no finding starts at: the tight loop that runs
 		// over most of the input
-		for i+4 <= n && class[t[i]]|class[t[i+1]]|class[t[i+2]]|class[t[i+3]] == clNone {
-			i += 4 // four bytes at a time while none can start a finding
+		for i+4 <= n {
+			// one byte at a time, four to a round: where the next candidate
+			// lies is known without reading the bytes again (the typical
+			// input has one every few bytes)
+			if class[t[i]] != clNone {
+				goto found
+			}
+			if class[t[i+1]] != clNone {
+				i++
+				goto found
+			}
+			if class[t[i+2]] != clNone {
+				i += 2
+				goto found
+			}
+			if class[t[i+3]] != clNone {
+				i += 3
+				goto found
+			}
+			i += 4
 		}
 		if i >= n {
 			return
@@ -303,6 +321,7 @@ func (s *Scanner) scanSeg(g *seg) {
 				return
 			}
 		}
+	found:
 		c := t[i]
 		switch class[c] {
 		case clDigit:
