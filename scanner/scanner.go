@@ -295,18 +295,19 @@ func (s *Scanner) scanSeg(g *seg) {
 			// one byte at a time, four to a round: where the next candidate
 			// lies is known without reading the bytes again (the typical
 			// input has one every few bytes)
-			if class[t[i]] != clNone {
+			b := t[i : i+4 : i+4] // one bounds check for the four
+			if class[b[0]] != clNone {
 				goto found
 			}
-			if class[t[i+1]] != clNone {
+			if class[b[1]] != clNone {
 				i++
 				goto found
 			}
-			if class[t[i+2]] != clNone {
+			if class[b[2]] != clNone {
 				i += 2
 				goto found
 			}
-			if class[t[i+3]] != clNone {
+			if class[b[3]] != clNone {
 				i += 3
 				goto found
 			}
