@@ -18,7 +18,9 @@ func (s *Scanner) number(g *seg, i int) int {
 		}
 		j++
 	}
-	if attachedBefore(t, i, g.lo) && !s.delimAfterFinding(g, i) {
+	// attachedBefore, its table look-up written out (a call per candidate)
+	if i > g.lo && (glueBefore[t[i-1]] == glueYes || glueBefore[t[i-1]] == glueMaybe && attachedBeforeBy(t, i, g.lo)) &&
+		!s.delimAfterFinding(g, i) {
 		for j < n && wordTail[t[j]] {
 			j++
 		}
