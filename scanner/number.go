@@ -18,7 +18,9 @@ func (s *Scanner) number(g *seg, i int) int {
 		}
 		j++
 	}
-	if attachedBefore(t, i, g.lo) && !s.delimAfterFinding(g, i) {
+	// attachedBefore, its table look-up written out (a call per candidate)
+	if i > g.lo && (glueBefore[t[i-1]] == glueYes || glueBefore[t[i-1]] == glueMaybe && attachedBeforeBy(t, i, g.lo)) &&
+		!s.delimAfterFinding(g, i) {
 		for j < n && wordTail[t[j]] {
 			j++
 		}
@@ -64,7 +66,11 @@ func (s *Scanner) number(g *seg, i int) int {
 	}
 	gs := &s.groups // not a local array: zeroing 192 bytes cost more than reading the groups
 	gs[0] = group{a: a, b: j}
-	ng, j, total := moreGroups(t, j, gs[:], 1)
+	ng, total := 1, 0
+	if t[j] != ' ' || j+1 < n && (isDigit(t[j+1]) || t[j+1] == '(' || t[j+1] == '-' || t[j+1] == '/') {
+		ng, j, total = moreGroups(t, j, gs[:], 1)
+	} // else a blank and no group after it, what moreGroups finds: "1580 ms"
+
 	total += first
 	if ng == 1 {
 		// one group followed by a lone separator: "CVV 505 was", "ИИН 8801… ."
