@@ -172,6 +172,12 @@ func (s *Scanner) tryGroups(g *seg, start int, plus bool, gs []group) int {
 	}
 	last := 0
 	for a := 0; a < len(gs); {
+		if a > 0 && gs[a].sep == '.' && gs[a].a == gs[a-1].b+1 && gs[a].b-gs[a].a >= 10 {
+			// "0.900101300007": a long run right after a decimal point is
+			// a fraction, not an identifier (FuzzRedact)
+			a++
+			continue
+		}
 		matched := false
 		// digits in gs[a:b+1], counted down as b falls: ranges of a length
 		// no kind has are not classified at all ("2026-12-01 10")
