@@ -194,10 +194,11 @@ func TestWriteCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, part := range []Part{Tune, Held} {
-		var corpus, truth bytes.Buffer
+		var corpus, truth, names bytes.Buffer
 		g := New(seed, part)
 		for i := 1; i <= n; i++ {
 			r := g.Next()
+			names.WriteString(r.Template + "\n")
 			corpus.Write(r.Line)
 			corpus.WriteByte('\n')
 			spans := make([]map[string]any, 0, len(r.Spans))
@@ -212,6 +213,9 @@ func TestWriteCorpus(t *testing.T) {
 			truth.WriteByte('\n')
 		}
 		if err := os.WriteFile(filepath.Join(dir, part.String()+".jsonl"), corpus.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, part.String()+".templates.txt"), names.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		if err := os.WriteFile(filepath.Join(dir, part.String()+".truth.jsonl"), truth.Bytes(), 0o644); err != nil {

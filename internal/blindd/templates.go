@@ -55,6 +55,18 @@ func (g *Generator) negField() (key, val string, num bool) {
 	}
 }
 
+// spokenCVV writes a CVV phrase from l, sep and the code; a phrase that
+// says "three digits" gets a three-digit code even on an Amex card.
+func (g *Generator) spokenCVV(b *builder, l []string, sep string, amex bool) *builder {
+	ph := g.pick(l)
+	lo := strings.ToLower(ph)
+	if strings.Contains(lo, "три") || strings.Contains(lo, "трёх") || strings.Contains(lo, "three") || strings.Contains(lo, "үш") {
+		amex = false
+	}
+	b.s(ph, sep)
+	return b.v(kCVV, cvv(g.r, amex))
+}
+
 func (g *Generator) negKV(b *builder, sep string) {
 	k, v, _ := g.negField()
 	b.s(sep, k, "=", v)
@@ -119,8 +131,7 @@ var positive = []tpl{
 		p = strings.ReplaceAll(p, " ", "+")
 		b.s(date(g.r), " DEBUG http.request POST /checkout/pay body=\"order_id=", digits(g.r, 9), "&", g.pick(panKeys), "=")
 		b.v(kPAN, p)
-		e := expiry(g.r, false)
-		e = strings.ReplaceAll(e, " ", "+")
+		e := strings.ReplaceAll(expiry(g.r, false), " ", "")
 		b.s("&", g.pick(expKeys), "=").v(kExp, e)
 		b.s("&", g.pick(cvvKeys), "=").v(kCVV, cvv(g.r, amex))
 		b.s("&amount=", amount(g.r), "\"")
@@ -169,21 +180,24 @@ var positive = []tpl{
 		if g.n(3) == 0 {
 			b.s(" года")
 		}
-		b.s(", ", g.pick(ruCVV), " ").v(kCVV, cvv(g.r, amex))
+		b.s(", ")
+		g.spokenCVV(b, ruCVV, " ", amex)
 		b.s(". оператор: спасибо, SMS-код ", digits(g.r, 6), " не называйте")
 	}},
 	{"call-ru-stt", func(g *Generator, b *builder) {
 		p, amex := g.pan()
 		b.s("[", date(g.r), "] stt ", g.pick(agents), " | Абонент: да, ", g.pick(ruPan), " ").v(kPAN, p)
 		b.s(" | Оператор: срок? | Абонент: ", g.pick(ruExp), " ").v(kExp, expiry(g.r, false))
-		b.s(" | Оператор: и код? | Абонент: ", g.pick(ruCVV), " — ").v(kCVV, cvv(g.r, amex))
+		b.s(" | Оператор: и код? | Абонент: ")
+		g.spokenCVV(b, ruCVV, " — ", amex)
 		b.s(" | PIN не называю, он ", digits(g.r, 4))
 	}},
 	{"call-kk", func(g *Generator, b *builder) {
 		p, amex := g.pan()
 		b.s(date(g.r), " қоңырау ", hexid(g.r, 6), " клиент: ", g.pick(kkPan), " ").v(kPAN, p)
 		b.s(", ", g.pick(kkExp), " ").v(kExp, expiry(g.r, false))
-		b.s(" дейін, ", g.pick(kkCVV), " ").v(kCVV, cvv(g.r, amex))
+		b.s(" дейін, ")
+		g.spokenCVV(b, kkCVV, " ", amex)
 		b.s(". Оператор: рахмет, тапсырыс ", digits(g.r, 7), " өңделуде")
 	}},
 	{"call-kk-ivr-agent", func(g *Generator, b *builder) {
@@ -192,14 +206,16 @@ var positive = []tpl{
 		b.v(kName, g.ruName())
 		b.s(" айтты: ", g.pick(kkPan), " ").v(kPAN, p)
 		b.s("; ", g.pick(kkExp), ": ").v(kExp, expiry(g.r, false))
-		b.s("; ", g.pick(kkCVV), ": ").v(kCVV, cvv(g.r, amex))
+		b.s("; ")
+		g.spokenCVV(b, kkCVV, ": ", amex)
 		b.s("; SMS код ", digits(g.r, 6), " сұралмады")
 	}},
 	{"call-en", func(g *Generator, b *builder) {
 		p, amex := g.pan()
 		b.s(date(g.r), " transcript caller: ok, ", g.pick(enPan), " ").v(kPAN, p)
 		b.s(", ", g.pick(enExp), " ").v(kExp, expiry(g.r, false))
-		b.s(" and ", g.pick(enCVV), " ").v(kCVV, cvv(g.r, amex))
+		b.s(" and ")
+		g.spokenCVV(b, enCVV, " ", amex)
 		b.s(". agent: thanks, your reference is ", digits(g.r, 8))
 	}},
 	{"call-en-notes", func(g *Generator, b *builder) {
@@ -207,7 +223,8 @@ var positive = []tpl{
 		b.s("agent_notes: customer ").v(kName, g.holder())
 		b.s(" read out ", g.pick(enPan), " ").v(kPAN, p)
 		b.s(" / ", g.pick(enExp), " ").v(kExp, expiry(g.r, false))
-		b.s(" / ", g.pick(enCVV), " ").v(kCVV, cvv(g.r, amex))
+		b.s(" / ")
+		g.spokenCVV(b, enCVV, " ", amex)
 		b.s(" ; one-time passcode ", digits(g.r, 6), " verified")
 	}},
 	{"ivr", func(g *Generator, b *builder) {
