@@ -97,7 +97,14 @@ func (g *Generator) pan() (string, bool) {
 
 // holder is a name as embossed on a card: GIVEN SURNAME in upper-case Latin.
 func (g *Generator) holder() string {
-	return g.pick(latGiven) + " " + g.pick(latSurname)
+	gi, s := g.pick(latGivenM), g.pick(latSurname)
+	if g.n(2) == 0 {
+		gi = g.pick(latGivenF)
+		if strings.HasSuffix(s, "V") {
+			s += "A"
+		}
+	}
+	return gi + " " + s
 }
 
 // ruName is a Cyrillic full name as a person says it.

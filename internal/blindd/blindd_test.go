@@ -138,7 +138,7 @@ func TestPartsDisjoint(t *testing.T) {
 		}
 	}
 	// every list splits into two non-empty disjoint halves
-	lists := [][]string{latGiven, latSurname, cyrGivenM, cyrGivenF, cyrSurname, panKeys, expKeys, cvvKeys, holderKeys,
+	lists := [][]string{latGivenM, latGivenF, latSurname, cyrGivenM, cyrGivenF, cyrSurname, panKeys, expKeys, cvvKeys, holderKeys,
 		ruPan, ruExp, ruCVV, kkPan, kkExp, kkCVV, enPan, enExp, enCVV, shops, apps, agents, currencies}
 	for _, l := range lists {
 		tu, he := map[string]bool{}, map[string]bool{}

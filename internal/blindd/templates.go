@@ -383,6 +383,38 @@ var positive = []tpl{
 		b.s(", your card *", d[len(d)-4:], " valid thru ").v(kExp, expiry(g.r, false))
 		b.s(" is ready. Never share your PIN or code ", digits(g.r, 6), "\"")
 	}},
+	{"chat-json-ru", func(g *Generator, b *builder) {
+		p, amex := g.pan()
+		b.s(`{"channel":"telegram","from":"user","chat_id":`, digits(g.r, 9), `,"text":"вот карта `)
+		b.v(kPAN, p)
+		b.s(`, `, g.pick(ruExp), ` `).v(kExp, expiry(g.r, false))
+		b.s(`, `)
+		g.spokenCVV(b, ruCVV, " ", amex)
+		b.s(`, код из смс `, digits(g.r, 6), ` пришлю позже"}`)
+	}},
+	{"chat-json-en", func(g *Generator, b *builder) {
+		p, amex := g.pan()
+		b.s(`{"channel":"whatsapp","direction":"in","msg":"Card: `)
+		b.v(kPAN, p)
+		b.s(`, `, g.pick(enExp), ` (month/year) `).v(kExp, expiry(g.r, false))
+		b.s(`, `)
+		g.spokenCVV(b, enCVV, " ", amex)
+		b.s(`, name `).v(kName, g.holder())
+		b.s(`","attachments":0}`)
+	}},
+	{"masked-cvv-form", func(g *Generator, b *builder) {
+		d, _ := panDigits(g.r)
+		b.s(`{"form":"card_update","card":{"`, g.pick([]string{"masked_pan", "card_mask", "maskedPan", "pan_masked"}), `":"`, maskPAN(g.r, d), `",`)
+		b.s(`"`, g.pick(expKeys), `":"`).v(kExp, expiry(g.r, true))
+		b.s(`","`, g.pick(cvvKeys), `":"***","`, g.pick(holderKeys), `":"`).v(kName, g.holder())
+		b.s(`"},"cvv_length":3}`)
+	}},
+	{"masked-cvv-kv", func(g *Generator, b *builder) {
+		d, _ := panDigits(g.r)
+		b.s("card.updated pan=", maskPAN(g.r, d), " ", g.pick(expKeys), "=").v(kExp, expiry(g.r, false))
+		b.s(" ", g.pick(cvvKeys), "=[REDACTED] ", g.pick(holderKeys), "=\"").v(kName, g.holder())
+		b.s("\" pin_changed=false")
+	}},
 }
 
 // negative templates: lines with no personal data.
@@ -454,5 +486,23 @@ var negative = []tpl{
 	{"masked-json", func(g *Generator, b *builder) {
 		d, _ := panDigits(g.r)
 		b.s(`{"card":{"masked":"`, maskPAN(g.r, d), `","last4":"`, d[len(d)-4:], `","exp_month_present":true},"year":`, fmt.Sprint(2020+g.n(8)), `,"date":"`, fmt.Sprintf("%02d/%02d/2024", 1+g.n(28), 1+g.n(12)), `"}`)
+	}},
+	{"card-expiring-notice", func(g *Generator, b *builder) {
+		b.s("notify job: card ending ", digits(g.r, 4), " expires in ", fmt.Sprint(10+g.n(50)), " days, reissue scheduled ", fmt.Sprintf("2026-%02d-%02d", 1+g.n(12), 1+g.n(28)), ", cvv will change")
+	}},
+	{"card-expiring-kk", func(g *Generator, b *builder) {
+		b.s("хабарлама: *", digits(g.r, 4), " картаның мерзімі ", fmt.Sprint(10+g.n(50)), " күннен кейін аяқталады; жаңа PIN ", digits(g.r, 4), " орнатылмаған")
+	}},
+	{"threeds-json", func(g *Generator, b *builder) {
+		b.s(`{"threeDS":{"version":"2.2.0","challenge":"sms","otp":"`, digits(g.r, 6), `","attempt":`, fmt.Sprint(1+g.n(3)), `,"eci":"05"},"cvv_required":false}`)
+	}},
+	{"threeds-kv", func(g *Generator, b *builder) {
+		b.s("acs: cardholder verification code ", digits(g.r, 6), " sent, expires in 300 s; card security check ", []string{"passed", "failed"}[g.n(2)], " code=", []string{"Y", "N", "A"}[g.n(3)])
+	}},
+	{"loyalty-card", func(g *Generator, b *builder) {
+		b.s("loyalty card ", "7000", digits(g.r, 9), " points ", digits(g.r, 4), " card security code ", digits(g.r, 2), "-", digits(g.r, 2), " tier gold")
+	}},
+	{"transport-card", func(g *Generator, b *builder) {
+		b.s("Onay transport card top-up: card ", digits(g.r, 10), ", valid to ", fmt.Sprintf("%02d/%02d", 1+g.n(12), 27+g.n(4)), " (card of the city), amount ", amount(g.r))
 	}},
 }

@@ -2,8 +2,11 @@ package blindd
 
 // Every list is split by index: Tune draws even entries, Held odd ones.
 
-var latGiven = []string{"AIGERIM", "DAUREN", "ASEL", "NURLAN", "DINARA", "YERLAN", "MADINA", "TIMUR", "ZHANNA", "ARMAN", "SVETLANA", "SERGEY", "OLGA", "DMITRIY", "ALIYA", "KAIRAT", "GULNARA", "ASKAR", "ELENA", "MARAT", "SAULE", "ANDREY", "KAMILA", "BAUYRZHAN", "JOHN", "MARIA"}
-var latSurname = []string{"ISKAKOV", "NURLANOVA", "SMAGULOV", "TULEBAYEVA", "ABDRAKHMANOV", "KUZNETSOVA", "ZHUMABEKOV", "OMAROVA", "SULEIMENOV", "PETROVA", "BEKOV", "AKHMETOVA", "KASYMOV", "IVANOVA", "ORAZBAYEV", "SARSENOVA", "YESSENOV", "MOROZOVA", "TOKAYEV", "BAIMUKHANOVA", "SMITH", "GARCIA"}
+var latGivenM = []string{"DAUREN", "NURLAN", "YERLAN", "TIMUR", "ARMAN", "SERGEY", "DMITRIY", "KAIRAT", "ASKAR", "MARAT", "ANDREY", "BAUYRZHAN", "JOHN", "DANIYAR"}
+var latGivenF = []string{"AIGERIM", "ASEL", "DINARA", "MADINA", "ZHANNA", "SVETLANA", "OLGA", "ALIYA", "GULNARA", "ELENA", "SAULE", "KAMILA", "MARIA", "INDIRA"}
+
+// latSurname entries are masculine; a woman's surname ending in V adds "A".
+var latSurname = []string{"ISKAKOV", "SMAGULOV", "ZHUMABEKOV", "SULEIMENOV", "BEKOV", "KASYMOV", "ORAZBAYEV", "YESSENOV", "TOKAYEV", "KUZNETSOV", "PETROV", "AKHMETOV", "OMAROV", "IVANOV", "SARSENOV", "MOROZOV", "SMITH", "KIM", "GARCIA", "LI"}
 var cyrGivenM = []string{"Даурен", "Нурлан", "Ерлан", "Тимур", "Арман", "Сергей", "Дмитрий", "Кайрат"}
 var cyrGivenF = []string{"Айгерим", "Асель", "Динара", "Мадина", "Жанна", "Светлана", "Ольга", "Алия"}
 
