@@ -32,8 +32,16 @@ func (s *Scanner) number(g *seg, i int) int {
 	first := j - a
 	// fast path: the common short single number (qty, a time, an amount)
 	if j >= n || !isNumSep(t[j]) {
-		if j+3 < n && t[j] == '%' && first <= 2 && !plus {
-			return s.expiryEncoded(g, i, j) // "exp=12%2F27" in a query string
+		if j+3 < n && t[j] == '%' {
+			if t[j+1] == '2' && t[j+2] == '0' && isDigit(t[j+3]) {
+				return s.encodedGroups(g, i, a, j, plus) // "4111%201111%20…" in a query string
+			}
+			if first <= 2 && !plus {
+				return s.expiryEncoded(g, i, j) // "exp=12%2F27" in a query string
+			}
+		}
+		if j+1 < n && t[j] == '+' && isDigit(t[j+1]) && i > g.lo && t[i-1] == '=' {
+			return s.encodedGroups(g, i, a, j, plus) // "phone=+7+701+123+45+67": '+' for a blank
 		}
 		if j+2 < n && t[j] == '/' && t[j+1] == ' ' && isDigit(t[j+2]) && !plus && first <= 2 {
 			return s.expiry(g, i, j) // "03/ 27"
@@ -76,6 +84,11 @@ func (s *Scanner) number(g *seg, i int) int {
 		case first >= 10 && first <= 19:
 			s.tryGroups(g, i, false, gs[:1])
 		}
+		return j
+	}
+	if !plus && first >= 10 && gs[1].sep == '.' && gs[1].a == gs[0].b+1 {
+		// "900101300007.0": a decimal number; its integer part is no
+		// identifier (FuzzRedact took it for an IIN)
 		return j
 	}
 	if !plus && (gs[1].sep == '-' || gs[1].sep == '.' || gs[1].sep == '/') && gs[0].b-gs[0].a == 2 &&

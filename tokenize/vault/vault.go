@@ -98,8 +98,8 @@ type Config struct {
 // VAULT_CLIENT_CERT, VAULT_CLIENT_KEY, VAULT_SKIP_VERIFY,
 // VAULT_TLS_SERVER_NAME, VAULT_CLIENT_TIMEOUT, VAULT_MAX_RETRIES; plus
 // TAZALA_VAULT_TOKEN_FILE, TAZALA_VAULT_ROLE_ID / TAZALA_VAULT_SECRET_ID
-// (AppRole), TAZALA_VAULT_HMAC_KEY, TAZALA_VAULT_ENCRYPT_KEY and
-// TAZALA_VAULT_KEY_VERSION. Encrypt is on.
+// (AppRole), TAZALA_VAULT_HMAC_KEY, TAZALA_VAULT_ENCRYPT_KEY,
+// TAZALA_VAULT_KEY_VERSION and TAZALA_VAULT_CACHE_SIZE. Encrypt is on.
 func ConfigFromEnv() Config {
 	c := Config{
 		Addr:      os.Getenv("VAULT_ADDR"),
@@ -137,6 +137,9 @@ func ConfigFromEnv() Config {
 	}
 	if n, err := strconv.Atoi(os.Getenv("TAZALA_VAULT_KEY_VERSION")); err == nil {
 		c.KeyVersion = n
+	}
+	if n, err := strconv.Atoi(os.Getenv("TAZALA_VAULT_CACHE_SIZE")); err == nil {
+		c.CacheSize = n
 	}
 	return c
 }
