@@ -357,7 +357,7 @@ func (s *Scanner) scanSeg(g *seg) {
 		case clUpper:
 			i = s.name(g, i)
 		case clLead:
-			if i+1 < n && isCyrUpper(c, t[i+1]) {
+			if i+1 < n && cyrUpper[c&3][t[i+1]] { // isCyrUpper: c is D0, D2 or D3 here
 				i = s.name(g, i)
 			} else {
 				i += 2
@@ -403,6 +403,17 @@ func isEscape(t []byte, i int) bool {
 	}
 	return false
 }
+
+// cyrUpper is isCyrUpper by table, for the lead bytes D0, D2 and D3
+// (indexed by their two low bits; D1 leads no capital).
+var cyrUpper = func() (t [4][256]bool) {
+	for _, c0 := range []byte{0xD0, 0xD2, 0xD3} {
+		for c1 := range 256 {
+			t[c0&3][c1] = isCyrUpper(c0, byte(c1))
+		}
+	}
+	return
+}()
 
 // isCyrUpper reports whether the 2-byte UTF-8 sequence c0 c1 is a capital
 // Cyrillic letter used in Russian or Kazakh, or a capital Latin letter with
