@@ -357,7 +357,7 @@ func (s *Scanner) scanSeg(g *seg) {
 		case clUpper:
 			i = s.name(g, i)
 		case clLead:
-			if i+1 < n && cyrUpper[c&3][t[i+1]] { // isCyrUpper: c is D0, D2 or D3 here
+			if i+1 < n && (c&0xE0 == 0xC0 && cyrUpper[c&0x1F][t[i+1]] || c&0xE0 != 0xC0 && isCyrUpper(c, t[i+1])) {
 				i = s.name(g, i)
 			} else {
 				i += 2
@@ -404,12 +404,12 @@ func isEscape(t []byte, i int) bool {
 	return false
 }
 
-// cyrUpper is isCyrUpper by table, for the lead bytes D0, D2 and D3
-// (indexed by their two low bits; D1 leads no capital).
-var cyrUpper = func() (t [4][256]bool) {
-	for _, c0 := range []byte{0xD0, 0xD2, 0xD3} {
+// cyrUpper is isCyrUpper by table for the lead bytes of two-byte UTF-8
+// sequences (C0..DF, indexed by their low five bits).
+var cyrUpper = func() (t [32][256]bool) {
+	for c0 := 0xC0; c0 <= 0xDF; c0++ {
 		for c1 := range 256 {
-			t[c0&3][c1] = isCyrUpper(c0, byte(c1))
+			t[c0&0x1F][c1] = isCyrUpper(byte(c0), byte(c1))
 		}
 	}
 	return
