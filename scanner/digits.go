@@ -21,15 +21,37 @@ const maxGroups = 8
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
+// nonDigits returns, for the eight bytes of x (little-endian), a mask
+// with the top bit of each byte that is not an ASCII digit set: b^'0' is
+// below 10 for a digit only, adding 0x76 to its low seven bits (no carry
+// leaves a byte) sets the top bit from 10 up, and the byte's own top bit
+// covers the rest.
+func nonDigits(x uint64) uint64 {
+	x ^= 0x3030303030303030
+	return ((x&0x7f7f7f7f7f7f7f7f + 0x7676767676767676) | x) & 0x8080808080808080
+}
+
+// hasDigit reports whether b holds an ASCII digit, eight bytes at a time.
+func hasDigit(b []byte) bool {
+	for len(b) >= 8 {
+		if nonDigits(binary.LittleEndian.Uint64(b)) != 0x8080808080808080 {
+			return true
+		}
+		b = b[8:]
+	}
+	for _, c := range b {
+		if isDigit(c) {
+			return true
+		}
+	}
+	return false
+}
+
 // digitsEnd returns the end of the run of ASCII digits starting at j,
-// eight bytes at a time: a byte b is a digit when b^'0' is below 10, and
-// adding 0x76 sets the top bit of each byte that is not (the byte's own
-// top bit covers the bytes above 0x89, whose carry can only disturb the
-// bytes after the first non-digit).
+// eight bytes at a time.
 func digitsEnd(t []byte, j int) int {
 	for j+8 <= len(t) {
-		x := binary.LittleEndian.Uint64(t[j:]) ^ 0x3030303030303030
-		if m := ((x + 0x7676767676767676) | x) & 0x8080808080808080; m != 0 {
+		if m := nonDigits(binary.LittleEndian.Uint64(t[j:])); m != 0 {
 			return j + bits.TrailingZeros64(m)>>3
 		}
 		j += 8
@@ -117,7 +139,7 @@ func attachedBeforeBy(t []byte, i, lo int) bool {
 		}
 		q := t[i-2]
 		if p == '-' {
-			return isASCIILetter(q) || isDigit(q) || q == '_'
+			return isASCIILetter(q) || isDigit(q) || q == '_' || q == ']' || q == '*'
 		}
 		if p == ',' && isDigit(q) {
 			// a decimal comma follows a short number; after an IIN-,
@@ -131,7 +153,10 @@ func attachedBeforeBy(t []byte, i, lo int) bool {
 			}
 			return i-1-k < 11
 		}
-		return isDigit(q)
+		// after a ']' or '*' as after a digit: a redaction placeholder or
+		// mask ("[IIN:…].+1201…", "****.+1201…") glues on what followed
+		// the value it replaced
+		return isDigit(q) || ((q == ']' || q == '*') && p != ',')
 	}
 	return false
 }
@@ -191,7 +216,13 @@ func moreGroups(t []byte, j int, gs []group, ng int) (int, int, int) {
 	n := len(t)
 	total := 0
 	for ng < len(gs) && j < n {
-		k, sep := sepAt(t, j)
+		var k int
+		var sep byte
+		if c := t[j]; (c == '-' || c == '.') && j+1 < n && isDigit(t[j+1]) {
+			k, sep = j+1, c // what sepAt reads for these two
+		} else {
+			k, sep = sepAt(t, j)
+		}
 		if k == j || k >= n || !isDigit(t[k]) {
 			break
 		}

@@ -1,6 +1,9 @@
 package scanner
 
-import "testing"
+import (
+	"bytes"
+	"testing"
+)
 
 // TestGlueTables checks that the glue tables' fast answers are those of
 // attachedBeforeBy and attachedAfterBy on every pair of bytes around a
@@ -51,6 +54,29 @@ func TestDigitsEnd(t *testing.T) {
 					if got := digitsEnd(b[:l], lead); got != want {
 						t.Fatalf("digitsEnd(%q, %d) = %d, want %d", b[:l], lead, got, want)
 					}
+				}
+			}
+		}
+	}
+}
+
+// TestHasDigit checks hasDigit against a byte loop: a digit at every
+// position among every other byte value, and runs without one.
+func TestHasDigit(t *testing.T) {
+	for n := 0; n <= 19; n++ {
+		for fill := range 256 {
+			b := make([]byte, n)
+			for k := range b {
+				b[k] = byte(fill)
+			}
+			if got, want := hasDigit(b), isDigit(byte(fill)) && n > 0; got != want {
+				t.Fatalf("hasDigit(% x) = %v", b, got)
+			}
+			for k := range b {
+				c := bytes.Clone(b)
+				c[k] = byte('0' + k%10)
+				if !hasDigit(c) {
+					t.Fatalf("hasDigit(% x) = false", c)
 				}
 			}
 		}

@@ -1,6 +1,7 @@
 package scanner
 
 import (
+	"bytes"
 	"strings"
 	"sync"
 	"unicode"
@@ -54,13 +55,16 @@ func (s *Scanner) email(g *seg, at, atLen int) int {
 	b := at + 1
 	dots := 0
 	lastDot := -1
+	encoded := atLen == 3 // URL-encoded text: a domain's UTF-8 bytes as %D0%BF
 	for b < len(t) {
 		c := t[b]
 		switch {
+		case c == '%' && encoded && b+2 < len(t) && t[b+1] >= '8' && isHexDigit(t[b+1]) && isHexDigit(t[b+2]):
+			b += 3
 		case isASCIILetter(c) || isDigit(c) || c == '-':
 			b++
 		case c == '.':
-			if b+1 >= len(t) || t[b+1] == '.' || !(isASCIILetter(t[b+1]) || isDigit(t[b+1]) || t[b+1] >= 0x80) {
+			if b+1 >= len(t) || t[b+1] == '.' || !(isASCIILetter(t[b+1]) || isDigit(t[b+1]) || t[b+1] >= 0x80 || (encoded && t[b+1] == '%')) {
 				goto done
 			}
 			dots++
@@ -83,7 +87,12 @@ done:
 	if dots == 0 || lastDot >= b-1 || b-at-1 > 253 {
 		return b
 	}
-	if !s.tldOK(t[lastDot+1 : b]) {
+	tld := t[lastDot+1 : b]
+	var tbuf [64]byte
+	if encoded && len(tld) <= 3*len(tbuf) && bytes.IndexByte(tld, '%') >= 0 {
+		tld = percentDecode(tbuf[:0], tld)
+	}
+	if !s.tldOK(tld) {
 		return b
 	}
 	dom := t[at+1 : b]
@@ -218,4 +227,21 @@ func generatedLocal(l []byte) bool {
 		longDigits = longDigits || (n >= 12 && prev == '0' && flips == 0)
 	}
 	return generated() || (longDigits && segs >= 2)
+}
+
+func isHexDigit(c byte) bool {
+	return isDigit(c) || (c|0x20 >= 'a' && c|0x20 <= 'f')
+}
+
+// percentDecode appends w with its %XX escapes decoded to dst.
+func percentDecode(dst, w []byte) []byte {
+	for k := 0; k < len(w); k++ {
+		if w[k] == '%' && k+2 < len(w) && isHexDigit(w[k+1]) && isHexDigit(w[k+2]) {
+			dst = append(dst, byte(hexVal[w[k+1]])<<4|byte(hexVal[w[k+2]]))
+			k += 2
+			continue
+		}
+		dst = append(dst, w[k])
+	}
+	return dst
 }

@@ -23,7 +23,7 @@ const (
 	wNot                       // never part of a person's name (company marker, greeting, currency)
 	wStrongSurname             // a surname ending that ordinary words rarely have (-ов, -ова, -ұлы, -kyzy)
 	wNameShaped                // 2–20 letters, capitalised, no digits: could be a given name
-	wVerbLike                  // a verb's ending (-ть, -ся, -ите, -ала, -ды): not a surname beside a name
+	wCommon                    // a verb's or common noun's ending (-ть, -ите, -ние, -ция, -tion): not a surname
 )
 
 var (
@@ -122,48 +122,38 @@ func (s *Scanner) classifyWord(w []byte) uint8 {
 			f = lexicon[r]
 		}
 	}
-	if f&wNot != 0 || mixedScript(lw) {
-		return wNot
+	if f&wNot != 0 || mixedScript(lw) || f&(wGiven|wSurname) == 0 && commonWord(lw) {
+		return wNot // commonWord: "Сервис", "Шлюз", "Платёжный" (commonwords.go)
 	}
 	if utf8.RuneCount(lw) < 4 {
 		return f
 	}
-	for _, e := range verbEnds {
-		if hasSuffixStr(lw, e) {
-			f |= wVerbLike
-			break
-		}
+	if verbSet.match(lw) {
+		f |= wCommon
 	}
-	for _, e := range patronymicEnds {
-		if hasSuffixStr(lw, e) {
-			f |= wPatronymic
-			break
-		}
+	if patronymicSet.match(lw) {
+		f |= wPatronymic
 	}
 	// surname endings count for given names too: Kazakh names such as
 	// Серікбай or Алибек are given names and surnames alike
-	for _, e := range surnameEnds {
-		if hasSuffixStr(lw, e) {
-			f |= wSurname
-			break
-		}
+	if surnameSet.match(lw) {
+		f |= wSurname
 	}
-	if f&wGiven == 0 {
-		for _, e := range strongSurnameEnds {
-			if hasSuffixStr(lw, e) {
-				f |= wSurname | wStrongSurname
-				break
-			}
-		}
+	if f&wGiven == 0 && strongSurnameSet.match(lw) {
+		f |= wSurname | wStrongSurname
 	}
 	return f
 }
 
 // verbEnds are Russian and Kazakh verb endings (infinitive, reflexive,
-// imperative, past) and English ones, which surnames do not have.
+// imperative, past) and English ones, and endings of abstract and
+// collective nouns (Отделение, Организация, Управление, Басқарма's
+// -лық, Department), which surnames and given names do not have.
 var verbEnds = []string{
 	"ть", "ться", "ся", "сь", "ите", "йте", "ала", "ила", "ыла", "ела", "ало", "ило", "ды", "ді", "ты", "ті",
 	"ған", "ген", "қан", "кен", "ңыз", "ңіз", "ing", "ed",
+	"ние", "ция", "ство", "ость", "лық", "лік", "дық", "дік", "тық", "тік",
+	"tion", "ment", "ness", "ship", "ity",
 }
 
 // strongSurnameEnds are endings of surnames that ordinary capitalised words
@@ -173,6 +163,38 @@ var strongSurnameEnds = []string{
 	"ov", "ova", "ev", "eva", "yev", "yeva", "skaya", "skaia", "skiy", "skii", "uly", "kyzy", "qyzy",
 	"енко", "enko", "швили", "shvili", "дзе", "dze",
 }
+
+// suffixSet indexes endings by their last byte, so a word is compared
+// only with the endings that end like it.
+type suffixSet [256][]string
+
+func newSuffixSet(ends []string) *suffixSet {
+	var set suffixSet
+	for _, e := range ends {
+		set[e[len(e)-1]] = append(set[e[len(e)-1]], e)
+	}
+	return &set
+}
+
+// match reports whether w ends with one of the set's endings.
+func (set *suffixSet) match(w []byte) bool {
+	if len(w) == 0 {
+		return false
+	}
+	for _, e := range set[w[len(w)-1]] {
+		if hasSuffixStr(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	patronymicSet    = newSuffixSet(patronymicEnds)
+	surnameSet       = newSuffixSet(surnameEnds)
+	strongSurnameSet = newSuffixSet(strongSurnameEnds)
+	verbSet          = newSuffixSet(verbEnds)
+)
 
 func hasSuffixStr(b []byte, s string) bool {
 	return len(b) >= len(s) && string(b[len(b)-len(s):]) == s
@@ -226,6 +248,25 @@ func wordEnd(t []byte, i int) int {
 
 const maxNameWords = 4
 
+// nameTail classes the ASCII bytes name's fast path reads a word over:
+// letters and digits (not '_').
+var nameTail = func() (t [256]uint8) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case isASCIILetter(byte(c)):
+			t[c] = tailLetter
+		case isDigit(byte(c)):
+			t[c] = tailDigit
+		}
+	}
+	return
+}()
+
+const (
+	tailLetter = 1 << iota
+	tailDigit
+)
+
 // name handles a capital letter at t[i]: a sequence of 2–4 capitalised
 // words that the lexicon, the endings and the label before it accept as a
 // person's full name. It returns the index to continue from.
@@ -233,9 +274,12 @@ func (s *Scanner) name(g *seg, i int) int {
 	t := g.text
 	// fast path: an ASCII word not followed by " " and a capital cannot
 	// start a multi-word name ("INFO", "KZT", "Hello,")
+	e0 := -1 // the end of the first word, when the fast path read it whole
 	if t[i] < 0x80 {
 		j := i + 1
-		for j < len(t) && (wordTail[t[j]] && t[j] != '_') {
+		var seen uint8
+		for j < len(t) && nameTail[t[j]] != 0 {
+			seen |= nameTail[t[j]]
 			j++
 		}
 		if j < len(t) && t[j] < 0x80 && t[j] != ' ' && t[j] != '-' && t[j] != '\'' && t[j] != '_' {
@@ -245,10 +289,14 @@ func (s *Scanner) name(g *seg, i int) int {
 			return j
 		}
 		if j+1 < len(t) && t[j] == ' ' && !isUpperStart(t, j+1) {
-			if t[j+1] == ' ' && columnWord(g, i, j) {
+			if (t[j+1] == ' ' && columnWord(g, i, j)) || (i > g.lo && t[i-1] == '=' && fieldEnd(g, j)) {
+				// a column of a fixed-width row; "lname=Ivanova fname=…"
 				s.namePart(g, i, j)
 			}
 			return j
+		}
+		if seen&tailDigit == 0 && j < len(t) && t[j] == ' ' {
+			e0 = j // letters up to a blank: what wordEnd(t, i) returns
 		}
 	}
 	if i > g.lo {
@@ -265,7 +313,12 @@ func (s *Scanner) name(g *seg, i int) int {
 	nw := 0
 	j := i
 	for nw < maxNameWords {
-		e := wordEnd(t, j)
+		var e int
+		if nw == 0 && e0 >= 0 {
+			e = e0
+		} else {
+			e = wordEnd(t, j)
+		}
 		if e == j || (nw > 0 && keyAhead(t, e)) {
 			break // a key of the next key=value pair is not part of a name
 		}
@@ -299,7 +352,7 @@ func (s *Scanner) name(g *seg, i int) int {
 		fl[k] = s.wordFlags(t[ws[k][0]:ws[k][1]])
 	}
 	// the whole value of a name field: "full_name":"Попова Ирина Николаевна"
-	if lc&ctxNameStrong != 0 && lc&ctxCompany == 0 && wholeValue(t, i, end) {
+	if lc&ctxNameStrong != 0 && lc&ctxCompany == 0 && wholeIn(g, i, end) {
 		ok := true
 		for k := 0; k < nw; k++ {
 			if fl[k]&wNot != 0 {
@@ -311,7 +364,7 @@ func (s *Scanner) name(g *seg, i int) int {
 			return end
 		}
 	}
-	weak := (lc&ctxNameWeak != 0 && lc&ctxCompany == 0 && wholeValue(t, i, end)) || displayName(t, end)
+	weak := (lc&ctxNameWeak != 0 && lc&ctxCompany == 0 && wholeIn(g, i, end)) || displayName(t, end)
 	soft := lc&ctxNameSoft != 0
 	// first look for a window of words the lexicon or the endings all know,
 	// then allow one unknown word: "Обращается Ибраева Аяжан Сериковна" is
@@ -325,7 +378,7 @@ func (s *Scanner) name(g *seg, i int) int {
 				}
 				if acceptName(fl[a:b+1], intro && a == 0, (weak && a == 0 && b == nw-1) || (soft && a == 0)) {
 					a, b = surnameBeside(fl[:nw], a, b)
-					if placeAfter(t, ws[b][1]) {
+					if placeAfter(t, ws[b][1]) || placeBefore(g, ws[a][0]) {
 						// "Ахмет Байтұрсынұлы көшесі": a street named after a person
 						return ws[b][1]
 					}
@@ -384,10 +437,10 @@ func surnameBeside(fl []uint8, a, b int) (int, int) {
 	if !given || !pat {
 		return a, b
 	}
-	if a > 0 && fl[a-1]&(wGiven|wSurname|wPatronymic|wNot|wVerbLike) == 0 {
+	if a > 0 && fl[a-1]&(wGiven|wSurname|wPatronymic|wNot|wCommon) == 0 {
 		return a - 1, b
 	}
-	if b+1 < len(fl) && fl[b+1]&(wGiven|wSurname|wPatronymic|wNot|wVerbLike) == 0 {
+	if b+1 < len(fl) && fl[b+1]&(wGiven|wSurname|wPatronymic|wNot|wCommon) == 0 {
 		return a, b + 1
 	}
 	return a, b
@@ -420,6 +473,40 @@ func placeAfter(t []byte, e int) bool {
 		}
 	}
 	return false
+}
+
+// streetWords are the words (and abbreviations, with or without their
+// dot) that Russian and English addresses put before a street named after
+// a person: "ул. Абая", "проспект Абая Кунанбаева".
+var streetWords = map[string]bool{
+	"ул": true, "улица": true, "улице": true, "улицы": true, "улицу": true, "пр": true, "пр-т": true,
+	"пр-кт": true, "просп": true, "проспект": true, "проспекте": true, "проспекта": true, "мкр": true,
+	"микрорайон": true, "бульвар": true, "б-р": true, "бул": true, "пер": true, "переулок": true,
+	"шоссе": true, "площадь": true, "пл": true, "наб": true, "набережная": true, "тупик": true,
+	"аллея": true, "трасса": true, "көш": true, "даңғ": true, "st": true, "str": true, "ave": true,
+	"street": true, "avenue": true, "blvd": true, "rd": true,
+}
+
+// placeBefore reports whether a street word stands right before the name
+// at a.
+func placeBefore(g *seg, a int) bool {
+	t := g.text
+	k := a
+	for k > g.lo && t[k-1] == ' ' {
+		k--
+	}
+	if k > g.lo && t[k-1] == '.' {
+		k--
+	}
+	if k == a {
+		return false
+	}
+	w, _, ok := prevWord(t, k, g.lo)
+	if !ok || len(w) > 24 {
+		return false
+	}
+	var buf [48]byte
+	return streetWords[string(lowerInto(buf[:0], w))]
 }
 
 // displayName reports whether a name ending at e is the display name of
@@ -462,6 +549,13 @@ func hasUnknown(fl []uint8) bool {
 // nameLabel returns the hints before a name candidate at i, looking through
 // "my name is" to "name".
 func (s *Scanner) nameLabel(g *seg, i int) ctx {
+	if i > g.lo {
+		if p := g.text[i-1]; p == '\n' || p == '\r' || p == '>' {
+			if c := s.signoffBefore(g, i); c != 0 {
+				return c
+			}
+		}
+	}
 	w, ws, ok := prevWord(g.text, i, g.lo)
 	if !ok {
 		if g.key != 0 {
@@ -470,6 +564,11 @@ func (s *Scanner) nameLabel(g *seg, i int) ctx {
 		return 0
 	}
 	c := s.ctxOf(w)
+	if len(w) == 2 && (w[0]|0x20) == 'a' && (w[1]|0x20) == 'm' {
+		if w2, _, ok := prevWord(g.text, ws, g.lo); ok && len(w2) == 1 && w2[0]|0x20 == 'i' {
+			return ctxNameSoft // "I am"
+		}
+	}
 	if len(w) == 2 && (w[0]|0x20) == 'i' && (w[1]|0x20) == 's' {
 		if w2, _, ok := prevWord(g.text, ws, g.lo); ok {
 			if s.ctxOf(w2)&ctxNameWeak != 0 {
@@ -480,7 +579,7 @@ func (s *Scanner) nameLabel(g *seg, i int) ctx {
 			}
 		}
 	}
-	if c&ctxNameWeak != 0 && (len(w) == 6 || len(w) == 4) {
+	if c&ctxNameWeak != 0 && (len(w) == 6 || len(w) == 4) && ws+len(w) < len(g.text) && g.text[ws+len(w)] == ' ' {
 		// "моё имя", "my name": a possessive before the name noun
 		if w2, _, ok := prevWord(g.text, ws, g.lo); ok && len(w2) <= 10 {
 			var buf [16]byte
@@ -501,6 +600,56 @@ func (s *Scanner) nameLabel(g *seg, i int) ctx {
 	return c
 }
 
+// signoffBefore returns ctxNameIntro when the line before the name at i
+// ends with a sign-off or an introduction ("Regards,\nName",
+// "С уважением,<br>Name"): a name on a line of its own after it.
+func (s *Scanner) signoffBefore(g *seg, i int) ctx {
+	t := g.text
+	k := i
+	nl := false
+	for k > g.lo && i-k < 16 {
+		switch c := t[k-1]; {
+		case c == '\n' || c == '\r':
+			nl = true
+			k--
+		case c == ' ' || c == '\t':
+			k--
+		case c == '>' && lineTagBefore(t, k, g.lo) > 0:
+			nl = true
+			k -= lineTagBefore(t, k, g.lo)
+		default:
+			if !nl {
+				return 0
+			}
+			if w, _, ok := prevWord(t, k, g.lo); ok && s.ctxOf(w)&ctxNameIntro != 0 {
+				return ctxNameIntro
+			}
+			return 0
+		}
+	}
+	return 0
+}
+
+// lineTagBefore returns the length of an HTML line break ending at k
+// (<br>, <br/>, <br />, <p>), or 0.
+func lineTagBefore(t []byte, k, lo int) int {
+	for _, tag := range [...]string{"<br>", "<br/>", "<br />", "<p>"} {
+		if k-len(tag) >= lo && string(t[k-len(tag):k]) == tag {
+			return len(tag)
+		}
+	}
+	return 0
+}
+
+// wholeIn is wholeValue in g, where a decoded JSON string (escaped in the
+// record) starts at g.lo with no quote before it.
+func wholeIn(g *seg, a, b int) bool {
+	if g.off != nil && a == g.lo {
+		return wholeEnd(g.text, b)
+	}
+	return wholeValue(g.text, a, b)
+}
+
 // wholeValue reports whether [a,b) is the whole content of a JSON or
 // key=value string: a quote or start before, a quote, end or separator after.
 func wholeValue(t []byte, a, b int) bool {
@@ -511,8 +660,14 @@ func wholeValue(t []byte, a, b int) bool {
 	if p != '"' && p != '=' && p != ':' && p != '\'' {
 		return false
 	}
-	if b == len(t) {
-		return true
+	return wholeEnd(t, b)
+}
+
+// wholeEnd reports whether a value ends at b: the end, a quote or a
+// separator after it.
+func wholeEnd(t []byte, b int) bool {
+	if b >= len(t) {
+		return b == len(t)
 	}
 	switch t[b] {
 	case '"', '\'', ',', '\t', ';':
@@ -530,10 +685,13 @@ func isUpperStart(t []byte, i int) bool {
 
 // acceptName decides whether a window of capitalised words is a full name.
 func acceptName(fl []uint8, intro, weak bool) bool {
-	var given, sur, pat, unk, strong int
+	var given, sur, pat, unk, strong, common int
 	for _, f := range fl {
 		if f&wStrongSurname != 0 {
 			strong++
+		}
+		if f&wCommon != 0 {
+			common++
 		}
 		switch {
 		case f&wNot != 0:
@@ -566,7 +724,7 @@ func acceptName(fl []uint8, intro, weak bool) bool {
 		return true
 	case n == 3 && sur >= 1 && pat >= 1 && unk <= 1:
 		return true
-	case n == 2 && strong == 1 && unk == 1:
+	case n == 2 && strong == 1 && unk == 1 && common == 0:
 		// "Жумабаев Ерасыл": a strong surname ending beside an unknown
 		// capitalised word that looks like a given name
 		return true

@@ -1,12 +1,13 @@
 // Package vault owns the HashiCorp Vault tokenizer: deterministic tokens
 // from transit `hmac` under a pinned key version (so key rotation never
 // changes a token), and a reversible copy from transit `encrypt`, both
-// requested in batches (`batch_input`) for the distinct values of a call,
-// with a bounded LRU keyed by a seeded 128-bit hash of the value (never the
-// value). It fails closed: any error from Vault, for any item, fails the
-// whole call and no token is returned; errors wrap tazala.ErrDenied (retrying
-// will not help) or tazala.ErrUnavailable (back off and retry) and never
-// contain a value.
+// requested in batches (`batch_input`) for the distinct values of a call
+// that no concurrent call is already asking for, several batches at a
+// time, with a bounded cache keyed by a seeded 128-bit hash of the value
+// (never the value). It fails closed: any error from Vault, for any item,
+// fails the whole call and no token is returned; errors wrap
+// tazala.ErrDenied (retrying will not help) or tazala.ErrUnavailable (back
+// off and retry) and never contain a value.
 package vault
 
 import (
@@ -26,8 +27,8 @@ import (
 	"time"
 
 	"github.com/hashicorp/go-retryablehttp"
-	lru "github.com/hashicorp/golang-lru/v2"
 	vapi "github.com/hashicorp/vault/api"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/tazala/tazala"
 )
@@ -38,11 +39,14 @@ const (
 	DefaultEncryptKey = "tazala-pii"
 	DefaultMount      = "transit"
 	DefaultBatchSize  = 1000
-	// DefaultCacheSize bounds the token cache: about 200 bytes per entry
-	// (token, ciphertext, LRU bookkeeping), so ~50 MB.
-	DefaultCacheSize  = 1 << 18
-	DefaultTimeout    = 10 * time.Second
-	DefaultMaxRetries = 3
+	// DefaultCacheSize bounds the token cache: about 170 bytes per entry
+	// (token, ciphertext, key, slot), so ~45 MB.
+	DefaultCacheSize = 1 << 18
+	// DefaultConcurrency bounds the batches of one call in flight at once
+	// (each an hmac and an encrypt request).
+	DefaultConcurrency = 4
+	DefaultTimeout     = 10 * time.Second
+	DefaultMaxRetries  = 3
 )
 
 // AppRole holds AppRole credentials.
@@ -78,10 +82,15 @@ type Config struct {
 	// Encrypt requests the reversible copy (Token.Ciphertext) for every
 	// value; off, tokens are computed but nothing can be revealed.
 	Encrypt bool
-	// CacheSize bounds the token cache in entries (default 1<<18).
+	// CacheSize bounds the token cache in entries (default 1<<18; rounded
+	// up to a power of two).
 	CacheSize int
 	// BatchSize bounds the values in one batch_input request (default 1000).
 	BatchSize int
+	// Concurrency bounds the batches of one call in flight at once
+	// (default 4): a call with many new values does not wait for them one
+	// batch after another.
+	Concurrency int
 }
 
 // ConfigFromEnv reads the variables every Vault tool reads: VAULT_ADDR,
@@ -89,8 +98,8 @@ type Config struct {
 // VAULT_CLIENT_CERT, VAULT_CLIENT_KEY, VAULT_SKIP_VERIFY,
 // VAULT_TLS_SERVER_NAME, VAULT_CLIENT_TIMEOUT, VAULT_MAX_RETRIES; plus
 // TAZALA_VAULT_TOKEN_FILE, TAZALA_VAULT_ROLE_ID / TAZALA_VAULT_SECRET_ID
-// (AppRole), TAZALA_VAULT_HMAC_KEY, TAZALA_VAULT_ENCRYPT_KEY and
-// TAZALA_VAULT_KEY_VERSION. Encrypt is on.
+// (AppRole), TAZALA_VAULT_HMAC_KEY, TAZALA_VAULT_ENCRYPT_KEY,
+// TAZALA_VAULT_KEY_VERSION and TAZALA_VAULT_CACHE_SIZE. Encrypt is on.
 func ConfigFromEnv() Config {
 	c := Config{
 		Addr:      os.Getenv("VAULT_ADDR"),
@@ -129,6 +138,9 @@ func ConfigFromEnv() Config {
 	if n, err := strconv.Atoi(os.Getenv("TAZALA_VAULT_KEY_VERSION")); err == nil {
 		c.KeyVersion = n
 	}
+	if n, err := strconv.Atoi(os.Getenv("TAZALA_VAULT_CACHE_SIZE")); err == nil {
+		c.CacheSize = n
+	}
 	return c
 }
 
@@ -137,6 +149,9 @@ type Stats struct {
 	Hits   uint64 // requests answered from the cache
 	Misses uint64 // requests that needed Vault (duplicates in a call counted once each)
 	Values uint64 // distinct values sent to Vault
+	// Shared counts distinct values a call did not send because a
+	// concurrent call was already asking Vault for them.
+	Shared uint64
 	// RoundTrips counts logical Vault requests (one hmac and one encrypt
 	// per batch of up to BatchSize values); Attempts counts HTTP attempts,
 	// retries included.
@@ -156,10 +171,16 @@ type Tokenizer struct {
 	cfg    Config
 	client *vapi.Client
 	seeds  [2]maphash.Seed
-	cache  *lru.Cache[cacheKey, entry]
+	cache  cache
 	bufs   sync.Pool // *[]byte scratch for MAC inputs
 
-	hits, misses, values, trips, attempts atomic.Uint64
+	// inflight maps the values some call is asking Vault for right now to
+	// that call's flight, so a concurrent call needing the same value
+	// waits for its answer instead of asking again.
+	mu       sync.Mutex
+	inflight map[cacheKey]flightRef
+
+	hits, misses, values, shared, trips, attempts atomic.Uint64
 }
 
 // cacheKey is a 128-bit seeded hash of a MAC input: the per-process random
@@ -168,6 +189,20 @@ type Tokenizer struct {
 type cacheKey struct{ a, b uint64 }
 
 type entry struct{ id, ct string }
+
+// flight is one call's request to Vault for its values ms; done is closed
+// when it ended, err says how. Neither changes after done is closed.
+type flight struct {
+	done chan struct{}
+	err  error
+	ms   []miss
+}
+
+// flightRef is value ms[i] of flight f.
+type flightRef struct {
+	f *flight
+	i int32
+}
 
 var _ tazala.Tokenizer = (*Tokenizer)(nil)
 
@@ -195,15 +230,18 @@ func New(ctx context.Context, cfg Config) (*Tokenizer, error) {
 	if cfg.BatchSize <= 0 {
 		cfg.BatchSize = DefaultBatchSize
 	}
+	if cfg.Concurrency <= 0 {
+		cfg.Concurrency = DefaultConcurrency
+	}
 	if cfg.Timeout <= 0 {
 		cfg.Timeout = DefaultTimeout
 	}
 	if cfg.MaxRetries == 0 {
 		cfg.MaxRetries = DefaultMaxRetries
 	}
-	t := &Tokenizer{cfg: cfg, seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}}
+	t := &Tokenizer{cfg: cfg, seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}, inflight: map[cacheKey]flightRef{}}
 	t.bufs.New = func() any { b := make([]byte, 0, 128); return &b }
-	t.cache, _ = lru.New[cacheKey, entry](cfg.CacheSize)
+	t.cache = newCache(cfg.CacheSize)
 
 	vc := vapi.DefaultConfig()
 	if vc.Error != nil {
@@ -215,6 +253,13 @@ func New(ctx context.Context, cfg Config) (*Tokenizer, error) {
 	// before the body is read.
 	vc.Timeout = 0
 	vc.HttpClient.Timeout = cfg.Timeout
+	if tr, ok := vc.HttpClient.Transport.(*http.Transport); ok {
+		// keep a connection per request that can be in flight (callers ×
+		// Concurrency × hmac and encrypt) instead of the default
+		// GOMAXPROCS+1: Vault would otherwise see a new connection (and
+		// TLS handshake) for most batches
+		tr.MaxIdleConnsPerHost = max(tr.MaxIdleConnsPerHost, 4*cfg.Concurrency*2)
+	}
 	vc.MaxRetries = max(cfg.MaxRetries, 0)
 	vc.MinRetryWait = 100 * time.Millisecond
 	vc.MaxRetryWait = 2 * time.Second
@@ -328,6 +373,10 @@ type miss struct {
 
 // Tokenize returns one token per request. CVV requests (and invalid kinds)
 // get no token and no ciphertext. On any error no tokens are returned.
+//
+// A value not in the cache is sent to Vault once per call, and not at all
+// when a concurrent call is already asking for it: this call then waits
+// for that answer (and asks itself if that call failed).
 func (t *Tokenizer) Tokenize(ctx context.Context, reqs []tazala.TokenRequest) ([]tazala.Token, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("tokenize/vault: %w", err)
@@ -349,7 +398,7 @@ func (t *Tokenizer) Tokenize(ctx context.Context, reqs []tazala.TokenRequest) ([
 		}
 		buf = tazala.AppendMACInput(buf[:0], r.Kind, r.Value)
 		k := t.key(buf)
-		if e, ok := t.cache.Get(k); ok {
+		if e := t.cache.get(k); e != nil {
 			hits++
 			out[i].ID, out[i].Ciphertext = e.id, e.ct
 			continue
@@ -376,14 +425,8 @@ func (t *Tokenizer) Tokenize(ctx context.Context, reqs []tazala.TokenRequest) ([
 	}
 	defer clear(arena)
 	t.misses.Add(uint64(len(fill)))
-	t.values.Add(uint64(len(misses)))
-	for lo := 0; lo < len(misses); lo += t.cfg.BatchSize {
-		if err := t.batch(ctx, misses[lo:min(lo+t.cfg.BatchSize, len(misses))], arena); err != nil {
-			return nil, err
-		}
-	}
-	for _, m := range misses {
-		t.cache.Add(m.key, m.res)
+	if err := t.resolve(ctx, misses, arena); err != nil {
+		return nil, err
 	}
 	for _, f := range fill {
 		m := &misses[f[1]]
@@ -392,8 +435,109 @@ func (t *Tokenizer) Tokenize(ctx context.Context, reqs []tazala.TokenRequest) ([
 	return out, nil
 }
 
+// resolve fills in ms[i].res for every distinct value of a call: those no
+// other call is asking for are sent to Vault (and cached); for the others
+// it waits, and sends those whose flight failed itself.
+func (t *Tokenizer) resolve(ctx context.Context, ms []miss, arena []byte) error {
+	// claim the values nobody is asking for; own holds them, in ms order
+	own := &flight{done: make(chan struct{}), ms: make([]miss, 0, len(ms))}
+	var borrowed []int32 // indices in ms of values another flight asks for
+	var refs []flightRef // their flights, parallel to borrowed
+	t.mu.Lock()
+	for i := range ms {
+		if r, ok := t.inflight[ms[i].key]; ok {
+			borrowed = append(borrowed, int32(i))
+			refs = append(refs, r)
+			continue
+		}
+		t.inflight[ms[i].key] = flightRef{own, int32(len(own.ms))}
+		own.ms = append(own.ms, ms[i])
+	}
+	t.mu.Unlock()
+	if len(own.ms) > 0 {
+		err := t.send(ctx, own.ms, arena)
+		if err == nil {
+			// cached before the flight is forgotten: a call that misses
+			// the cache from now on finds it there
+			for i := range own.ms {
+				t.cache.add(own.ms[i].key, own.ms[i].res)
+			}
+		}
+		own.err = err
+		t.mu.Lock()
+		for i := range own.ms {
+			delete(t.inflight, own.ms[i].key)
+		}
+		t.mu.Unlock()
+		close(own.done)
+		if err != nil {
+			return err
+		}
+		j := 0
+		for i := range ms {
+			if j < len(borrowed) && int(borrowed[j]) == i {
+				j++
+				continue
+			}
+			ms[i].res = own.ms[i-j].res
+		}
+	}
+	if len(borrowed) == 0 {
+		return nil
+	}
+	t.shared.Add(uint64(len(borrowed)))
+	var retry []miss // borrowed values whose flight failed
+	var retryIx []int32
+	for j, r := range refs {
+		select {
+		case <-r.f.done:
+		case <-ctx.Done():
+			return fmt.Errorf("tokenize/vault: %w", ctx.Err())
+		}
+		i := borrowed[j]
+		if r.f.err != nil {
+			retry = append(retry, ms[i])
+			retryIx = append(retryIx, i)
+			continue
+		}
+		ms[i].res = r.f.ms[r.i].res
+	}
+	if len(retry) == 0 {
+		return nil
+	}
+	if err := t.send(ctx, retry, arena); err != nil {
+		return err
+	}
+	for j, i := range retryIx {
+		ms[i].res = retry[j].res
+		t.cache.add(retry[j].key, retry[j].res)
+	}
+	return nil
+}
+
+// send asks Vault for the tokens (and ciphertexts) of ms, in batches of
+// up to BatchSize values, up to Concurrency batches at a time; the first
+// failure cancels the rest.
+func (t *Tokenizer) send(ctx context.Context, ms []miss, arena []byte) error {
+	t.values.Add(uint64(len(ms)))
+	if len(ms) <= t.cfg.BatchSize {
+		return t.batch(ctx, ms, arena)
+	}
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(t.cfg.Concurrency)
+	for lo := 0; lo < len(ms); lo += t.cfg.BatchSize {
+		chunk := ms[lo:min(lo+t.cfg.BatchSize, len(ms))]
+		g.Go(func() error { return t.batch(gctx, chunk, arena) })
+	}
+	return g.Wait()
+}
+
 // batch asks for the hmacs and, concurrently, the ciphertexts of ms.
 func (t *Tokenizer) batch(ctx context.Context, ms []miss, arena []byte) error {
+	if err := ctx.Err(); err != nil {
+		// another batch of the call failed, or the caller gave up
+		return fmt.Errorf("tokenize/vault: %w", err)
+	}
 	if !t.cfg.Encrypt {
 		return t.hmacBatch(ctx, ms, arena)
 	}
@@ -460,17 +604,26 @@ func (t *Tokenizer) post(ctx context.Context, op, path string, body []byte, n in
 			}
 			return nil, fmt.Errorf("tokenize/vault: %s: %w: item %d: %s", op, tazala.ErrDenied, i, msg)
 		}
-		// results come in input order; the reference confirms it
-		if res[i].Reference != strconv.Itoa(i) {
+		// results come in input order; the references of the first and
+		// the last confirm it
+		want := ""
+		if i == 0 || i == n-1 {
+			want = strconv.Itoa(i)
+		}
+		if res[i].Reference != want {
 			return nil, fmt.Errorf("tokenize/vault: %s: %w: result %d carries reference %q", op, tazala.ErrUnavailable, i, res[i].Reference)
 		}
 	}
 	return res, nil
 }
 
-// appendBatchBody appends {"batch_input":[{"reference":"i","<field>":"<base64>"},…]<extra>}:
+// appendBatchBody appends {"batch_input":[{"reference":"0","<field>":"<base64>"},{"<field>":"<base64>"},…]<extra>}:
 // built by hand (base64 needs no JSON escaping) so values are not copied
-// through maps and interfaces.
+// through maps and interfaces. Only the first and the last item carry a
+// reference (their index): Vault answers a batch in input order, and its
+// audit device HMACs every string of a request twice (in the request and
+// in the response entry) and of a response once, so a reference on every
+// item cost as much audit work as the value itself.
 func appendBatchBody(b []byte, field string, ms []miss, arena []byte, normalizedOnly bool, extra string) []byte {
 	b = append(b, `{"batch_input":[`...)
 	// fields read through a pointer: the other batch of the pair writes
@@ -480,9 +633,13 @@ func appendBatchBody(b []byte, field string, ms []miss, arena []byte, normalized
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(b, `{"reference":"`...)
-		b = strconv.AppendInt(b, int64(i), 10)
-		b = append(b, `","`...)
+		if i == 0 || i == len(ms)-1 {
+			b = append(b, `{"reference":"`...)
+			b = strconv.AppendInt(b, int64(i), 10)
+			b = append(b, `","`...)
+		} else {
+			b = append(b, `{"`...)
+		}
 		b = append(b, field...)
 		b = append(b, `":"`...)
 		v := arena[m.off:m.end]
@@ -590,13 +747,13 @@ func (t *Tokenizer) Whoami(ctx context.Context) (string, error) {
 // Stats returns the cache and traffic counters.
 func (t *Tokenizer) Stats() Stats {
 	return Stats{
-		Hits: t.hits.Load(), Misses: t.misses.Load(), Values: t.values.Load(),
+		Hits: t.hits.Load(), Misses: t.misses.Load(), Values: t.values.Load(), Shared: t.shared.Load(),
 		RoundTrips: t.trips.Load(), Attempts: t.attempts.Load(),
 	}
 }
 
 // Close implements tazala.Tokenizer: it drops the cache.
 func (t *Tokenizer) Close() error {
-	t.cache.Purge()
+	t.cache.purge()
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -16,7 +17,12 @@ import (
 	"github.com/tazala/tazala/tokenize/vault"
 )
 
-func TestMain(m *testing.M) { stack.Main(m) }
+func TestMain(m *testing.M) {
+	code := m.Run()
+	stopBenchServer()
+	stack.Shutdown()
+	os.Exit(code)
+}
 
 // needVault returns the package's shared Vault dev server (skips with
 // -short or without a Vault binary; fails under TAZALA_REQUIRE_STACK=1).

@@ -21,7 +21,7 @@ func TestMain(m *testing.M) { stack.Main(m) }
 // one data path per process: a database per test directory
 var dataDir string
 
-func openDB(t *testing.T, dir string) *chdb.DB {
+func openDB(t testing.TB, dir string) *chdb.DB {
 	t.Helper()
 	stack.NeedCHDB(t)
 	if dataDir == "" {
