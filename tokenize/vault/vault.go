@@ -20,6 +20,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -378,10 +379,24 @@ type miss struct {
 // when a concurrent call is already asking for it: this call then waits
 // for that answer (and asks itself if that call failed).
 func (t *Tokenizer) Tokenize(ctx context.Context, reqs []tazala.TokenRequest) ([]tazala.Token, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("tokenize/vault: %w", err)
+	out, err := t.AppendTokens(ctx, nil, reqs)
+	if err != nil {
+		return nil, err
 	}
-	out := make([]tazala.Token, len(reqs))
+	return out, nil
+}
+
+// AppendTokens is Tokenize appending the tokens to dst, so a caller
+// tokenizing batch after batch (the daemon's pipeline step) reuses one
+// buffer. On error dst is returned unchanged.
+func (t *Tokenizer) AppendTokens(ctx context.Context, dst []tazala.Token, reqs []tazala.TokenRequest) ([]tazala.Token, error) {
+	if err := ctx.Err(); err != nil {
+		return dst, fmt.Errorf("tokenize/vault: %w", err)
+	}
+	n0 := len(dst)
+	dst = slices.Grow(dst, len(reqs))[:n0+len(reqs)]
+	out := dst[n0:]
+	clear(out)
 	bp := t.bufs.Get().(*[]byte)
 	buf := (*bp)[:0]
 	var (
@@ -421,18 +436,19 @@ func (t *Tokenizer) Tokenize(ctx context.Context, reqs []tazala.TokenRequest) ([
 	t.bufs.Put(bp)
 	t.hits.Add(hits)
 	if len(misses) == 0 {
-		return out, nil
+		return dst, nil
 	}
 	defer clear(arena)
 	t.misses.Add(uint64(len(fill)))
 	if err := t.resolve(ctx, misses, arena); err != nil {
-		return nil, err
+		clear(out)
+		return dst[:n0], err
 	}
 	for _, f := range fill {
 		m := &misses[f[1]]
 		out[f[0]].ID, out[f[0]].Ciphertext = m.res.id, m.res.ct
 	}
-	return out, nil
+	return dst, nil
 }
 
 // resolve fills in ms[i].res for every distinct value of a call: those no
