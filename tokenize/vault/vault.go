@@ -471,22 +471,7 @@ func (t *Tokenizer) resolve(ctx context.Context, ms []miss, arena []byte) error 
 	}
 	t.mu.Unlock()
 	if len(own.ms) > 0 {
-		err := t.send(ctx, own.ms, arena)
-		if err == nil {
-			// cached before the flight is forgotten: a call that misses
-			// the cache from now on finds it there
-			for i := range own.ms {
-				t.cache.add(own.ms[i].key, own.ms[i].res)
-			}
-		}
-		own.err = err
-		t.mu.Lock()
-		for i := range own.ms {
-			delete(t.inflight, own.ms[i].key)
-		}
-		t.mu.Unlock()
-		close(own.done)
-		if err != nil {
+		if err := t.fly(ctx, own, arena); err != nil {
 			return err
 		}
 		j := 0
@@ -529,6 +514,35 @@ func (t *Tokenizer) resolve(ctx context.Context, ms []miss, arena []byte) error 
 		t.cache.add(retry[j].key, retry[j].res)
 	}
 	return nil
+}
+
+// errAbandoned is a flight's outcome when its call panicked: the calls
+// waiting for it ask Vault themselves.
+var errAbandoned = errors.New("tokenize/vault: a concurrent call asking for these values was abandoned")
+
+// fly sends f's values and lands the flight whatever happens (a panic
+// included): results cached on success, the values forgotten as in
+// flight, done closed, so no concurrent call waits forever or takes
+// results that never came.
+func (t *Tokenizer) fly(ctx context.Context, f *flight, arena []byte) error {
+	f.err = errAbandoned
+	defer func() {
+		if f.err == nil {
+			// cached before the flight is forgotten: a call that misses
+			// the cache from now on finds it there
+			for i := range f.ms {
+				t.cache.add(f.ms[i].key, f.ms[i].res)
+			}
+		}
+		t.mu.Lock()
+		for i := range f.ms {
+			delete(t.inflight, f.ms[i].key)
+		}
+		t.mu.Unlock()
+		close(f.done)
+	}()
+	f.err = t.send(ctx, f.ms, arena)
+	return f.err
 }
 
 // send asks Vault for the tokens (and ciphertexts) of ms, in batches of
