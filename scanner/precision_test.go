@@ -20,6 +20,8 @@ func TestCommonWord(t *testing.T) {
 		{"сервис", true}, {"сервиса", true}, {"платёжный", true}, {"платежного", true}, {"шлюз", true},
 		{"лимитов", true}, {"сбоев", true}, {"системы", true}, {"жүйесі", true}, {"төлемдер", true},
 		{"gateway", true}, {"engines", true}, {"января", true},
+		{"деградация", true}, {"замедление", true}, {"доступность", true}, {"цветы", true}, {"пакетов", true},
+		{"ксения", false}, {"евгении", false},
 		{"быстров", false}, {"быстрова", false}, {"четвергов", false}, {"кошелев", false},
 		{"иванов", false}, {"серик", false}, {"айгуль", false}, {"john", false},
 	} {
@@ -100,6 +102,9 @@ func TestOpsPrecision(t *testing.T) {
 		{"product name en", `{"display_name":"Payout Engine"}`},
 		{"product name kk", `{"display_name":"Төлем Жүйесі"}`},
 		{"reason phrase", `{"full_name":"Bad Gateway"}`},
+		{"ops sentence in title case", `CRITICAL Потеря Пакетов 12%`},
+		{"shop name", `{"name":"Асель Цветы"}`},
+		{"deverbal noun", `{"display_name":"Деградация Сервиса"}`},
 		{"user display name", `{"display_name":"⟦person_name:Иванов Сергей⟧"}`},
 		{"surname shaped like an adjective", `{"full_name":"⟦person_name:Быстров Андрей⟧"}`},
 		{"given name that is a noun", `{"full_name":"⟦person_name:Роза Ахметова⟧"}`},
