@@ -472,7 +472,13 @@ func (s *Scanner) addressOrCompany(g *seg, i, end int) bool {
 	if q > end {
 		e := wordEnd(t, q)
 		if e > q && e-q <= 32 {
-			if streetAfter[string(lowerInto(buf[:0], t[q:e]))] {
+			lw := lowerInto(buf[:0], t[q:e])
+			if streetAfter[string(lw)] {
+				return true
+			}
+			// a capitalised common noun right after: the name is part of
+			// a company's or product's ("Thomas Cook Travel")
+			if isUpperStart(t, q) && lexFlags(lw)&(wGiven|wSurname) == 0 && commonWord(lw) {
 				return true
 			}
 		}
@@ -565,4 +571,10 @@ func fractionCount(g *seg, b int) bool {
 		}
 	}
 	return false
+}
+
+// lexFlags returns the name lexicon's flags of a lower-cased word.
+func lexFlags(lw []byte) uint8 {
+	lexOnce.Do(loadLexicon)
+	return lexicon[string(lw)]
 }
