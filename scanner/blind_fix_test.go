@@ -22,6 +22,11 @@ func TestBlindFixes(t *testing.T) {
 		{"sent to en", `receipt sent to ⟦phone:87051234567⟧ ok`},
 		{"number noun", `Hi, New number: ⟦phone:87771234567⟧`},
 		{"number noun ru", `свяжитесь по номеру ⟦phone:87471234567⟧, спасибо`},
+		{"call verb", `позвоните ⟦phone:87011234567⟧ после обеда`},
+		{"my number is", `my number is ⟦phone:87011234567⟧`},
+		{"kazakh postposition", `⟦phone:87011234567⟧ нөміріне хабарласыңыз`},
+		{"sent bytes is not a phone", `sent 87011234567 bytes`},
+		{"russian noun after is not a label", `87011234567 номер заказа`},
 		{"order number is not a phone", `order number 87011234567 shipped`},
 		{"sequence number is not a phone", `replayed sequence number 87011234567`},
 		{"bare preposition is weak", `увеличено на 87011234567`},
@@ -44,6 +49,13 @@ func TestBlindFixes(t *testing.T) {
 		{"encoded expiry yyyy", `GET /pay?exp=⟦card_expiry:5%2F2029⟧ HTTP/1.1`},
 		{"encoded fraction", `GET /list?page=05%2F29&x=1`},
 		{"encoded date", `GET /r?from=05%2F29%2F2026`},
+		{"mmyy after a pan in a row", `⟦iin:900101300017⟧;⟦card_pan:4556737586899855⟧;⟦card_expiry:1227⟧;⟦card_cvv:123⟧;KZT`},
+		{"mmyy after a pan in a pipe row", `⟦card_pan:4111111111111111⟧|⟦card_expiry:0829⟧|⟦card_cvv:456⟧`},
+		{"mcc after a pan in a row", `⟦card_pan:4111111111111111⟧;5411;100.00`},
+		{"amount after a pan in text", `paid with ⟦card_pan:4111111111111111⟧ 1225 KZT`},
+		{"old year after a pan", `⟦card_pan:4111111111111111⟧;1201;x`},
+		{"digit-count adjective", `card ⟦card_pan:4556737586899855⟧, 3-значный код ⟦card_cvv:123⟧`},
+		{"verification code of the card", `код верификации карты ⟦card_cvv:123⟧`},
 		// a weak CVV qualifier with the card word after the code
 		{"three-digit code then card", `клиент назвал трёхзначный код ⟦card_cvv:321⟧ по телефону, карту заблокировали`},
 		{"three-digit code alone", `клиент назвал трёхзначный код 321 по телефону. Карта в порядке`},
@@ -64,6 +76,14 @@ func TestBlindFixes(t *testing.T) {
 		{"cvn2", `{"cvn2":"⟦card_cvv:123⟧"}`},
 		{"published test card alone", `Payment with ⟦card_pan:4242424242424242⟧ declined`},
 		{"random card alone is weak", `Payment with 4556737586899855 declined`},
+		// numbers in query strings with encoded blanks
+		{"encoded phone", `GET /a?phone=⟦phone:%2B7%20701%20123%2045%2067⟧&x=1`},
+		{"plus-blank phone", `GET /a?phone=⟦phone:%2B7+701+123+45+67⟧&x=1`},
+		{"encoded national phone", `GET /a?tel=⟦phone:8%20701%20123%2045%2067⟧ HTTP/1.1`},
+		{"encoded pan", `GET /a?card=⟦card_pan:4111%201111%201111%201111⟧&x=1`},
+		{"plus-blank pan", `GET /a?pan=⟦card_pan:4111+1111+1111+1111⟧&x=1`},
+		{"encoded date", `GET /a?q=2026%2012%2001&x=1`},
+		{"plus list", `GET /a?ids=1+2+3&x=1`},
 		// an e-mail with a URL-encoded IDN domain in a query string
 		{"encoded idn email", `GET /confirm?order_id=ORD-1&email=⟦email:ivan.petrov%40%D0%BF%D1%80%D0%B8%D0%BC%D0%B5%D1%80.%D1%80%D1%84⟧ HTTP/1.1`},
 		{"encoded ascii email", `GET /c?email=⟦email:ivan%40example.kz⟧&x=1`},
@@ -124,6 +144,7 @@ func TestBlindFixes(t *testing.T) {
 		{"greeting", `Hello, ⟦person_name:Aruzhan Tasbolat⟧ again, still waiting`},
 		{"i am", `I am ⟦person_name:Aruzhan Tasbolat⟧ and I was charged twice`},
 		{"greeting before a product", `Hello, Welcome Aboard Premium`},
+		{"short name keys", `fname=⟦person_name:Aruzhan⟧ lname=⟦person_name:Tasbolatova⟧ status=ok`},
 		// the Russian name keys written in Latin letters
 		{"latin keys", `{"familiya":"⟦person_name:Сейтова⟧","imya":"⟦person_name:Аружан⟧","otchestvo":""}`},
 	}

@@ -70,6 +70,7 @@ var phraseStems = []struct {
 	{"провер", ctxWeakW, false}, {"секрет", ctxWeakW, false}, {"құпия", ctxWeakW, false}, {"тексер", ctxWeakW, false},
 	{"трёхзнач", ctxWeakW, false}, {"трехзнач", ctxWeakW, false}, {"үштаңбалы", ctxWeakW, true}, {"таңбалы", ctxWeakW, true},
 	{"контрольн", ctxWeakW, false}, {"сәйкестендіру", ctxWeakW, false},
+	{"значн", ctxWeakW, false}, {"верифик", ctxWeakW, false}, // "3-значный", "код верификации"
 	// the back of the card
 	{"back", ctxBackW, true}, {"reverse", ctxBackW, true}, {"rear", ctxBackW, true}, {"оборот", ctxBackW, false},
 	{"обратн", ctxBackW, false}, {"тыльн", ctxBackW, false}, {"артқы", ctxBackW, false}, {"артын", ctxBackW, false},

@@ -86,7 +86,10 @@ func init() {
 		"middlename", "givenname", "familyname", "customer", "payer", "client", "sender", "recipient", "user", "contact", "owner", "author",
 		// the Russian and Kazakh field names written in Latin letters
 		"familiya", "familiia", "familija", "familia", "imya", "imia", "otchestvo", "tegi", "aty",
-		"akesinin_aty", "akesinin")
+		"akesinin_aty", "akesinin",
+		// short and alternative forms of the name-part keys
+		"fname", "lname", "mname", "given", "family", "second_name", "secondname",
+		"имени", "фамилии")
 	add(ctxNameSoft, "это", "мен", "i'm", "im", "бұл", "бул",
 		// role words and greetings before a name
 		"менеджер", "менеджера", "manager", "оператор", "operator", "специалист", "specialist", "агент", "agent",
@@ -363,10 +366,10 @@ func (s *Scanner) labelCtx(g *seg, p int) ctx {
 		return s.rawKeyCtx(g.text, p)
 	}
 	c := s.ctxOf(w)
-	if ws-1 > g.lo && g.text[ws-1] == '/' && isWordByte(g.text[ws-2]) {
+	if c != 0 && ws-1 > g.lo && g.text[ws-1] == '/' && isWordByte(g.text[ws-2]) {
 		// "ИИН/БИН: …", "phone/email": a label of two words joined by a
 		// slash gives the hints of both
-		if w2, _, ok := prevWord(g.text, ws-1, g.lo); ok && !allDigits(w2) {
+		if w2, _, ok := prevWord(g.text, ws-1, g.lo); ok && len(w2) <= 16 && !allDigits(w2) {
 			c |= s.ctxOf(w2)
 		}
 	}

@@ -289,7 +289,8 @@ func (s *Scanner) name(g *seg, i int) int {
 			return j
 		}
 		if j+1 < len(t) && t[j] == ' ' && !isUpperStart(t, j+1) {
-			if t[j+1] == ' ' && columnWord(g, i, j) {
+			if (t[j+1] == ' ' && columnWord(g, i, j)) || (i > g.lo && t[i-1] == '=' && fieldEnd(g, j)) {
+				// a column of a fixed-width row; "lname=Ivanova fname=…"
 				s.namePart(g, i, j)
 			}
 			return j

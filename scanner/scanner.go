@@ -291,8 +291,27 @@ func (s *Scanner) scanSeg(g *seg) {
 	for i := g.lo; i < n; {
 		// skip the bytes no finding starts at: the tight loop that runs
 		// over most of the input
-		for i+4 <= n && class[t[i]]|class[t[i+1]]|class[t[i+2]]|class[t[i+3]] == clNone {
-			i += 4 // four bytes at a time while none can start a finding
+		for i+4 <= n {
+			// one byte at a time, four to a round: where the next candidate
+			// lies is known without reading the bytes again (the typical
+			// input has one every few bytes)
+			b := t[i : i+4 : i+4] // one bounds check for the four
+			if class[b[0]] != clNone {
+				goto found
+			}
+			if class[b[1]] != clNone {
+				i++
+				goto found
+			}
+			if class[b[2]] != clNone {
+				i += 2
+				goto found
+			}
+			if class[b[3]] != clNone {
+				i += 3
+				goto found
+			}
+			i += 4
 		}
 		if i >= n {
 			return
@@ -303,6 +322,7 @@ func (s *Scanner) scanSeg(g *seg) {
 				return
 			}
 		}
+	found:
 		c := t[i]
 		switch class[c] {
 		case clDigit:

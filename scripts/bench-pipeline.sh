@@ -5,6 +5,11 @@
 # lag zero. Reports records/s, MB/s, batch and record latency percentiles
 # (from /metrics) and RSS sampled every 200ms.
 #   BENCH_TOKENIZER=vault uses Vault transit (needs `make stack-up`).
+#   BENCH_ARGS: more flags for `tazala run` (e.g. --pipeline-workers 3).
+#   BENCH_BIN: the tazala binary (default bin/tazala); BENCH_DAEMON_LOG:
+#   keep the daemon's log there. Reports CPU seconds per million records
+#   of the daemon, the broker and (with Vault) the Vault server, which hold
+#   on a shared machine where records/s does not.
 #   BENCH_RATE=N: no backlog; the daemon starts on empty topics and
 #   generated traffic arrives at N records/s for BENCH_SECONDS (default
 #   30): record latency below saturation.
@@ -60,7 +65,7 @@ audit0=0; [ -n "$audit_log" ] && [ -f "$audit_log" ] && audit0=$(stat -c %s "$au
 load0=$(cut -d' ' -f1-3 /proc/loadavg)
 start=$(date +%s%N)
 "$bin" run --config testdata/config/tazala.yaml --kafka-brokers "$BROKER" --store-url "chdb:$work/store" \
-  --http-addr "$METRICS" --http-clickhouse-addr "" "${tok[@]}" --log-level warn ${BENCH_CPUPROFILE:+--cpuprofile "$BENCH_CPUPROFILE"} 2>"$work/daemon.log" &
+  --http-addr "$METRICS" --http-clickhouse-addr "" "${tok[@]}" ${BENCH_ARGS:-} --log-level warn ${BENCH_CPUPROFILE:+--cpuprofile "$BENCH_CPUPROFILE"} 2>"$work/daemon.log" &
 daemon=$!
 pids+=($daemon)
 if [ "$RATE" -gt 0 ]; then
