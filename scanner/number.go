@@ -293,7 +293,10 @@ func (c *candidate) read() {
 // label returns the hints of the label before the candidate.
 func (c *candidate) label() ctx {
 	if !c.lcOK {
-		c.lc = c.ownerNeg(c.s.labelCtx(c.g, c.from))
+		c.lc = c.s.labelCtx(c.g, c.from)
+		if c.lc == 0 || c.lc&ctxFillW != 0 {
+			c.lc = c.ownerNeg(c.lc) // "Receipt No. …", "Reference Number" (opsneg.go)
+		}
 		c.lcOK = true
 	}
 	return c.lc
