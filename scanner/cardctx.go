@@ -76,7 +76,8 @@ var phraseStems = []struct {
 	{"обратн", ctxBackW, false}, {"тыльн", ctxBackW, false}, {"артқы", ctxBackW, false}, {"артын", ctxBackW, false},
 	{"арт", ctxBackW, true}, {"сыртын", ctxBackW, false}, {"сыртқы", ctxBackW, false},
 	{"сзади", ctxBackW, true}, {"позади", ctxBackW, true}, {"задн", ctxBackW, false}, {"backside", ctxBackW, true},
-	{"behind", ctxBackW, true}, {"арқасындағы", ctxBackW, true}, {"арқасында", ctxBackW, true},
+	{"behind", ctxBackW, true}, {"арқасындағы", ctxBackW, true}, {"арқасында", ctxBackW, true}, {"сырт", ctxBackW, true},
+	{"flip", ctxBackW, true}, {"flipside", ctxBackW, true},
 	// counts of digits
 	{"3", ctxCountW, true}, {"4", ctxCountW, true}, {"три", ctxCountW, true}, {"трёх", ctxCountW, true},
 	{"трех", ctxCountW, true}, {"четыре", ctxCountW, true}, {"үш", ctxCountW, true}, {"төрт", ctxCountW, true},
@@ -136,6 +137,12 @@ var phraseStems = []struct {
 	{"жазылған", ctxFillW, true}, {"басылған", ctxFillW, true}, {"тұр", ctxFillW, true},
 	{"ваш", ctxFillW, true}, {"ваша", ctxFillW, true}, {"вашей", ctxFillW, true}, {"вашу", ctxFillW, true},
 	{"вашего", ctxFillW, true}, {"сіздің", ctxFillW, true}, {"our", ctxFillW, true}, {"their", ctxFillW, true},
+	// requests of an agent or a voice menu: "назовите код с обратной стороны", "кодты айтыңыз", "please enter"
+	{"назовите", ctxFillW, true}, {"введите", ctxFillW, true}, {"укажите", ctxFillW, true}, {"продиктуйте", ctxFillW, true},
+	{"скажите", ctxFillW, true}, {"сообщите", ctxFillW, true}, {"пожалуйста", ctxFillW, true}, {"айтыңыз", ctxFillW, true},
+	{"енгізіңіз", ctxFillW, true}, {"жазыңыз", ctxFillW, true}, {"айтып", ctxFillW, true}, {"беріңіз", ctxFillW, true},
+	{"enter", ctxFillW, true}, {"say", ctxFillW, true}, {"tell", ctxFillW, true}, {"type", ctxFillW, true},
+	{"provide", ctxFillW, true}, {"please", ctxFillW, true}, {"me", ctxFillW, true}, {"what", ctxFillW, true},
 	{"a", ctxFillW, true}, {"an", ctxFillW, true}, {"this", ctxFillW, true},
 }
 
@@ -332,8 +339,8 @@ func (s *Scanner) cvvRule(u ctx) bool {
 		return true
 	case u&ctxCodeW != 0 && u&(ctxSecW|ctxBackW) != 0:
 		return true
-	case u&ctxCountW != 0 && u&ctxBackW != 0:
-		return true
+	case u&ctxBackW != 0 && u&(ctxCountW|ctxSecW) != 0:
+		return true // "the security number on the reverse"
 	case u&ctxCodeW != 0 && u&ctxCard != 0:
 		return true
 	case u&ctxBackW != 0 && u&ctxCard != 0:
@@ -364,4 +371,42 @@ func hintBefore(g *seg, p int) bool {
 		return false
 	}
 	return false
+}
+
+// speakerWords label the turn of the customer in a call or chat
+// transcript ("клиент: 321").
+var speakerWords = map[string]bool{
+	"клиент": true, "клиентка": true, "абонент": true, "покупатель": true, "пользователь": true, "держатель": true,
+	"тұтынушы": true, "клиенттің": true, "client": true, "caller": true, "customer": true, "cust": true, "user": true,
+	"cardholder": true, "holder": true, "buyer": true, "payer": true, "subscriber": true,
+}
+
+// turnQuestion returns the classes of the phrase that ends the previous
+// turn when the value at p opens the customer's answer: "оператор:
+// назовите три цифры на обороте. клиент: 321", "agent: and the code on
+// the back? caller: 321". ok is false when p does not open such a turn.
+func (s *Scanner) turnQuestion(g *seg, p int) (u ctx, ok bool) {
+	t := g.text
+	w, ws, found := prevWord(t, p, g.lo)
+	if !found || len(w) > 24 || bytes.IndexByte(t[ws+len(w):p], ':') < 0 {
+		return 0, false
+	}
+	var buf [32]byte
+	if !speakerWords[string(lowerInto(buf[:0], w))] {
+		return 0, false
+	}
+	k := ws
+	for k > g.lo && (t[k-1] == ' ' || t[k-1] == '\t') {
+		k--
+	}
+	if k == g.lo {
+		return 0, false
+	}
+	switch t[k-1] {
+	case '.', '?', '!', '\n', '|':
+	default:
+		return 0, false
+	}
+	u, n := s.phraseBefore(g, k-1, 5)
+	return u, n > 0
 }

@@ -28,6 +28,16 @@ func TestCardPhraseRules(t *testing.T) {
 		{"обратной стороне это", `цифры с обратной стороны — это ⟦card_cvv:565⟧`},
 		{"артқы жағында жазылған", `артқы жағында жазылған код ⟦card_cvv:676⟧`},
 		{"арқасындағы", `картаның арқасындағы үш сан ⟦card_cvv:787⟧`},
+		{"security number on the reverse", `the security number on the reverse is ⟦card_cvv:123⟧`},
+		{"сырт жағындағы", `сырт жағындағы код ⟦card_cvv:789⟧`},
+		{"request verb kk", `Сіздің картаңыздың артқы жағындағы кодты айтыңыз: ⟦card_cvv:543⟧`},
+		{"printed on the back of your card", `IVR: please enter the 3 digits printed on the back of your card: ⟦card_cvv:789⟧`},
+		// the answer to the previous turn's question
+		{"answer ru", `оператор: назовите три цифры на обороте. клиент: ⟦card_cvv:321⟧`},
+		{"answer en", `agent: and the three digits on the back? caller: ⟦card_cvv:765⟧`},
+		{"answer expiry", `оператор: назовите срок действия карты. клиент: ⟦card_expiry:12/27⟧`},
+		{"answer order number", `оператор: назовите номер заказа. клиент: 1234`},
+		{"answer sms code", `оператор: код из смс? клиент: 4321`},
 		{"not the back of a receipt", `on the back of the receipt code 1234`},
 		{"back-off is not the back", `retry back-off 250 ms, code 503`},
 
@@ -42,6 +52,15 @@ func TestCardPhraseRules(t *testing.T) {
 		{"subscription", `подписка Premium действует до 11/27`},
 		{"licence", `the licence key expires 04/29`},
 		{"api token", `API token valid thru 06/27`},
+		{"api key", `API key expires 11/26`},
+		{"sim", `SIM valid until 04/27`},
+		{"offer", `offer valid through 07/27`},
+		{"discount code", `discount code FALL23 expires 09/26`},
+		{"member since", `member since 03/21, expires 03/27`},
+		{"карта лояльности", `карта лояльности действует до 12/27`},
+		{"бонусная карта", `бонусная карта действительна до 11/26`},
+		{"бонустық карта", `бонустық карта мерзімі 12/27`},
+		{"valid from is not an expiry", `valid from 01/25 thru ⟦card_expiry:12/27⟧`},
 		{"sim card", `SIM-карта заменена, срок действия 12/27`},
 		{"quoted message", `msg="promo code ABC1 valid till 10/26"`},
 		// codes of cards that are not payment cards
@@ -51,6 +70,8 @@ func TestCardPhraseRules(t *testing.T) {
 		{"loyalty card", `loyalty card 7000609831668 points 6683 card security code 8714 tier gold`},
 		{"карта лояльности", `карта лояльности, код безопасности 4321`},
 		{"сыйлық картасы", `сыйлық картасының қауіпсіздік коды 123`},
+		{"parcel locker", `parcel locker security code 5521`},
+		{"гифт-карта", `гифт-карта, защитный код 345`},
 		{"gift card back", `scratch the back of your gift card to reveal the code 1234`},
 
 		// the payment card keeps its expiry and code

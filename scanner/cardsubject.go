@@ -43,14 +43,17 @@ import "unicode/utf8"
 var cardModifiers = []string{
 	"gift", "loyalty", "bonus", "reward", "sim", "esim", "club", "discount", "member", "key", "access",
 	"memory", "sd", "microsd", "transit", "transport", "travel", "fuel", "library", "student", "id", "smart",
-	"подароч", "бонус", "сим", "клуб", "дисконт", "скидоч", "накопит", "лояльн", "транспорт", "проездн",
+	"гифт", "подароч", "бонус", "сим", "клуб", "дисконт", "скидоч", "накопит", "лояльн", "транспорт", "проездн",
 	"топлив", "студен", "сыйлық", "бонустық", "жеңілдік", "жол",
 }
 
 // otherSubjects are non-card subjects of this rule beyond opsneg.go's
 // nonCardSubjects (which name subjects with an expiry of their own).
 var otherSubjects = []string{
-	"loyalty", "лояльн", "gift", "подароч", "сыйлық", "iccid", "puk", "certificate", "сертиф",
+	"loyalty", "лояльн", "gift", "подароч", "гифт", "сыйлық", "iccid", "puk", "certificate", "сертиф", "sim", "esim",
+	"key", "keys", "member", "offer", "deal", "campaign", "discount", "sale", "акци", "предложени", "скидк", "жеңілдік",
+	// codes that open things: lockers, doors, parcels
+	"locker", "parcel", "door", "alarm", "wifi", "постамат", "посылк", "двер", "домофон", "сейф",
 }
 
 // paymentQualifiers are the stems of words that make a card word a

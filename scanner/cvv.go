@@ -47,6 +47,12 @@ func (s *Scanner) cvv(g *seg, a, b int) {
 	// not a gift card's code (cardsubject.go)
 	if c&phraseCtx != 0 && c&ctxNegW == 0 && s.cvvPhrase(g, a, b) && !s.otherCardSubject(g, a) {
 		s.emit(g, tazala.KindCVV, a, b, "card_cvv", 0.9)
+		return
+	}
+	// "назовите три цифры на обороте. клиент: 321": the answer to the
+	// previous turn's question (cardctx.go)
+	if u, ok := s.turnQuestion(g, a); ok && s.cvvRule(u) {
+		s.emit(g, tazala.KindCVV, a, b, "card_cvv", 0.85)
 	}
 }
 

@@ -103,6 +103,10 @@ func (s *Scanner) expiryContext(g *seg, i int) float32 {
 	case s.lastPAN >= 0 && (near(g, s.lastPAN, i) || s.nearVia(g, s.lastPAN, i)):
 		return 0.85
 	}
+	// "назовите срок действия карты. клиент: 12/27" (cardctx.go)
+	if u, ok := s.turnQuestion(g, i); ok && u&(ctxExpW|ctxExpiry) != 0 && u&ctxNegW == 0 {
+		return 0.85
+	}
 	return 0
 }
 
