@@ -86,6 +86,9 @@ func commonWord(lw []byte) bool {
 			}
 		}
 	}
+	if deverbalNoun(w) {
+		return true
+	}
 	if !commonKeys[key3(w)] {
 		return false // no entry starts so: most words stop here
 	}
@@ -106,3 +109,26 @@ func commonWord(lw []byte) bool {
 
 // key3 packs the first three bytes of b (len(b) ≥ 3).
 func key3(b []byte) uint32 { return uint32(b[0])<<16 | uint32(b[1])<<8 | uint32(b[2]) }
+
+// deverbalEnds are Russian suffixes of abstract and deverbal nouns
+// (-ация, -ение, -ание, -ость, -ство and their case forms) that no given
+// name or surname has: "Деградация", "Замедление", "Доступность". The
+// forms a given name shares (-ения, -ении: Ксения, Евгении) are left out.
+var deverbalEnds = []string{
+	"ация", "ации", "ацию", "ацией", "яция", "яции", "ение", "ением", "ание", "анием", "ость", "ости", "остью",
+	"ство", "ства", "ству", "ством", "стве",
+}
+
+// deverbalNoun reports whether the lower-cased word w has a deverbal
+// noun suffix after a stem of three letters or more.
+func deverbalNoun(w []byte) bool {
+	if len(w) < 12 || w[len(w)-1] < 0x80 {
+		return false // shorter than 6 Cyrillic letters, or not Cyrillic
+	}
+	for _, e := range deverbalEnds {
+		if len(w) >= len(e)+6 && string(w[len(w)-len(e):]) == e {
+			return true
+		}
+	}
+	return false
+}

@@ -172,6 +172,12 @@ func (s *Scanner) tryGroups(g *seg, start int, plus bool, gs []group) int {
 	}
 	last := 0
 	for a := 0; a < len(gs); {
+		if a > 0 && gs[a].sep == '.' && gs[a].a == gs[a-1].b+1 && gs[a].b-gs[a].a >= 10 {
+			// "0.900101300007": a long run right after a decimal point is
+			// a fraction, not an identifier (FuzzRedact)
+			a++
+			continue
+		}
 		matched := false
 		// digits in gs[a:b+1], counted down as b falls: ranges of a length
 		// no kind has are not classified at all ("2026-12-01 10")
@@ -287,7 +293,10 @@ func (c *candidate) read() {
 // label returns the hints of the label before the candidate.
 func (c *candidate) label() ctx {
 	if !c.lcOK {
-		c.lc = c.ownerNeg(c.s.labelCtx(c.g, c.from))
+		c.lc = c.s.labelCtx(c.g, c.from)
+		if c.lc == 0 || c.lc&ctxFillW != 0 {
+			c.lc = c.ownerNeg(c.lc) // "Receipt No. …", "Reference Number" (opsneg.go)
+		}
 		c.lcOK = true
 	}
 	return c.lc

@@ -261,6 +261,10 @@ var nonCardSubjects = []string{
 	"ticket", "pgp", "gpg", "ssh", "acme", "csr", "crl", "ocsp", "secret", "kubeconfig", "retention", "snapshot",
 	"сертификат", "токен", "лицензи", "парол", "домен", "подписк", "сесси", "аренд", "договор", "гаранти",
 	"полис", "ключ", "квот", "құпиясөз", "кілт", "келісімшарт",
+	// goods, lots and shelf life; loyalty points, coupons; documents
+	"lot", "product", "goods", "sku", "drug", "medicine", "товар", "продукт", "парти", "препарат", "лекарств",
+	"годност", "bonus", "cashback", "coupon", "voucher", "promo", "бонус", "балл", "кешбэк", "купон", "ваучер",
+	"промо", "passport", "паспорт", "удостоверени", "insurance", "страхов", "membership", "абонемент",
 }
 
 // ctxSubjW marks a word naming a subject with an expiry of its own
@@ -340,10 +344,13 @@ func subjectPart(part []byte) bool {
 // within the clause; the first other word must be the subject
 // ("certificate expires on 12/27", "token exp 12/26", "срок действия
 // сертификата 05/28"). A card word, or a PAN earlier in the record, keeps
-// it a card's.
-func (s *Scanner) otherExpiry(g *seg, a int) bool {
+// it a card's. So does a fraction followed by a count noun (fractionCount).
+func (s *Scanner) otherExpiry(g *seg, a, b int) bool {
 	if s.lastPAN >= 0 {
 		return false
+	}
+	if fractionCount(g, b) {
+		return true
 	}
 	t := g.text
 	p := a
@@ -357,10 +364,14 @@ func (s *Scanner) otherExpiry(g *seg, a int) bool {
 				return false // the clause ends
 			}
 		}
-		c := s.ctxOf(w)
-		if (c&phraseCtx == 0 || hasSep(w)) && subjectClass(w) != 0 {
-			return true // a grammar word alone is no subject: "exp", "срок"
+		if allDigits(w) {
+			p = ws // the subject's own number: "lot 88231 exp 05/26"
+			continue
 		}
+		if subjectClass(w) != 0 {
+			return true
+		}
+		c := s.ctxOf(w)
 		if c&ctxCard != 0 || c&phraseCtx == 0 {
 			return false // a card word, or the phrase before the value ends
 		}
@@ -461,7 +472,13 @@ func (s *Scanner) addressOrCompany(g *seg, i, end int) bool {
 	if q > end {
 		e := wordEnd(t, q)
 		if e > q && e-q <= 32 {
-			if streetAfter[string(lowerInto(buf[:0], t[q:e]))] {
+			lw := lowerInto(buf[:0], t[q:e])
+			if streetAfter[string(lw)] {
+				return true
+			}
+			// a capitalised common noun right after: the name is part of
+			// a company's or product's ("Thomas Cook Travel")
+			if isUpperStart(t, q) && lexFlags(lw)&(wGiven|wSurname) == 0 && commonWord(lw) {
 				return true
 			}
 		}
@@ -521,4 +538,43 @@ func (c *candidate) jsonCounter() bool {
 		p--
 	}
 	return p > lo && t[p-1] == '"'
+}
+
+// countNouns are the words after a fraction "N/M" that make it a count
+// of items, not a month and year: "valid 12/27 records", "10/12 rows
+// passed", "проверено 11/25 записей".
+var countNouns = []string{
+	"record", "row", "item", "file", "node", "pod", "replica", "task", "job", "shard", "partition", "broker",
+	"message", "event", "request", "запис", "строк", "файл", "узл", "задач", "сообщен", "событ", "запрос", "шт",
+}
+
+// fractionCount reports whether the value ending at text position b is
+// followed by a count noun.
+func fractionCount(g *seg, b int) bool {
+	t := g.text
+	q := b
+	for q < len(t) && t[q] == ' ' {
+		q++
+	}
+	if q == b || q >= len(t) {
+		return false
+	}
+	e := wordEnd(t, q)
+	if e == q || e-q > 32 || e < len(t) && (t[e] == '=' || t[e] == ':' || t[e] == '"' || t[e] == '_') {
+		return false // the key of the next field ("exp=12/27 attempt=2"), not a noun
+	}
+	var buf [64]byte
+	w := lowerInto(buf[:0], t[q:e])
+	for _, n := range countNouns {
+		if len(w) >= len(n) && string(w[:len(n)]) == n {
+			return true
+		}
+	}
+	return false
+}
+
+// lexFlags returns the name lexicon's flags of a lower-cased word.
+func lexFlags(lw []byte) uint8 {
+	lexOnce.Do(loadLexicon)
+	return lexicon[string(lw)]
 }

@@ -443,7 +443,7 @@ func (s *Scanner) emit(g *seg, k tazala.Kind, a, b int, det string, conf float32
 	if s.disabled[k] {
 		return
 	}
-	if k == tazala.KindExpiry && s.otherExpiry(g, a) || k == tazala.KindName && s.addressOrCompany(g, a, b) {
+	if k == tazala.KindExpiry && s.otherExpiry(g, a, b) || k == tazala.KindName && s.addressOrCompany(g, a, b) {
 		return // a certificate's expiry, a street's or company's name (opsneg.go)
 	}
 	ra, rb := g.raw(a), g.raw(b)
