@@ -265,6 +265,60 @@ var nonCardSubjects = []string{
 	"lot", "product", "goods", "sku", "drug", "medicine", "товар", "продукт", "парти", "препарат", "лекарств",
 	"годност", "bonus", "cashback", "coupon", "voucher", "promo", "бонус", "балл", "кешбэк", "купон", "ваучер",
 	"промо", "passport", "паспорт", "удостоверени", "insurance", "страхов", "membership", "абонемент",
+	"experiment", "эксперимент",
+}
+
+// measureParts are key parts that make "exp" an exponent or a duration
+// ("exp_backoff_ms", "retry.exp.base"): such a key labels no expiry.
+var measureParts = map[string]bool{
+	"ms": true, "us": true, "ns": true, "sec": true, "secs": true, "seconds": true, "millis": true, "mins": true,
+	"minutes": true, "pct": true, "percent": true, "ratio": true, "rate": true, "factor": true, "base": true,
+	"jitter": true, "multiplier": true, "backoff": true, "delay": true, "interval": true, "timeout": true,
+	"ttl": true, "retry": true, "retries": true, "attempt": true, "attempts": true, "weight": true, "score": true,
+	"exponent": true, "max": true, "min": true,
+}
+
+// measureKey reports whether a compound label word has a measure part.
+func measureKey(w []byte) bool {
+	if !hasSep(w) || len(w) > 48 {
+		return false
+	}
+	var buf [64]byte
+	start := 0
+	for i := 0; i <= len(w); i++ {
+		if i < len(w) && !isKeySep(w, i) {
+			continue
+		}
+		if i > start {
+			part := w[start:i]
+			if part[0] == '_' || part[0] == '-' || part[0] == '.' || part[0] == '[' {
+				part = part[1:]
+			}
+			if measureParts[string(lowerInto(buf[:0], part))] {
+				return true
+			}
+		}
+		start = i
+	}
+	return false
+}
+
+// staleYear reports whether the expiry text [a,b), written with a
+// separator (MM/YY, M/YY, MM.YYYY), has a year more than ten years before
+// the scanner's reference year or more than twenty after it: no card in
+// use expires so ("status 1/12", "exp 11/99").
+func (s *Scanner) staleYear(t []byte, a, b int) bool {
+	k := b
+	for k > a && isDigit(t[k-1]) {
+		k--
+	}
+	if k == a || b-k < 2 || k-a > 4 && isDigit(t[a+2]) && isDigit(t[a+3]) {
+		return false // no separator (MMYY/YYMM), or the year first (YYYY-MM)
+	}
+	y := int(t[b-2]-'0')*10 + int(t[b-1]-'0')
+	now := s.maxYear % 100
+	d := (y - now + 100) % 100 // years after now, modulo the century
+	return d > 20 && d < 90
 }
 
 // ctxSubjW marks a word naming a subject with an expiry of its own
@@ -349,7 +403,7 @@ func (s *Scanner) otherExpiry(g *seg, a, b int) bool {
 	if s.lastPAN >= 0 {
 		return false
 	}
-	if fractionCount(g, b) {
+	if fractionCount(g, b) || s.staleYear(g.text, a, b) {
 		return true
 	}
 	t := g.text
@@ -368,7 +422,7 @@ func (s *Scanner) otherExpiry(g *seg, a, b int) bool {
 			p = ws // the subject's own number: "lot 88231 exp 05/26"
 			continue
 		}
-		if subjectClass(w) != 0 {
+		if subjectClass(w) != 0 || k == 0 && measureKey(w) {
 			return true
 		}
 		c := s.ctxOf(w)
