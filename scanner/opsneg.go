@@ -155,8 +155,8 @@ var ownerNumberNouns = map[string]bool{
 // Number", "Transaction number", "batch no"): the number is that
 // datum's, not a person's.
 func (c *candidate) ownerNeg(l ctx) ctx {
-	if l == 0 && c.abbrevOwnerNeg() {
-		return ctxNeg // "Receipt No. …"
+	if l == 0 && (c.abbrevOwnerNeg() || c.pathSegmentNeg()) {
+		return ctxNeg // "Receipt No. …", "/transactions/…"
 	}
 	if l&ctxFillW == 0 || l&(ctxNeg|personCtx|ctxCVV|ctxExpiry) != 0 {
 		return l
@@ -179,7 +179,13 @@ func (c *candidate) ownerNeg(l ctx) ctx {
 
 func init() {
 	// transaction data named by words the label list lacks
-	for _, w := range []string{"transaction", "transactions", "retrieval", "trace", "stan", "approval", "acceptor"} {
+	for _, w := range []string{"transaction", "transactions", "retrieval", "trace", "stan", "approval", "acceptor",
+		// operational objects and counters of service logs
+		"checkpoint", "memory", "mem", "heap", "rss", "hits", "misses", "evicted", "keys", "commands",
+		"connections", "correlation", "msg", "event", "events", "cheque", "receipts", "payments", "transfers",
+		"refunds", "jobs", "builds", "runs", "batches", "operations", "documents", "segments", "messages",
+		"packet", "packets", "frames", "goroutine", "tid", "uid", "gid", "line", "lineno", "квитанция",
+		"квитанции", "операция", "операции", "операций", "документ", "документа", "перевод", "перевода"} {
 		labelWords[w] |= ctxNeg
 	}
 }
@@ -631,4 +637,55 @@ func fractionCount(g *seg, b int) bool {
 func lexFlags(lw []byte) uint8 {
 	lexOnce.Do(loadLexicon)
 	return lexicon[string(lw)]
+}
+
+// pathSegmentNeg reads a number that is a URL path segment by the segment
+// before it: "/api/v1/transactions/7708…" is a transaction's id, while
+// "/clients/9001…" (no operational word) keeps its reading.
+func (c *candidate) pathSegmentNeg() bool {
+	t, lo := c.g.text, c.g.lo
+	p := c.from
+	if p-2 < lo || t[p-1] != '/' {
+		return false
+	}
+	a := p - 1
+	for a > lo && a > p-49 && (isASCIILetter(t[a-1]) || t[a-1] == '_' || t[a-1] == '-') {
+		a--
+	}
+	if a == p-1 || a == lo || t[a-1] != '/' {
+		return false
+	}
+	oc := c.s.ctxOf(t[a : p-1])
+	return oc&ctxNeg != 0 && oc&personCtx == 0
+}
+
+// unitWords are units and count nouns written after a quantity: "read
+// 7708… bytes", "8503… rows affected", "processed 0112… records".
+var unitWords = map[string]bool{
+	"b": true, "byte": true, "bytes": true, "kb": true, "mb": true, "gb": true, "tb": true, "kib": true, "mib": true,
+	"gib": true, "ms": true, "us": true, "µs": true, "ns": true, "s": true, "sec": true, "secs": true,
+	"seconds": true, "min": true, "mins": true, "minutes": true, "records": true, "record": true, "rows": true,
+	"row": true, "items": true, "entries": true, "messages": true, "msgs": true, "events": true, "keys": true,
+	"requests": true, "reqs": true, "ops": true, "files": true, "lines": true, "chunks": true, "blocks": true,
+	"pages": true, "objects": true, "tuples": true, "docs": true, "documents": true, "times": true,
+	"points": true, "samples": true, "spans": true, "packets": true, "pkts": true, "frames": true, "bits": true,
+	"записей": true, "записи": true, "строк": true, "байт": true, "байта": true, "байтов": true,
+	"сообщений": true, "событий": true, "запросов": true, "файлов": true, "объектов": true, "раз": true,
+	"шт": true, "мс": true, "сек": true, "секунд": true, "мин": true, "минут": true, "кб": true, "мб": true,
+	"гб": true, "элементов": true, "документов": true, "транзакций": true, "операций": true,
+}
+
+// unitAfter reports whether the digits ending at text position e are
+// followed by a unit or a count noun: a quantity, not a person's number.
+func unitAfter(t []byte, e int) bool {
+	q := e
+	if q < len(t) && t[q] == ' ' {
+		q++
+	}
+	w := wordEnd(t, q)
+	if w == q || w-q > 20 || w < len(t) && (t[w] == '=' || t[w] == '_' || isDigit(t[w])) {
+		return false
+	}
+	var buf [32]byte
+	return unitWords[string(lowerInto(buf[:0], t[q:w]))]
 }
