@@ -185,7 +185,7 @@ func init() {
 		"connections", "correlation", "msg", "event", "events", "cheque", "receipts", "payments", "transfers",
 		"refunds", "jobs", "builds", "runs", "batches", "operations", "documents", "segments", "messages",
 		"packet", "packets", "frames", "goroutine", "tid", "uid", "gid", "line", "lineno", "квитанция",
-		"квитанции", "операция", "операции", "операций", "документ", "документа", "перевод", "перевода"} {
+		"квитанции", "операция", "операции", "операций", "документ", "документа"} {
 		labelWords[w] |= ctxNeg
 	}
 }
