@@ -11,3 +11,11 @@ VAULT_VERSION ?= v1.17.6
 ## vault-bin: build .cache/vault/vault (once per machine).
 vault-bin:
 	@VAULT_VERSION=$(VAULT_VERSION) scripts/build-vault.sh
+
+.PHONY: bench-vault
+## bench-vault: the Vault tokenizer against a real dev server with its audit
+## device on: tokens/s, Vault's CPU and audit bytes per value sent, round
+## trips (VAULT_BENCHTIME=20x). End to end: BENCH_TOKENIZER=vault make bench-pipeline.
+VAULT_BENCHTIME ?= 20x
+bench-vault: vault-bin
+	go test -run '^$$' -bench 'Vault' -benchtime $(VAULT_BENCHTIME) ./tokenize/vault

@@ -113,8 +113,61 @@ func (c *candidate) pan() (tazala.Kind, float32, bool) {
 	if l&ctxNeg != 0 && l&ctxCard == 0 {
 		return 0, 0, false
 	}
-	return tazala.KindPAN, 0.97, len(c.gs) == 1 && l&personCtx == 0
+	weak := len(c.gs) == 1 && l&personCtx == 0
+	if weak && isTestPAN(c.d) {
+		// a card number the networks and processors publish for tests:
+		// no random number is one of these, wherever it stands
+		weak = false
+	}
+	return tazala.KindPAN, 0.97, weak
 }
+
+// testPANs are card numbers that networks and payment processors publish
+// for testing (Visa, Mastercard, Amex, Discover, Diners, JCB, UnionPay,
+// Maestro). They are PANs by the labelling rules; a bare one is not weak.
+var testPANs = func() map[string]bool {
+	m := map[string]bool{}
+	defer func() {
+		for p := range m {
+			testPANKeys[panKey([]byte(p))] = true
+		}
+	}()
+	for _, p := range []string{
+		// Visa
+		"4111111111111111", "4012888888881881", "4222222222222", "4242424242424242", "4000056655665556",
+		"4000000000000002", "4000000000003220", "4000002500003155", "4000000000009995", "4000000000000077",
+		"4000000000000069", "4000000000000127", "4000000000000119", "4005550000000001", "4012000033330026",
+		"4217651111111119", "4500600000000061", "4988438843884305", "4166676667666746", "4646464646464644",
+		"4000020000000000", "4000060000000006", "4000160000000004", "4000180000000002", "4917610000000000003",
+		"4917610000000000", "4462030000000000", "4917300800000000", "4484070000000000", "4012001037141112",
+		"4263982640269299",
+		// Mastercard
+		"5555555555554444", "5105105105105100", "2223003122003222", "5200828282828210", "5454545454545454",
+		"2221000000000009", "2223000048400011", "5425233430109903", "5431111111111111", "5101180000000007",
+		"5100290029002909", "5555341244441115", "5577000055770004", "2222400010000008", "2223520043560014",
+		"5500000000000004", "5555555555555557", "5186001700008785",
+		// American Express
+		"378282246310005", "371449635398431", "378734493671000", "370000000000002", "340000000000009",
+		"341111111111111", "374245455400126", "370000000100018", "343434343434343",
+		// Discover
+		"6011111111111117", "6011000990139424", "6011981111111113", "6011601160116611", "6445644564456445",
+		"6011000400000000",
+		// Diners Club
+		"30569309025904", "38520000023237", "36227206271667", "3056930009020004", "36006666333344",
+		"36700102000000", "36148900647913", "36259600000004",
+		// JCB
+		"3530111333300000", "3566002020360505", "3566111111111113", "3569990010095841", "3528000700000000",
+		"3569990010030400",
+		// UnionPay
+		"6200000000000005", "6243030000000001", "6212345678901265", "6250941006528599", "6221261111117766",
+		"6205500000000000004",
+		// Maestro
+		"6759649826438453", "6799990100000000019", "6771798021000008", "6304000000000000",
+	} {
+		m[p] = true
+	}
+	return m
+}()
 
 // inCardObject reports whether the value at text position p lies in a
 // JSON object or an XML element whose name is a card word: the key before
@@ -170,4 +223,22 @@ func (s *Scanner) inCardObject(g *seg, p int) bool {
 		}
 	}
 	return false
+}
+
+// testPANKeys holds testPANs by panKey: a look-up without hashing a string.
+var testPANKeys = map[uint64]bool{}
+
+// panKey packs 13–19 digits and their count into one number: a cheap
+// first test, confirmed by testPANs (two lengths may share a key).
+func panKey(d []byte) uint64 {
+	var v uint64
+	for _, c := range d {
+		v = v*10 + uint64(c-'0')
+	}
+	return v ^ uint64(len(d))<<59
+}
+
+// isTestPAN reports whether d is a published test card number.
+func isTestPAN(d []byte) bool {
+	return testPANKeys[panKey(d)] && testPANs[string(d)]
 }

@@ -57,7 +57,7 @@ var phraseStems = []struct {
 }{
 	// card security code terms
 	{"cvv", ctxCVV, false}, {"cvc", ctxCVV, false}, {"csc", ctxCVV, true}, {"cvn", ctxCVV, true},
-	{"cvd", ctxCVV, true}, {"cav2", ctxCVV, true}, {"cid", ctxCVV, true}, {"cvv2", ctxCVV, true},
+	{"cvd", ctxCVV, true}, {"cav2", ctxCVV, true}, {"cid", ctxCVV, true}, {"cvv2", ctxCVV, true}, {"cvn2", ctxCVV, true}, {"cvd2", ctxCVV, true},
 	// code words
 	{"code", ctxCodeW, true}, {"codes", ctxCodeW, true}, {"value", ctxCodeW, true}, {"digits", ctxCodeW, true}, {"digit", ctxCodeW, true},
 	{"numbers", ctxCodeW, true}, {"код", ctxCodeW, false}, {"цифр", ctxCodeW, false}, {"число", ctxCodeW, true},
@@ -70,6 +70,7 @@ var phraseStems = []struct {
 	{"провер", ctxWeakW, false}, {"секрет", ctxWeakW, false}, {"құпия", ctxWeakW, false}, {"тексер", ctxWeakW, false},
 	{"трёхзнач", ctxWeakW, false}, {"трехзнач", ctxWeakW, false}, {"үштаңбалы", ctxWeakW, true}, {"таңбалы", ctxWeakW, true},
 	{"контрольн", ctxWeakW, false}, {"сәйкестендіру", ctxWeakW, false},
+	{"значн", ctxWeakW, false}, {"верифик", ctxWeakW, false}, // "3-значный", "код верификации"
 	// the back of the card
 	{"back", ctxBackW, true}, {"reverse", ctxBackW, true}, {"rear", ctxBackW, true}, {"оборот", ctxBackW, false},
 	{"обратн", ctxBackW, false}, {"тыльн", ctxBackW, false}, {"артқы", ctxBackW, false}, {"артын", ctxBackW, false},

@@ -20,6 +20,11 @@ func (s *Scanner) cvv(g *seg, a, b int) {
 			s.emit(g, tazala.KindExpiry, a, b, "card_expiry", 0.85)
 			return
 		}
+		if s.lastPAN >= 0 && validMonth(g.text[a:a+2]) && s.cardYear(g.text[a+2:b]) && s.rowAfterPAN(g, a, b) {
+			// "4111…,1227,123": MMYY right after a PAN in a positional row
+			s.emit(g, tazala.KindExpiry, a, b, "card_expiry", 0.8)
+			return
+		}
 	}
 	w, _, ok := prevWord(g.text, a, g.lo)
 	if !ok {
@@ -63,4 +68,26 @@ func yymm(d []byte) bool {
 // ("3ds", "2fa", "5xx"): letters right after them.
 func gluedWord(t []byte, j int) bool {
 	return j < len(t) && (isASCIILetter(t[j]) || t[j] == 0xD0 || t[j] == 0xD1)
+}
+
+// cardYear reports whether yy (two digits) is a year a card in use may
+// expire in: from five years ago to twenty years ahead.
+func (s *Scanner) cardYear(yy []byte) bool {
+	y := 2000 + int(yy[0]-'0')*10 + int(yy[1]-'0')
+	return y >= s.maxYear-5 && y <= s.maxYear+20
+}
+
+// rowAfterPAN reports whether [a,b) is the field right after the PAN in a
+// delimited row: one delimiter (',', ';', '|', tab) between them and the
+// same delimiter or the end after it.
+func (s *Scanner) rowAfterPAN(g *seg, a, b int) bool {
+	t := g.text
+	if a < 1 || g.raw(a-1) != s.lastPAN {
+		return false
+	}
+	d := t[a-1]
+	if d != ',' && d != ';' && d != '|' && d != '\t' {
+		return false
+	}
+	return b == len(t) || t[b] == d
 }

@@ -139,7 +139,7 @@ func attachedBeforeBy(t []byte, i, lo int) bool {
 		}
 		q := t[i-2]
 		if p == '-' {
-			return isASCIILetter(q) || isDigit(q) || q == '_'
+			return isASCIILetter(q) || isDigit(q) || q == '_' || q == ']' || q == '*'
 		}
 		if p == ',' && isDigit(q) {
 			// a decimal comma follows a short number; after an IIN-,
@@ -153,7 +153,10 @@ func attachedBeforeBy(t []byte, i, lo int) bool {
 			}
 			return i-1-k < 11
 		}
-		return isDigit(q)
+		// after a ']' or '*' as after a digit: a redaction placeholder or
+		// mask ("[IIN:…].+1201…", "****.+1201…") glues on what followed
+		// the value it replaced
+		return isDigit(q) || ((q == ']' || q == '*') && p != ',')
 	}
 	return false
 }

@@ -53,7 +53,11 @@ func init() {
 			labelWords[w] |= c
 		}
 	}
-	add(ctxIIN, "iin", "иин", "жсн", "identification", "iin_number", "payer_iin", "client_iin", "customer_iin", "individual_iin", "iin_bin", "iinbin")
+	add(ctxIIN, "iin", "иин", "жсн", "identification", "iin_number", "payer_iin", "client_iin", "customer_iin", "individual_iin", "iin_bin", "iinbin",
+		// national identity and taxpayer numbers: in Kazakhstan the IIN is both
+		"national_id", "nationalid", "national_number", "national_id_number", "nid", "citizen_id", "individual_id",
+		"personal_id", "personal_code", "personalcode", "id_number", "idnumber", "identity_number", "tax_id", "taxid",
+		"taxpayer_id", "tin", "inn", "инн")
 	add(ctxPhone, "phone", "tel", "тел", "telephone", "mobile", "msisdn", "phone_number", "phonenumber", "contact_phone",
 		"телефон", "телефона", "телефону", "телефоным", "телефоны", "номер", "номерім", "call", "at", "whatsapp", "sms",
 		// telecom and messaging fields whose value is a subscriber number:
@@ -68,7 +72,9 @@ func init() {
 		"phone_e164", "tel_number", "to_msisdn", "from_msisdn")
 	add(ctxEmail, "email", "mail", "почта", "пошта", "e-mail", "to", "from", "mailto", "поштасы", "почту", "почты")
 	add(ctxCard, "card", "cards", "pan", "card_number", "cardnumber", "card_no", "pan_number", "карта", "карты", "карту", "картой",
-		"картам", "картасы", "карточка", "карточки", "account_number", "primary_account_number", "debug")
+		"картам", "картасы", "карточка", "карточки", "account_number", "primary_account_number", "debug",
+		// credit-card abbreviations of forms and gateways
+		"cc", "ccn", "ccnum", "cc_num", "cc_number", "ccnumber", "creditcard", "credit_card", "debitcard", "debit_card")
 	add(ctxExpiry, "exp", "expiry", "expires", "expiration", "exp_date", "expiry_date", "expdate", "exp_month_year",
 		"valid", "thru", "срок", "действия", "истекает", "истекает:", "expire", "expiring", "годна", "годен", "мерзімі", "мерзім", "card_exp", "card_expiry")
 	add(ctxCVV, "безопасности", "cvv2/cvc2", "cvv/cvc", "cvc/cvv", "cvv", "cvc", "cvv2", "cvc2", "cid", "csc", "cvn", "security_code", "securitycode", "card_cvv", "card_cvc", "cav2", "cvd")
@@ -80,8 +86,15 @@ func init() {
 		"middlename", "givenname", "familyname", "customer", "payer", "client", "sender", "recipient", "user", "contact", "owner", "author",
 		// the Russian and Kazakh field names written in Latin letters
 		"familiya", "familiia", "familija", "familia", "imya", "imia", "otchestvo", "tegi", "aty",
-		"akesinin_aty", "akesinin")
-	add(ctxNameSoft, "это", "мен", "i'm", "im", "бұл", "бул")
+		"akesinin_aty", "akesinin",
+		// short and alternative forms of the name-part keys
+		"fname", "lname", "mname", "given", "family", "second_name", "secondname",
+		"имени", "фамилии")
+	add(ctxNameSoft, "это", "мен", "i'm", "im", "бұл", "бул",
+		// role words and greetings before a name
+		"менеджер", "менеджера", "manager", "оператор", "operator", "специалист", "specialist", "агент", "agent",
+		"консультант", "consultant", "курьер", "courier", "кассир", "cashier", "сотрудник", "маман", "қызметкер",
+		"представитель", "hello", "hi", "hey", "здравствуйте", "привет", "сәлем", "салем")
 	add(ctxNameIntro, "иесі", "иесі:", "владелец", "владельца", "owner", "owner:", "cardholder:",
 		"зовут", "фио", "thanks", "regards", "уважением", "құрметпен", "атым", "есімім", "уважаемый", "уважаемая",
 		"dear", "mr", "mrs", "ms", "miss", "г-н", "г-жа", "господин", "госпожа", "құрметті", "cardholder", "holder",
@@ -181,6 +194,9 @@ func labelCtxOf(w []byte) ctx {
 		}
 		if c&ctxCompany != 0 {
 			c &^= ctxNameWeak | ctxNameStrong
+		}
+		if c&ctxCard != 0 && containsFold(w, "acceptor") {
+			c &^= ctxCard // card_acceptor_id: ISO 8583's merchant (opsneg.go)
 		}
 		if c&ctxNeg != 0 && hasPrefixFold(w, "primary") && containsFold(w, "account") {
 			c |= ctxCard // primaryAccountNumber, PrimaryAcctNum: ISO 8583's PAN
@@ -349,7 +365,15 @@ func (s *Scanner) labelCtx(g *seg, p int) ctx {
 		// the tail of a \u-escaped key: "\u0441\u0440\u043e\u043a":"12/27"
 		return s.rawKeyCtx(g.text, p)
 	}
-	return s.ctxOf(w)
+	c := s.ctxOf(w)
+	if c != 0 && ws-1 > g.lo && g.text[ws-1] == '/' && isWordByte(g.text[ws-2]) {
+		// "ИИН/БИН: …", "phone/email": a label of two words joined by a
+		// slash gives the hints of both
+		if w2, _, ok := prevWord(g.text, ws-1, g.lo); ok && len(w2) <= 16 && !allDigits(w2) {
+			c |= s.ctxOf(w2)
+		}
+	}
+	return c
 }
 
 // isEscapeTail reports whether w looks like the end of a \uXXXX escape

@@ -122,8 +122,8 @@ func (s *Scanner) classifyWord(w []byte) uint8 {
 			f = lexicon[r]
 		}
 	}
-	if f&wNot != 0 || mixedScript(lw) {
-		return wNot
+	if f&wNot != 0 || mixedScript(lw) || f&(wGiven|wSurname) == 0 && commonWord(lw) {
+		return wNot // commonWord: "Сервис", "Шлюз", "Платёжный" (commonwords.go)
 	}
 	if utf8.RuneCount(lw) < 4 {
 		return f
@@ -218,15 +218,27 @@ func letterAt(t []byte, i int) (letter, upper bool, n int) {
 	return unicode.IsLetter(r), unicode.IsUpper(r), n
 }
 
+// letterStep is 1 for an ASCII letter and 2 for a lead byte of basic
+// Cyrillic (D0, D1): wordEnd's fast paths.
+var letterStep = func() (t [256]uint8) {
+	for c := range 256 {
+		if isASCIILetter(byte(c)) {
+			t[c] = 1
+		}
+	}
+	t[0xD0], t[0xD1] = 2, 2
+	return
+}()
+
 // wordEnd returns the end of the word starting at i (letters, with single
 // inner hyphens or apostrophes).
 func wordEnd(t []byte, i int) int {
 	for i < len(t) {
-		// fast paths: ASCII letters, basic Cyrillic (D0/D1 80..BF)
-		if c := t[i]; isASCIILetter(c) {
+		// fast paths: ASCII letters, basic Cyrillic (D0/D1 80..BF), by table
+		if st := letterStep[t[i]]; st == 1 {
 			i++
 			continue
-		} else if (c == 0xD0 || c == 0xD1) && i+1 < len(t) && t[i+1] >= 0x80 && t[i+1] <= 0xBF {
+		} else if st == 2 && i+1 < len(t) && t[i+1]&0xC0 == 0x80 {
 			i += 2
 			continue
 		}
@@ -289,7 +301,8 @@ func (s *Scanner) name(g *seg, i int) int {
 			return j
 		}
 		if j+1 < len(t) && t[j] == ' ' && !isUpperStart(t, j+1) {
-			if t[j+1] == ' ' && columnWord(g, i, j) {
+			if (t[j+1] == ' ' && columnWord(g, i, j)) || (i > g.lo && t[i-1] == '=' && fieldEnd(g, j)) {
+				// a column of a fixed-width row; "lname=Ivanova fname=…"
 				s.namePart(g, i, j)
 			}
 			return j
@@ -548,6 +561,13 @@ func hasUnknown(fl []uint8) bool {
 // nameLabel returns the hints before a name candidate at i, looking through
 // "my name is" to "name".
 func (s *Scanner) nameLabel(g *seg, i int) ctx {
+	if i > g.lo {
+		if p := g.text[i-1]; p == '\n' || p == '\r' || p == '>' {
+			if c := s.signoffBefore(g, i); c != 0 {
+				return c
+			}
+		}
+	}
 	w, ws, ok := prevWord(g.text, i, g.lo)
 	if !ok {
 		if g.key != 0 {
@@ -556,6 +576,11 @@ func (s *Scanner) nameLabel(g *seg, i int) ctx {
 		return 0
 	}
 	c := s.ctxOf(w)
+	if len(w) == 2 && (w[0]|0x20) == 'a' && (w[1]|0x20) == 'm' {
+		if w2, _, ok := prevWord(g.text, ws, g.lo); ok && len(w2) == 1 && w2[0]|0x20 == 'i' {
+			return ctxNameSoft // "I am"
+		}
+	}
 	if len(w) == 2 && (w[0]|0x20) == 'i' && (w[1]|0x20) == 's' {
 		if w2, _, ok := prevWord(g.text, ws, g.lo); ok {
 			if s.ctxOf(w2)&ctxNameWeak != 0 {
@@ -585,6 +610,47 @@ func (s *Scanner) nameLabel(g *seg, i int) ctx {
 		return c &^ ctxNameWeak
 	}
 	return c
+}
+
+// signoffBefore returns ctxNameIntro when the line before the name at i
+// ends with a sign-off or an introduction ("Regards,\nName",
+// "С уважением,<br>Name"): a name on a line of its own after it.
+func (s *Scanner) signoffBefore(g *seg, i int) ctx {
+	t := g.text
+	k := i
+	nl := false
+	for k > g.lo && i-k < 16 {
+		switch c := t[k-1]; {
+		case c == '\n' || c == '\r':
+			nl = true
+			k--
+		case c == ' ' || c == '\t':
+			k--
+		case c == '>' && lineTagBefore(t, k, g.lo) > 0:
+			nl = true
+			k -= lineTagBefore(t, k, g.lo)
+		default:
+			if !nl {
+				return 0
+			}
+			if w, _, ok := prevWord(t, k, g.lo); ok && s.ctxOf(w)&ctxNameIntro != 0 {
+				return ctxNameIntro
+			}
+			return 0
+		}
+	}
+	return 0
+}
+
+// lineTagBefore returns the length of an HTML line break ending at k
+// (<br>, <br/>, <br />, <p>), or 0.
+func lineTagBefore(t []byte, k, lo int) int {
+	for _, tag := range [...]string{"<br>", "<br/>", "<br />", "<p>"} {
+		if k-len(tag) >= lo && string(t[k-len(tag):k]) == tag {
+			return len(tag)
+		}
+	}
+	return 0
 }
 
 // wholeIn is wholeValue in g, where a decoded JSON string (escaped in the

@@ -18,7 +18,9 @@ func (s *Scanner) number(g *seg, i int) int {
 		}
 		j++
 	}
-	if attachedBefore(t, i, g.lo) && !s.delimAfterFinding(g, i) {
+	// attachedBefore, its table look-up written out (a call per candidate)
+	if i > g.lo && (glueBefore[t[i-1]] == glueYes || glueBefore[t[i-1]] == glueMaybe && attachedBeforeBy(t, i, g.lo)) &&
+		!s.delimAfterFinding(g, i) {
 		for j < n && wordTail[t[j]] {
 			j++
 		}
@@ -30,8 +32,16 @@ func (s *Scanner) number(g *seg, i int) int {
 	first := j - a
 	// fast path: the common short single number (qty, a time, an amount)
 	if j >= n || !isNumSep(t[j]) {
-		if j+3 < n && t[j] == '%' && first <= 2 && !plus {
-			return s.expiryEncoded(g, i, j) // "exp=12%2F27" in a query string
+		if j+3 < n && t[j] == '%' {
+			if t[j+1] == '2' && t[j+2] == '0' && isDigit(t[j+3]) {
+				return s.encodedGroups(g, i, a, j, plus) // "4111%201111%20…" in a query string
+			}
+			if first <= 2 && !plus {
+				return s.expiryEncoded(g, i, j) // "exp=12%2F27" in a query string
+			}
+		}
+		if j+1 < n && t[j] == '+' && isDigit(t[j+1]) && i > g.lo && t[i-1] == '=' {
+			return s.encodedGroups(g, i, a, j, plus) // "phone=+7+701+123+45+67": '+' for a blank
 		}
 		if j+2 < n && t[j] == '/' && t[j+1] == ' ' && isDigit(t[j+2]) && !plus && first <= 2 {
 			return s.expiry(g, i, j) // "03/ 27"
@@ -56,7 +66,11 @@ func (s *Scanner) number(g *seg, i int) int {
 	}
 	gs := &s.groups // not a local array: zeroing 192 bytes cost more than reading the groups
 	gs[0] = group{a: a, b: j}
-	ng, j, total := moreGroups(t, j, gs[:], 1)
+	ng, total := 1, 0
+	if t[j] != ' ' || j+1 < n && (isDigit(t[j+1]) || t[j+1] == '(' || t[j+1] == '-' || t[j+1] == '/') {
+		ng, j, total = moreGroups(t, j, gs[:], 1)
+	} // else a blank and no group after it, what moreGroups finds: "1580 ms"
+
 	total += first
 	if ng == 1 {
 		// one group followed by a lone separator: "CVV 505 was", "ИИН 8801… ."
@@ -70,6 +84,11 @@ func (s *Scanner) number(g *seg, i int) int {
 		case first >= 10 && first <= 19:
 			s.tryGroups(g, i, false, gs[:1])
 		}
+		return j
+	}
+	if !plus && first >= 10 && gs[1].sep == '.' && gs[1].a == gs[0].b+1 {
+		// "900101300007.0": a decimal number; its integer part is no
+		// identifier (FuzzRedact took it for an IIN)
 		return j
 	}
 	if !plus && (gs[1].sep == '-' || gs[1].sep == '.' || gs[1].sep == '/') && gs[0].b-gs[0].a == 2 &&
@@ -153,6 +172,12 @@ func (s *Scanner) tryGroups(g *seg, start int, plus bool, gs []group) int {
 	}
 	last := 0
 	for a := 0; a < len(gs); {
+		if a > 0 && gs[a].sep == '.' && gs[a].a == gs[a-1].b+1 && gs[a].b-gs[a].a >= 10 {
+			// "0.900101300007": a long run right after a decimal point is
+			// a fraction, not an identifier (FuzzRedact)
+			a++
+			continue
+		}
 		matched := false
 		// digits in gs[a:b+1], counted down as b falls: ranges of a length
 		// no kind has are not classified at all ("2026-12-01 10")
@@ -268,7 +293,10 @@ func (c *candidate) read() {
 // label returns the hints of the label before the candidate.
 func (c *candidate) label() ctx {
 	if !c.lcOK {
-		c.lc = c.ownerNeg(c.s.labelCtx(c.g, c.from))
+		c.lc = c.s.labelCtx(c.g, c.from)
+		if c.lc == 0 || c.lc&ctxFillW != 0 {
+			c.lc = c.ownerNeg(c.lc) // "Receipt No. …", "Reference Number" (opsneg.go)
+		}
 		c.lcOK = true
 	}
 	return c.lc

@@ -1,5 +1,7 @@
 package scanner
 
+import "unicode/utf8"
+
 // Negative evidence from operational logs: labels, groupings and words
 // that a reader of real service logs takes as "not personal data".
 // Each rule here is a general reading of a log format (ISO 8583 dumps,
@@ -153,6 +155,9 @@ var ownerNumberNouns = map[string]bool{
 // Number", "Transaction number", "batch no"): the number is that
 // datum's, not a person's.
 func (c *candidate) ownerNeg(l ctx) ctx {
+	if l == 0 && c.abbrevOwnerNeg() {
+		return ctxNeg // "Receipt No. …"
+	}
 	if l&ctxFillW == 0 || l&(ctxNeg|personCtx|ctxCVV|ctxExpiry) != 0 {
 		return l
 	}
@@ -174,7 +179,7 @@ func (c *candidate) ownerNeg(l ctx) ctx {
 
 func init() {
 	// transaction data named by words the label list lacks
-	for _, w := range []string{"transaction", "transactions", "retrieval", "trace", "stan", "approval"} {
+	for _, w := range []string{"transaction", "transactions", "retrieval", "trace", "stan", "approval", "acceptor"} {
 		labelWords[w] |= ctxNeg
 	}
 }
@@ -240,4 +245,336 @@ func plusAmount(t []byte, from int) bool {
 		break
 	}
 	return dots == 1 && i-last-1 <= 2
+}
+
+// Expiry of something else. Service logs are full of expiry dates that
+// are not a card's: certificates, tokens, licences, passwords, domains,
+// subscriptions, leases, contracts ("certificate expires 12/27",
+// "cert_expiry=03/2027", "срок действия сертификата 05/28", "token exp
+// 12/26"). An expiry whose clause names such a subject, with no card word
+// in it and no PAN earlier in the record, is not a card expiry.
+
+// nonCardSubjects are the stems of subjects with an expiry of their own.
+var nonCardSubjects = []string{
+	"cert", "tls", "ssl", "x509", "token", "jwt", "licen", "password", "passwd", "domain", "subscription",
+	"trial", "session", "cookie", "lease", "contract", "warranty", "policy", "quota", "apikey", "kerberos",
+	"ticket", "pgp", "gpg", "ssh", "acme", "csr", "crl", "ocsp", "secret", "kubeconfig", "retention", "snapshot",
+	"сертификат", "токен", "лицензи", "парол", "домен", "подписк", "сесси", "аренд", "договор", "гаранти",
+	"полис", "ключ", "квот", "құпиясөз", "кілт", "келісімшарт",
+	// goods, lots and shelf life; loyalty points, coupons; documents
+	"lot", "product", "goods", "sku", "drug", "medicine", "товар", "продукт", "парти", "препарат", "лекарств",
+	"годност", "bonus", "cashback", "coupon", "voucher", "promo", "бонус", "балл", "кешбэк", "купон", "ваучер",
+	"промо", "passport", "паспорт", "удостоверени", "insurance", "страхов", "membership", "абонемент",
+}
+
+// ctxSubjW marks a word naming a subject with an expiry of its own
+// (subjectClass); it is not one of ctxOf's hints.
+const ctxSubjW ctx = 1 << 30
+
+// subjectBits is a bitset over a hash of the first three bytes of every
+// nonCardSubjects stem (lower case): a quick "no" for most word parts.
+var subjectBits = func() (b [1 << 12]bool) {
+	for _, st := range nonCardSubjects {
+		b[bits3(st[0], st[1], st[2])] = true
+	}
+	return
+}()
+
+func bits3(a, b, c byte) uint32 {
+	return (uint32(a)<<16 | uint32(b)<<8 | uint32(c)) * 2654435761 >> 20
+}
+
+func lowerASCII(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c | 0x20
+	}
+	return c
+}
+
+// subjectClass returns ctxSubjW for a label word that is, or has a key
+// part that is, a non-card subject: "certificate", "cert_expiry",
+// "tlsNotAfter", "сертификата". Parts split as key names do (isKeySep).
+func subjectClass(w []byte) ctx {
+	if len(w) > 48 {
+		return 0
+	}
+	start := 0
+	for i := 0; i <= len(w); i++ {
+		if i < len(w) && !isKeySep(w, i) {
+			continue
+		}
+		if part := w[start:i]; len(part) >= 3 && part[0] != '_' && part[0] != '-' && part[0] != '.' && part[0] != '[' {
+			// Cyrillic capitals differ from small letters in the
+			// first bytes: those parts are lowered before the look-up
+			if part[0] >= 0x80 {
+				var buf [8]byte
+				lp := lowerInto(buf[:0], part[:min(len(part), 4)])
+				if len(lp) >= 3 && subjectBits[bits3(lp[0], lp[1], lp[2])] && subjectPart(part) {
+					return ctxSubjW
+				}
+			} else if subjectBits[bits3(lowerASCII(part[0]), lowerASCII(part[1]), lowerASCII(part[2]))] && subjectPart(part) {
+				return ctxSubjW
+			}
+		}
+		start = i
+		if i < len(w) && !isUpperASCII(w[i]) {
+			start = i + 1
+		}
+	}
+	return 0
+}
+
+// subjectPart reports whether a key part starts with a non-card subject
+// stem.
+func subjectPart(part []byte) bool {
+	var buf [104]byte
+	lp := lowerInto(buf[:0], part)
+	for _, st := range nonCardSubjects {
+		if len(lp) >= len(st) && string(lp[:len(st)]) == st {
+			return true
+		}
+	}
+	return false
+}
+
+// otherExpiry reports whether the expiry at text position a belongs to a
+// non-card subject named right before its phrase: the words before the
+// value are read back over the card grammar's words (expiry stems,
+// fillers: "expires on", "valid thru", "срок действия"), up to five,
+// within the clause; the first other word must be the subject
+// ("certificate expires on 12/27", "token exp 12/26", "срок действия
+// сертификата 05/28"). A card word, or a PAN earlier in the record, keeps
+// it a card's. So does a fraction followed by a count noun (fractionCount).
+func (s *Scanner) otherExpiry(g *seg, a, b int) bool {
+	if s.lastPAN >= 0 {
+		return false
+	}
+	if fractionCount(g, b) {
+		return true
+	}
+	t := g.text
+	p := a
+	for k := 0; k < 5; k++ {
+		w, ws, ok := prevWord(t, p, g.lo)
+		if !ok {
+			return false
+		}
+		for q := ws + len(w); q < p; q++ {
+			if c := t[q]; c == '.' || c == ';' || c == '|' || c == '\n' || c == '!' || c == '?' {
+				return false // the clause ends
+			}
+		}
+		if allDigits(w) {
+			p = ws // the subject's own number: "lot 88231 exp 05/26"
+			continue
+		}
+		if subjectClass(w) != 0 {
+			return true
+		}
+		c := s.ctxOf(w)
+		if c&ctxCard != 0 || c&phraseCtx == 0 {
+			return false // a card word, or the phrase before the value ends
+		}
+		p = ws
+	}
+	return false
+}
+
+// Names in addresses and company names. A street, avenue or square named
+// after a person ("ул. Шокана Уалиханова", "проспект Назарбаева",
+// "Кабанбай батыр даңғылы", "Abay avenue") is an address, and the words
+// quoted after a legal form (ТОО «Айгуль Текстиль», ИП "Роза Ветров Тур")
+// are a company's name: neither is a person in the record.
+
+// streetBefore are the words that precede a street's name; streetAfter
+// those that follow it (Kazakh and English write the type after the name).
+var streetBefore = map[string]bool{
+	"ул": true, "улица": true, "улицы": true, "улице": true, "улицу": true, "пр": true, "пр-т": true, "просп": true,
+	"проспект": true, "проспекта": true, "проспекте": true, "пер": true, "переулок": true, "переулка": true,
+	"бульвар": true, "бульвара": true, "б-р": true, "бул": true, "шоссе": true, "пл": true, "площадь": true,
+	"площади": true, "наб": true, "набережная": true, "мкр": true, "микрорайон": true, "мкрн": true, "проезд": true,
+	"тупик": true, "көшесі": true, "даңғылы": true,
+}
+
+var streetAfter = map[string]bool{
+	"көшесі": true, "көш": true, "даңғылы": true, "даң": true, "шағын": true, "ауданы": true, "атындағы": true,
+	"street": true, "st": true, "avenue": true, "ave": true, "av": true, "road": true, "rd": true, "blvd": true,
+	"boulevard": true, "lane": true, "ln": true, "square": true, "sq": true, "prospect": true, "prospekt": true,
+	"улица": true, "проспект": true,
+}
+
+// legalForms are the legal-form abbreviations written before a company's
+// quoted name.
+var legalForms = map[string]bool{
+	"тоо": true, "ип": true, "ао": true, "ооо": true, "оао": true, "зао": true, "пао": true, "нао": true, "жшс": true,
+	"ақ": true, "гкп": true, "кгп": true, "рго": true, "llp": true, "llc": true, "jsc": true, "ltd": true, "inc": true,
+	"ip": true, "too": true, "ao": true,
+}
+
+// lowerWord returns the lower-cased letters-and-hyphen word ending at e
+// (exclusive) within [lo,e), and where it starts.
+func lowerWordBefore(dst, t []byte, e, lo int) ([]byte, int) {
+	a := e
+	for a > lo {
+		if t[a-1] == '-' || t[a-1] < utf8.RuneSelf && isASCIILetter(t[a-1]) {
+			a--
+			continue
+		}
+		if cyrLetterBefore(t, a, lo) {
+			a -= 2
+			continue
+		}
+		break
+	}
+	if e-a > 48 {
+		return nil, a
+	}
+	return lowerInto(dst, t[a:e]), a
+}
+
+// addressOrCompany reports whether the capitalised words at [i,end) are
+// a street's name or a company's quoted name.
+func (s *Scanner) addressOrCompany(g *seg, i, end int) bool {
+	t := g.text
+	var buf [64]byte
+	// before: "ул. ", "проспект ", "ТОО «", `ИП "`, `ТОО \"`
+	p := i
+	quoted := false
+	for p > g.lo && (t[p-1] == '"' || t[p-1] == '\\' || t[p-1] == '\'') {
+		p--
+		quoted = true
+	}
+	if p-2 >= g.lo && t[p-2] == 0xC2 && t[p-1] == 0xAB { // «
+		p -= 2
+		quoted = true
+	}
+	for p > g.lo && t[p-1] == ' ' {
+		p--
+	}
+	dot := p > g.lo && t[p-1] == '.'
+	if dot && !quoted {
+		p--
+	}
+	w, _ := lowerWordBefore(buf[:0], t, p, g.lo)
+	if len(w) > 0 {
+		if quoted && legalForms[string(w)] {
+			return true
+		}
+		if !quoted && streetBefore[string(w)] {
+			return true
+		}
+	}
+	// after: "Кабанбай батыр даңғылы", "Abay avenue"
+	q := end
+	for q < len(t) && t[q] == ' ' {
+		q++
+	}
+	if q > end {
+		e := wordEnd(t, q)
+		if e > q && e-q <= 32 {
+			lw := lowerInto(buf[:0], t[q:e])
+			if streetAfter[string(lw)] {
+				return true
+			}
+			// a capitalised common noun right after: the name is part of
+			// a company's or product's ("Thomas Cook Travel")
+			if isUpperStart(t, q) && lexFlags(lw)&(wGiven|wSurname) == 0 && commonWord(lw) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// abbrevOwnerNeg reads "Receipt No. 0112…", "Ref. No. …", "Batch Nr. …":
+// a number noun abbreviated with a full stop (which ends prevWord's
+// label) whose owner is a transaction or operational word.
+func (c *candidate) abbrevOwnerNeg() bool {
+	t, lo := c.g.text, c.g.lo
+	p := c.from
+	for p > lo && (t[p-1] == ' ' || t[p-1] == ':' || t[p-1] == '\t') {
+		p--
+	}
+	if p <= lo || t[p-1] != '.' {
+		return false
+	}
+	var buf [16]byte
+	w, ws := lowerWordBefore(buf[:0], t, p-1, lo)
+	if !ownerNumberNouns[string(w)] {
+		return false
+	}
+	for ws > lo && t[ws-1] == ' ' {
+		ws--
+	}
+	if ws > lo && t[ws-1] == '.' {
+		ws-- // "Ref. No."
+	}
+	var obuf [64]byte
+	if o, _ := lowerWordBefore(obuf[:0], t, ws, lo); len(o) > 0 {
+		oc := c.s.ctxOf(o)
+		return oc&ctxNeg != 0 && oc&personCtx == 0
+	}
+	return false
+}
+
+// jsonCounter reports whether the candidate is an unquoted JSON number
+// ("processed":770801410007): counters and measures are written so, while
+// an IIN, kept with its leading zero, is a string. The caller still takes
+// it under a personal key.
+func (c *candidate) jsonCounter() bool {
+	t, lo := c.g.text, c.g.lo
+	p := c.from
+	if p <= lo || p < len(t) && t[p] == '"' {
+		return false
+	}
+	for p > lo && t[p-1] == ' ' {
+		p--
+	}
+	if p <= lo || t[p-1] != ':' {
+		return false
+	}
+	p--
+	for p > lo && t[p-1] == ' ' {
+		p--
+	}
+	return p > lo && t[p-1] == '"'
+}
+
+// countNouns are the words after a fraction "N/M" that make it a count
+// of items, not a month and year: "valid 12/27 records", "10/12 rows
+// passed", "проверено 11/25 записей".
+var countNouns = []string{
+	"record", "row", "item", "file", "node", "pod", "replica", "task", "job", "shard", "partition", "broker",
+	"message", "event", "request", "запис", "строк", "файл", "узл", "задач", "сообщен", "событ", "запрос", "шт",
+}
+
+// fractionCount reports whether the value ending at text position b is
+// followed by a count noun.
+func fractionCount(g *seg, b int) bool {
+	t := g.text
+	q := b
+	for q < len(t) && t[q] == ' ' {
+		q++
+	}
+	if q == b || q >= len(t) {
+		return false
+	}
+	e := wordEnd(t, q)
+	if e == q || e-q > 32 || e < len(t) && (t[e] == '=' || t[e] == ':' || t[e] == '"' || t[e] == '_') {
+		return false // the key of the next field ("exp=12/27 attempt=2"), not a noun
+	}
+	var buf [64]byte
+	w := lowerInto(buf[:0], t[q:e])
+	for _, n := range countNouns {
+		if len(w) >= len(n) && string(w[:len(n)]) == n {
+			return true
+		}
+	}
+	return false
+}
+
+// lexFlags returns the name lexicon's flags of a lower-cased word.
+func lexFlags(lw []byte) uint8 {
+	lexOnce.Do(loadLexicon)
+	return lexicon[string(lw)]
 }

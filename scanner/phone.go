@@ -101,6 +101,9 @@ func (s *Scanner) encodedPlus(g *seg, i int) int {
 	if attachedAfter(t, j) {
 		return skipAttached(t, j)
 	}
+	if j+3 < n && (t[j] == '%' || t[j] == '+') {
+		return s.encodedGroups(g, i, a, j, true) // "%2B7%20701%20…", "%2B7+701+…"
+	}
 	var gs [maxGroups]group
 	gs[0] = group{a: a, b: j}
 	ng, j, _ := moreGroups(t, j, gs[:], 1)
@@ -109,6 +112,44 @@ func (s *Scanner) encodedPlus(g *seg, i int) int {
 	}
 	s.tryGroups(g, i, true, gs[:ng])
 	return j
+}
+
+// encodedGroups reads digit groups separated as a URL's query string
+// writes a blank, "%20" or '+' (and '-'), from the first group [a,j);
+// start is where the number's text begins ("%2B" or '+' included). The
+// groups are classified as blank-separated ones: phones, PANs.
+func (s *Scanner) encodedGroups(g *seg, start, a, j int, plus bool) int {
+	t := g.text
+	n := len(t)
+	var gs [maxGroups]group
+	gs[0] = group{a: a, b: j}
+	ng := 1
+	k := j
+	for ng < maxGroups {
+		sl := 0
+		switch {
+		case k+3 < n && t[k] == '%' && t[k+1] == '2' && t[k+2] == '0':
+			sl = 3
+		case k+1 < n && (t[k] == '+' || t[k] == '-'):
+			sl = 1
+		}
+		if sl == 0 || k+sl >= n || !isDigit(t[k+sl]) {
+			break
+		}
+		e := k + sl
+		for e < n && isDigit(t[e]) {
+			e++
+		}
+		gs[ng] = group{a: k + sl, b: e, sep: ' '}
+		ng++
+		k = e
+	}
+	if attachedAfter(t, k) || (k < n && t[k] == '%' && !(k+2 < n && t[k+1] == '2' && t[k+2]|0x20 == 'c')) {
+		// glued to more text; a "%2C" (comma) ends a value
+		return skipAttached(t, k)
+	}
+	s.tryGroups(g, start, plus, gs[:ng])
+	return k
 }
 
 // nationalPhone classifies national numbers: 11 digits 8 7xx …/7 7xx …
@@ -148,7 +189,7 @@ func (c *candidate) phonePhrase() bool {
 	t, lo := c.g.text, c.g.lo
 	w, ws, ok := prevWord(t, c.from, lo)
 	if !ok || len(w) > 32 {
-		return false
+		return numberNounAfter(t, c.gs[len(c.gs)-1].b)
 	}
 	var buf, buf2 [64]byte
 	lw := string(lowerInto(buf[:0], w))
@@ -158,6 +199,10 @@ func (c *candidate) phonePhrase() bool {
 		lw2 = string(lowerInto(buf2[:0], w2))
 	}
 	switch {
+	case hasAnyPrefix(lw, callVerbs):
+		return true // "позвоните 8701…", "call 8701…"
+	case (lw == "is" || lw == "это") && hasAnyPrefix(lw2, numberNouns):
+		return true // "my number is 8701…"
 	case hasAnyPrefix(lw, numberNouns):
 		if lw2 == "" {
 			return !ok2
@@ -169,7 +214,29 @@ func (c *candidate) phonePhrase() bool {
 	case phonePrepositions[lw]:
 		return lw2 != "" && hasAnyPrefix(lw2, sendVerbs)
 	}
-	return false
+	return numberNounAfter(t, c.gs[len(c.gs)-1].b)
+}
+
+// numberNounAfter reports whether a Kazakh "number" noun in a case form
+// follows the number at e ("87011234567 нөміріне хабарласыңыз"): Kazakh
+// puts the noun after the number.
+func numberNounAfter(t []byte, e int) bool {
+	if e+1 >= len(t) || t[e] != ' ' {
+		return false
+	}
+	we := wordEnd(t, e+1)
+	if we-e-1 < 8 || we-e-1 > 40 {
+		return false
+	}
+	var buf [48]byte
+	w := string(lowerInto(buf[:0], t[e+1:we]))
+	return hasAnyPrefix(w, []string{"нөмір", "номері", "номерге"})
+}
+
+// callVerbs are stems of verbs of calling and writing to someone, which
+// may stand right before the number.
+var callVerbs = []string{
+	"звон", "позвон", "перезвон", "дозвон", "напиш", "пишите", "call", "dial", "қоңырау", "хабарлас",
 }
 
 // numberNouns are the stems of "number" nouns (number, номеру, нөмірі).

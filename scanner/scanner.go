@@ -291,8 +291,27 @@ func (s *Scanner) scanSeg(g *seg) {
 	for i := g.lo; i < n; {
 		// skip the bytes no finding starts at: the tight loop that runs
 		// over most of the input
-		for i+4 <= n && class[t[i]]|class[t[i+1]]|class[t[i+2]]|class[t[i+3]] == clNone {
-			i += 4 // four bytes at a time while none can start a finding
+		for i+4 <= n {
+			// one byte at a time, four to a round: where the next candidate
+			// lies is known without reading the bytes again (the typical
+			// input has one every few bytes)
+			b := t[i : i+4 : i+4] // one bounds check for the four
+			if class[b[0]] != clNone {
+				goto found
+			}
+			if class[b[1]] != clNone {
+				i++
+				goto found
+			}
+			if class[b[2]] != clNone {
+				i += 2
+				goto found
+			}
+			if class[b[3]] != clNone {
+				i += 3
+				goto found
+			}
+			i += 4
 		}
 		if i >= n {
 			return
@@ -303,6 +322,7 @@ func (s *Scanner) scanSeg(g *seg) {
 				return
 			}
 		}
+	found:
 		c := t[i]
 		switch class[c] {
 		case clDigit:
@@ -337,7 +357,7 @@ func (s *Scanner) scanSeg(g *seg) {
 		case clUpper:
 			i = s.name(g, i)
 		case clLead:
-			if i+1 < n && isCyrUpper(c, t[i+1]) {
+			if i+1 < n && (c&0xE0 == 0xC0 && cyrUpper[c&0x1F][t[i+1]] || c&0xE0 != 0xC0 && isCyrUpper(c, t[i+1])) {
 				i = s.name(g, i)
 			} else {
 				i += 2
@@ -384,6 +404,17 @@ func isEscape(t []byte, i int) bool {
 	return false
 }
 
+// cyrUpper is isCyrUpper by table for the lead bytes of two-byte UTF-8
+// sequences (C0..DF, indexed by their low five bits).
+var cyrUpper = func() (t [32][256]bool) {
+	for c0 := 0xC0; c0 <= 0xDF; c0++ {
+		for c1 := range 256 {
+			t[c0&0x1F][c1] = isCyrUpper(byte(c0), byte(c1))
+		}
+	}
+	return
+}()
+
 // isCyrUpper reports whether the 2-byte UTF-8 sequence c0 c1 is a capital
 // Cyrillic letter used in Russian or Kazakh, or a capital Latin letter with
 // a diacritic (Ç, Ö, Ş, İ, É: Turkish, Romance, German names).
@@ -411,6 +442,9 @@ func isCyrUpper(c0, c1 byte) bool {
 func (s *Scanner) emit(g *seg, k tazala.Kind, a, b int, det string, conf float32) {
 	if s.disabled[k] {
 		return
+	}
+	if k == tazala.KindExpiry && s.otherExpiry(g, a, b) || k == tazala.KindName && s.addressOrCompany(g, a, b) {
+		return // a certificate's expiry, a street's or company's name (opsneg.go)
 	}
 	ra, rb := g.raw(a), g.raw(b)
 	if rb <= ra {

@@ -5,6 +5,11 @@
 # lag zero. Reports records/s, MB/s, batch and record latency percentiles
 # (from /metrics) and RSS sampled every 200ms.
 #   BENCH_TOKENIZER=vault uses Vault transit (needs `make stack-up`).
+#   BENCH_ARGS: more flags for `tazala run` (e.g. --pipeline-workers 3).
+#   BENCH_BIN: the tazala binary (default bin/tazala); BENCH_DAEMON_LOG:
+#   keep the daemon's log there. Reports CPU seconds per million records
+#   of the daemon, the broker and (with Vault) the Vault server, which hold
+#   on a shared machine where records/s does not.
 #   BENCH_RATE=N: no backlog; the daemon starts on empty topics and
 #   generated traffic arrives at N records/s for BENCH_SECONDS (default
 #   30): record latency below saturation.
@@ -23,7 +28,8 @@ cleanup() { [ -n "${BENCH_DAEMON_LOG:-}" ] && cp "$work/daemon.log" "$BENCH_DAEM
 trap cleanup EXIT
 
 "$bin" dev broker --addr "$BROKER" --topics "$TOPICS" --partitions 6 --log-level error >/dev/null &
-pids+=($!)
+broker=$!
+pids+=($broker)
 for _ in $(seq 100); do (echo >/dev/tcp/${BROKER%:*}/${BROKER#*:}) 2>/dev/null && break; sleep 0.1; done
 repeat="${BENCH_REPEAT:-0.9}"
 RATE="${BENCH_RATE:-0}"
@@ -54,11 +60,12 @@ if [ "${BENCH_TOKENIZER:-local}" = vault ]; then
   audit_log="${TAZALA_VAULT_AUDIT_LOG:-}"
 fi
 vault_cpu0=0; [ -n "$vault_pid" ] && vault_cpu0=$(cpu_s "$vault_pid")
+broker_cpu0=$(cpu_s $broker)
 audit0=0; [ -n "$audit_log" ] && [ -f "$audit_log" ] && audit0=$(stat -c %s "$audit_log")
 load0=$(cut -d' ' -f1-3 /proc/loadavg)
 start=$(date +%s%N)
 "$bin" run --config testdata/config/tazala.yaml --kafka-brokers "$BROKER" --store-url "chdb:$work/store" \
-  --http-addr "$METRICS" --http-clickhouse-addr "" "${tok[@]}" --log-level warn ${BENCH_CPUPROFILE:+--cpuprofile "$BENCH_CPUPROFILE"} 2>"$work/daemon.log" &
+  --http-addr "$METRICS" --http-clickhouse-addr "" "${tok[@]}" ${BENCH_ARGS:-} --log-level warn ${BENCH_CPUPROFILE:+--cpuprofile "$BENCH_CPUPROFILE"} 2>"$work/daemon.log" &
 daemon=$!
 pids+=($daemon)
 if [ "$RATE" -gt 0 ]; then
@@ -81,6 +88,7 @@ if ! kill -0 $daemon 2>/dev/null; then echo "bench-pipeline: the daemon exited:"
 el_ms=$(((end - start) / 1000000))
 curl -fsS "http://$METRICS/metrics" >"$work/metrics"
 daemon_cpu=$(cpu_s $daemon)
+broker_cpu=$(awk -v a="$(cpu_s $broker)" -v b="$broker_cpu0" 'BEGIN {printf "%.2f", a - b}')
 vault_cpu=0; [ -n "$vault_pid" ] && vault_cpu=$(awk -v a="$(cpu_s "$vault_pid")" -v b="$vault_cpu0" 'BEGIN {printf "%.2f", a - b}')
 audit_mb=0; [ -n "$audit_log" ] && [ -f "$audit_log" ] && audit_mb=$(awk -v a="$(stat -c %s "$audit_log")" -v b="$audit0" 'BEGIN {printf "%.1f", (a - b) / 1e6}')
 load1=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -88,7 +96,7 @@ kill -TERM $daemon; wait $daemon || true
 pids=("${pids[@]/$daemon}")
 mode="the backlog was produced before start"
 [ "$RATE" -gt 0 ] && mode="traffic arriving at $RATE records/s"
-awk -v el="$el_ms" -v n="$N" -v maxrss="$maxrss" -v mode="$mode" -v dcpu="$daemon_cpu" -v vcpu="$vault_cpu" -v audit="$audit_mb" -v vault="$vault_pid" -v load0="$load0" -v load1="$load1" '
+awk -v el="$el_ms" -v n="$N" -v maxrss="$maxrss" -v mode="$mode" -v dcpu="$daemon_cpu" -v bcpu="$broker_cpu" -v vcpu="$vault_cpu" -v audit="$audit_mb" -v vault="$vault_pid" -v load0="$load0" -v load1="$load1" '
   function pct(name, q,   i, tot, target) {
     tot = cnt[name]; target = q * tot
     for (i = 1; i <= nb[name]; i++) if (bc[name, i] >= target) return be[name, i]
@@ -96,6 +104,10 @@ awk -v el="$el_ms" -v n="$N" -v maxrss="$maxrss" -v mode="$mode" -v dcpu="$daemo
   }
   /^tazala_bytes_in_total/ {bytes += $2}
   /^tazala_records_out_total/ {out += $2}
+  /^tazala_vault_values_sent_total/ {sent = $2}
+  /^tazala_vault_values_shared_total/ {shared = $2}
+  /^tazala_vault_requests_total/ {reqs = $2}
+  /^tazala_vault_http_attempts_total/ {att = $2}
   /^tazala_(batch|record)_latency_seconds_bucket/ {
     name = $1; sub(/_bucket.*/, "", name); le = $1; sub(/.*le="/, "", le); sub(/".*/, "", le)
     nb[name]++; be[name, nb[name]] = le; bc[name, nb[name]] = $2
@@ -111,7 +123,12 @@ awk -v el="$el_ms" -v n="$N" -v maxrss="$maxrss" -v mode="$mode" -v dcpu="$daemo
     if (m > 0) {
       printf "CPU: daemon %.1f s (%.1f CPU-s per million records)", dcpu, dcpu / m
       if (vault != "") printf ", Vault %.1f s (%.1f per million), audit log +%s MB", vcpu, vcpu / m, audit
-      printf "\n"
+      printf "; broker %.1f s (%.1f per million)\n", bcpu, bcpu / m
+      t = dcpu + bcpu + (vault != "" ? vcpu : 0)
+      printf "CPU, all processes: %.1f CPU-s per million records: at most %.0f records/s on 2 idle cores\n", t / m, 2e6 / (t / m)
+    }
+    if (sent > 0) {
+      printf "Vault: %.0f distinct values sent per 1,000 records (%.0f more waited for a concurrent call), %d transit requests (%.0f values each), %d HTTP attempts\n", sent * 1000 / out, shared * 1000 / out, reqs, sent / (reqs / 2), att
     }
     printf "load average at start %s, at lag zero %s\n", load0, load1
   }' "$work/metrics"

@@ -179,7 +179,7 @@ func openDaemon(ctx context.Context, cfg runConfig, log *slog.Logger) (_ *daemon
 		if err := vt.Ping(ctx); err != nil {
 			return nil, err
 		}
-		d.m.TokenCache("vault", func() (uint64, uint64) { s := vt.Stats(); return s.Hits, s.Misses })
+		vaultMetrics(d.m, vt) // vault_tokenizer.go
 		tok = vt
 		switch {
 		case cfg.Tokenizer.TokenStore != "":

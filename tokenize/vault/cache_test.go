@@ -54,3 +54,17 @@ func TestCache(t *testing.T) {
 		t.Error("purge left an entry")
 	}
 }
+
+// TestCachePromotes: an entry that is hit moves up its set, so a value
+// that keeps coming back outlives values seen once.
+func TestCachePromotes(t *testing.T) {
+	c := newCache(4) // one set
+	key := func(i int) cacheKey { return cacheKey{a: 0, b: uint64(i)} }
+	c.add(key(0), entry{id: "hot"})
+	for i := 1; i < 100; i++ {
+		if e := c.get(key(0)); e == nil || e.id != "hot" {
+			t.Fatalf("after %d one-off values the returning one was evicted", i-1)
+		}
+		c.add(key(i), entry{id: "once"})
+	}
+}

@@ -338,3 +338,17 @@ func TestFakeVaultReferences(t *testing.T) {
 		t.Errorf("references per batch %q, want %q", got, want)
 	}
 }
+
+// TestConfigFromEnv: the standard VAULT_* variables and tazala's own.
+func TestConfigFromEnv(t *testing.T) {
+	t.Setenv("VAULT_ADDR", "https://vault.internal:8200")
+	t.Setenv("VAULT_MAX_RETRIES", "0")
+	t.Setenv("VAULT_CLIENT_TIMEOUT", "5")
+	t.Setenv("TAZALA_VAULT_KEY_VERSION", "3")
+	t.Setenv("TAZALA_VAULT_CACHE_SIZE", "1000000")
+	c := vault.ConfigFromEnv()
+	if c.Addr != "https://vault.internal:8200" || c.MaxRetries != -1 || c.Timeout != 5*time.Second ||
+		c.KeyVersion != 3 || c.CacheSize != 1000000 || !c.Encrypt {
+		t.Errorf("ConfigFromEnv = %+v", c)
+	}
+}

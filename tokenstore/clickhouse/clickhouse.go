@@ -21,8 +21,6 @@ import (
 	"sync"
 	"time"
 
-	lru "github.com/hashicorp/golang-lru/v2"
-
 	"github.com/tazala/tazala"
 	"github.com/tazala/tazala/sinks/chschema"
 )
@@ -37,24 +35,17 @@ type Store struct {
 	// UTC day, so a token seen again that day costs neither a read nor a
 	// write: last-seen moves once a day anyway. Bounded; a token it
 	// forgot is looked up as before.
-	written *lru.Cache[string, writtenMark]
+	written *written
 }
 
-// writtenMark is what Put knows of a token's stored row.
-type writtenMark struct {
-	day        int64 // UTC day (Unix days) last-seen was written or found
-	hasSubject bool
-}
-
-// writtenSize bounds Store.written (~100 bytes an entry).
+// writtenSize bounds Store.written (~90 bytes an entry).
 const writtenSize = 1 << 20
 
 var _ tazala.TokenStore = (*Store)(nil)
 
 // New returns the token vault in db (migrated with chschema.Migrate).
 func New(db tazala.DB) *Store {
-	w, _ := lru.New[string, writtenMark](writtenSize)
-	return &Store{db: db, now: time.Now, written: w}
+	return &Store{db: db, now: time.Now, written: newWritten(writtenSize)}
 }
 
 type vaultRow struct {
@@ -110,7 +101,7 @@ func (s *Store) Put(ctx context.Context, entries []tazala.TokenEntry) error {
 		if e.Kind == tazala.KindCVV || !e.Kind.Valid() || e.Ciphertext == "" || e.ID == "" {
 			continue
 		}
-		if m, ok := s.written.Get(e.ID); ok && m.day == day && (m.hasSubject || e.Subject == "") {
+		if m := s.written.get(e.ID); m != nil && m.day == day && (m.hasSubject || e.Subject == "") {
 			continue // stored today, nothing new to say
 		}
 		if i, ok := seen[e.ID]; ok {
@@ -160,7 +151,7 @@ func (s *Store) Put(ctx context.Context, entries []tazala.TokenEntry) error {
 	for _, e := range want {
 		o, ok := old[e.ID]
 		has := e.Subject != "" || (ok && o.Subject != "")
-		s.written.Add(e.ID, writtenMark{day: now.Unix() / 86400, hasSubject: has})
+		s.written.add(e.ID, now.Unix()/86400, has)
 	}
 	return nil
 }
@@ -248,7 +239,7 @@ func (s *Store) SetState(ctx context.Context, id string, st tazala.TokenState) e
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.written.Remove(id) // the next Put reads the new state
+	s.written.remove(id) // the next Put reads the new state
 	e, err := s.Get(ctx, id)
 	if err != nil {
 		return err

@@ -64,3 +64,38 @@ func TestPutRemembersTodaysTokens(t *testing.T) {
 		t.Fatal("after a state change the token must be read again")
 	}
 }
+
+// TestWrittenTable: a mark is found only by its own token ID; a full set
+// forgets its oldest mark; remove forgets one.
+func TestWrittenTable(t *testing.T) {
+	w := newWritten(8) // two sets of four: ten IDs overflow them
+	ids := []string{"tk_0", "tk_1", "tk_2", "tk_3", "tk_4", "tk_5", "tk_6", "tk_7", "tk_8", "tk_9"}
+	for i, id := range ids {
+		w.add(id, int64(i), i%2 == 0)
+	}
+	kept := 0
+	for i, id := range ids {
+		m := w.get(id)
+		if m == nil {
+			continue
+		}
+		kept++
+		if m.id != id || m.day != int64(i) || m.hasSubject != (i%2 == 0) {
+			t.Errorf("%s: mark %+v is not its own", id, *m)
+		}
+	}
+	if kept > 8 || kept < 4 || w.get("tk_9") == nil {
+		t.Errorf("%d marks kept in 8 slots (the newest found: %v), want 4..8 and the newest", kept, w.get("tk_9") != nil)
+	}
+	if w.get("tk_unknown") != nil {
+		t.Error("an ID never added was found")
+	}
+	w.add("tk_9", 100, true) // replaces its own mark
+	if m := w.get("tk_9"); m == nil || m.day != 100 {
+		t.Errorf("tk_9 after a second add: %+v", m)
+	}
+	w.remove("tk_9")
+	if w.get("tk_9") != nil {
+		t.Error("removed mark still found")
+	}
+}
