@@ -297,6 +297,9 @@ func (c *candidate) label() ctx {
 		if c.lc == 0 || c.lc&ctxFillW != 0 {
 			c.lc = c.ownerNeg(c.lc) // "Receipt No. …", "Reference Number" (opsneg.go)
 		}
+		if c.lc&(personCtx|ctxNeg) == 0 && unitAfter(c.g.text, c.gs[len(c.gs)-1].b) {
+			c.lc |= ctxNeg // "read 7708… bytes": a quantity (opsneg.go)
+		}
 		c.lcOK = true
 	}
 	return c.lc

@@ -155,8 +155,8 @@ var ownerNumberNouns = map[string]bool{
 // Number", "Transaction number", "batch no"): the number is that
 // datum's, not a person's.
 func (c *candidate) ownerNeg(l ctx) ctx {
-	if l == 0 && c.abbrevOwnerNeg() {
-		return ctxNeg // "Receipt No. …"
+	if l == 0 && (c.abbrevOwnerNeg() || c.pathSegmentNeg()) {
+		return ctxNeg // "Receipt No. …", "/transactions/…"
 	}
 	if l&ctxFillW == 0 || l&(ctxNeg|personCtx|ctxCVV|ctxExpiry) != 0 {
 		return l
@@ -179,7 +179,13 @@ func (c *candidate) ownerNeg(l ctx) ctx {
 
 func init() {
 	// transaction data named by words the label list lacks
-	for _, w := range []string{"transaction", "transactions", "retrieval", "trace", "stan", "approval", "acceptor"} {
+	for _, w := range []string{"transaction", "transactions", "retrieval", "trace", "stan", "approval", "acceptor",
+		// operational objects and counters of service logs
+		"checkpoint", "memory", "mem", "heap", "rss", "hits", "misses", "evicted", "keys", "commands",
+		"connections", "correlation", "msg", "event", "events", "cheque", "receipts", "payments", "transfers",
+		"refunds", "jobs", "builds", "runs", "batches", "operations", "documents", "segments", "messages",
+		"packet", "packets", "frames", "goroutine", "tid", "uid", "gid", "line", "lineno", "квитанция",
+		"квитанции", "операция", "операции", "операций", "документ", "документа"} {
 		labelWords[w] |= ctxNeg
 	}
 }
@@ -265,6 +271,60 @@ var nonCardSubjects = []string{
 	"lot", "product", "goods", "sku", "drug", "medicine", "товар", "продукт", "парти", "препарат", "лекарств",
 	"годност", "bonus", "cashback", "coupon", "voucher", "promo", "бонус", "балл", "кешбэк", "купон", "ваучер",
 	"промо", "passport", "паспорт", "удостоверени", "insurance", "страхов", "membership", "абонемент",
+	"experiment", "эксперимент",
+}
+
+// measureParts are key parts that make "exp" an exponent or a duration
+// ("exp_backoff_ms", "retry.exp.base"): such a key labels no expiry.
+var measureParts = map[string]bool{
+	"ms": true, "us": true, "ns": true, "sec": true, "secs": true, "seconds": true, "millis": true, "mins": true,
+	"minutes": true, "pct": true, "percent": true, "ratio": true, "rate": true, "factor": true, "base": true,
+	"jitter": true, "multiplier": true, "backoff": true, "delay": true, "interval": true, "timeout": true,
+	"ttl": true, "retry": true, "retries": true, "attempt": true, "attempts": true, "weight": true, "score": true,
+	"exponent": true, "max": true, "min": true,
+}
+
+// measureKey reports whether a compound label word has a measure part.
+func measureKey(w []byte) bool {
+	if !hasSep(w) || len(w) > 48 {
+		return false
+	}
+	var buf [64]byte
+	start := 0
+	for i := 0; i <= len(w); i++ {
+		if i < len(w) && !isKeySep(w, i) {
+			continue
+		}
+		if i > start {
+			part := w[start:i]
+			if part[0] == '_' || part[0] == '-' || part[0] == '.' || part[0] == '[' {
+				part = part[1:]
+			}
+			if measureParts[string(lowerInto(buf[:0], part))] {
+				return true
+			}
+		}
+		start = i
+	}
+	return false
+}
+
+// staleYear reports whether the expiry text [a,b), written with a
+// separator (MM/YY, M/YY, MM.YYYY), has a year more than ten years before
+// the scanner's reference year or more than twenty after it: no card in
+// use expires so ("status 1/12", "exp 11/99").
+func (s *Scanner) staleYear(t []byte, a, b int) bool {
+	k := b
+	for k > a && isDigit(t[k-1]) {
+		k--
+	}
+	if k == a || b-k < 2 || k-a > 4 && isDigit(t[a+2]) && isDigit(t[a+3]) {
+		return false // no separator (MMYY/YYMM), or the year first (YYYY-MM)
+	}
+	y := int(t[b-2]-'0')*10 + int(t[b-1]-'0')
+	now := s.maxYear % 100
+	d := (y - now + 100) % 100 // years after now, modulo the century
+	return d > 20 && d < 90
 }
 
 // ctxSubjW marks a word naming a subject with an expiry of its own
@@ -349,7 +409,7 @@ func (s *Scanner) otherExpiry(g *seg, a, b int) bool {
 	if s.lastPAN >= 0 {
 		return false
 	}
-	if fractionCount(g, b) {
+	if fractionCount(g, b) || s.staleYear(g.text, a, b) {
 		return true
 	}
 	t := g.text
@@ -368,7 +428,7 @@ func (s *Scanner) otherExpiry(g *seg, a, b int) bool {
 			p = ws // the subject's own number: "lot 88231 exp 05/26"
 			continue
 		}
-		if subjectClass(w) != 0 {
+		if subjectClass(w) != 0 || k == 0 && measureKey(w) {
 			return true
 		}
 		c := s.ctxOf(w)
@@ -577,4 +637,55 @@ func fractionCount(g *seg, b int) bool {
 func lexFlags(lw []byte) uint8 {
 	lexOnce.Do(loadLexicon)
 	return lexicon[string(lw)]
+}
+
+// pathSegmentNeg reads a number that is a URL path segment by the segment
+// before it: "/api/v1/transactions/7708…" is a transaction's id, while
+// "/clients/9001…" (no operational word) keeps its reading.
+func (c *candidate) pathSegmentNeg() bool {
+	t, lo := c.g.text, c.g.lo
+	p := c.from
+	if p-2 < lo || t[p-1] != '/' {
+		return false
+	}
+	a := p - 1
+	for a > lo && a > p-49 && (isASCIILetter(t[a-1]) || t[a-1] == '_' || t[a-1] == '-') {
+		a--
+	}
+	if a == p-1 || a == lo || t[a-1] != '/' {
+		return false
+	}
+	oc := c.s.ctxOf(t[a : p-1])
+	return oc&ctxNeg != 0 && oc&personCtx == 0
+}
+
+// unitWords are units and count nouns written after a quantity: "read
+// 7708… bytes", "8503… rows affected", "processed 0112… records".
+var unitWords = map[string]bool{
+	"b": true, "byte": true, "bytes": true, "kb": true, "mb": true, "gb": true, "tb": true, "kib": true, "mib": true,
+	"gib": true, "ms": true, "us": true, "µs": true, "ns": true, "s": true, "sec": true, "secs": true,
+	"seconds": true, "min": true, "mins": true, "minutes": true, "records": true, "record": true, "rows": true,
+	"row": true, "items": true, "entries": true, "messages": true, "msgs": true, "events": true, "keys": true,
+	"requests": true, "reqs": true, "ops": true, "files": true, "lines": true, "chunks": true, "blocks": true,
+	"pages": true, "objects": true, "tuples": true, "docs": true, "documents": true, "times": true,
+	"points": true, "samples": true, "spans": true, "packets": true, "pkts": true, "frames": true, "bits": true,
+	"записей": true, "записи": true, "строк": true, "байт": true, "байта": true, "байтов": true,
+	"сообщений": true, "событий": true, "запросов": true, "файлов": true, "объектов": true, "раз": true,
+	"шт": true, "мс": true, "сек": true, "секунд": true, "мин": true, "минут": true, "кб": true, "мб": true,
+	"гб": true, "элементов": true, "документов": true, "транзакций": true, "операций": true,
+}
+
+// unitAfter reports whether the digits ending at text position e are
+// followed by a unit or a count noun: a quantity, not a person's number.
+func unitAfter(t []byte, e int) bool {
+	q := e
+	if q < len(t) && t[q] == ' ' {
+		q++
+	}
+	w := wordEnd(t, q)
+	if w == q || w-q > 20 || w < len(t) && (t[w] == '=' || t[w] == '_' || isDigit(t[w])) {
+		return false
+	}
+	var buf [32]byte
+	return unitWords[string(lowerInto(buf[:0], t[q:w]))]
 }
