@@ -105,6 +105,9 @@ func (c *candidate) pan() (tazala.Kind, float32, bool) {
 	if l&ctxCard == 0 && l&ctxFillW != 0 && c.ownerOfNumber()&ctxCard != 0 {
 		l |= ctxCard // "Card no 4111…", "карты номер"
 	}
+	if l&(ctxCard|ctxNeg) == 0 && c.cardNumberOwner() {
+		l |= ctxCard // "card no. 4111…", "payment_method.card.number=4111…"
+	}
 	if l&ctxCard == 0 && (l&ctxNeg != 0 || len(c.gs) == 1 && l&personCtx == 0) && c.s.inCardObject(c.g, c.from) {
 		// {"card":{"number":"4111…"}}, <Card><AccountNumber>4111…: the
 		// enclosing object or element names the card
@@ -241,4 +244,34 @@ func panKey(d []byte) uint64 {
 // isTestPAN reports whether d is a published test card number.
 func isTestPAN(d []byte) bool {
 	return testPANKeys[panKey(d)] && testPANs[string(d)]
+}
+
+// cardNumberOwner reports whether the candidate's label is a number noun
+// owned by a card word across a dot: an abbreviation ("card no. 4111…")
+// or a dotted key path ("card.number=4111…", "source.card.number").
+func (c *candidate) cardNumberOwner() bool {
+	t, lo := c.g.text, c.g.lo
+	p := c.from
+	for p > lo && p > c.from-4 && (t[p-1] == ' ' || t[p-1] == ':' || t[p-1] == '=' || t[p-1] == '"' || t[p-1] == '\'') {
+		p--
+	}
+	if p > lo && t[p-1] == '.' {
+		p-- // "no."
+	}
+	var buf [16]byte
+	w, ws := lowerWordBefore(buf[:0], t, p, lo)
+	switch string(w) {
+	case "number", "no", "num", "nr", "номер", "нөмір", "нөмірі":
+	default:
+		return false
+	}
+	for ws > lo && t[ws-1] == ' ' {
+		ws--
+	}
+	if ws > lo && t[ws-1] == '.' {
+		ws-- // "card.number"
+	}
+	var obuf [64]byte
+	o, _ := lowerWordBefore(obuf[:0], t, ws, lo)
+	return len(o) > 0 && c.s.ctxOf(o)&ctxCard != 0
 }

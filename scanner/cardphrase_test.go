@@ -74,6 +74,15 @@ func TestCardPhraseRules(t *testing.T) {
 		{"гифт-карта", `гифт-карта, защитный код 345`},
 		{"gift card back", `scratch the back of your gift card to reveal the code 1234`},
 
+		// card numbers named by a number noun across a dot, funding and
+		// account-number keys
+		{"card no.", `card no. ⟦card_pan:4556737586899855⟧`},
+		{"dotted key path", `payment_method.card.number=⟦card_pan:4556737586899855⟧`},
+		{"fpan", `tokenize: fpan ⟦card_pan:4556737586899855⟧ -> token`},
+		{"account number key", `accountNumber=⟦card_pan:4556737586899855⟧ expDate=⟦card_expiry:1227⟧`},
+		{"receipt no. is not a card", `receipt no. 4556737586899855`},
+		{"order.number is not a card", `order.number=4556737586899855`},
+
 		// the payment card keeps its expiry and code
 		{"another clause", `promo code applied; card expires ⟦card_expiry:12/27⟧`},
 		{"pan in the clause", `promo code SPRING applied to card ` + pan + `, expires ⟦card_expiry:12/27⟧`},
