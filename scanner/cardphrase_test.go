@@ -83,6 +83,12 @@ func TestCardPhraseRules(t *testing.T) {
 		{"receipt no. is not a card", `receipt no. 4556737586899855`},
 		{"order.number is not a card", `order.number=4556737586899855`},
 
+		// a code key of a card object
+		{"card object code", `{"card":{"number":"⟦card_pan:4556737586899855⟧","expires":"⟦card_expiry:2027-12⟧","code":"⟦card_cvv:123⟧"}}`},
+		{"card object security", `{"card":{"security":"⟦card_cvv:1234⟧"}}`},
+		{"code outside a card object", `{"pan":"⟦card_pan:4556737586899855⟧","order":{"code":"123"}}`},
+		{"card object status code", `{"card":{"number":"⟦card_pan:4556737586899855⟧","status_code":"123"}}`},
+
 		// the payment card keeps its expiry and code
 		{"another clause", `promo code applied; card expires ⟦card_expiry:12/27⟧`},
 		{"pan in the clause", `promo code SPRING applied to card ` + pan + `, expires ⟦card_expiry:12/27⟧`},

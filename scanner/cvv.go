@@ -28,7 +28,7 @@ func (s *Scanner) cvv(g *seg, a, b int) {
 	}
 	w, _, ok := prevWord(g.text, a, g.lo)
 	if !ok {
-		if g.key&ctxCVV != 0 {
+		if g.key&ctxCVV != 0 || s.cardObjectCode(g, a, g.key) {
 			s.emit(g, tazala.KindCVV, a, b, "card_cvv", 0.95)
 		}
 		return
@@ -36,6 +36,9 @@ func (s *Scanner) cvv(g *seg, a, b int) {
 	c := s.ctxOf(w)
 	if g.off == nil && isEscapeTail(w) {
 		c = s.rawKeyCtx(g.text, a) // "\u043a\u043e\u0434…":"123"
+	}
+	if c&ctxCVV == 0 && keyed(g.text, a, g.lo) && s.cardObjectCode(g, a, c) {
+		c |= ctxCVV
 	}
 	if c&ctxCVV != 0 {
 		if !s.otherCardSubject(g, a) {
@@ -99,4 +102,18 @@ func (s *Scanner) rowAfterPAN(g *seg, a, b int) bool {
 		return false
 	}
 	return b == len(t) || t[b] == d
+}
+
+// cardObjectCode reports whether a code or security key (c, its hints)
+// of a card object or element holds the card's code: {"card":{"number":
+// "4111…","code":"123"}}, <Card>…<Security>123. A security key is enough;
+// a bare code key needs a PAN or an expiry earlier in the record.
+func (s *Scanner) cardObjectCode(g *seg, a int, c ctx) bool {
+	if c&(ctxCodeW|ctxSecW) == 0 || c&ctxNegW != 0 {
+		return false
+	}
+	if c&ctxSecW == 0 && s.lastPAN < 0 && s.lastExp < 0 {
+		return false
+	}
+	return s.inCardObject(g, a)
 }
