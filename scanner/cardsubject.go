@@ -51,7 +51,8 @@ var cardModifiers = []string{
 // nonCardSubjects (which name subjects with an expiry of their own).
 var otherSubjects = []string{
 	"loyalty", "лояльн", "gift", "подароч", "гифт", "сыйлық", "iccid", "puk", "certificate", "сертиф", "sim", "esim",
-	"key", "keys", "member", "offer", "deal", "campaign", "discount", "sale", "акци", "предложени", "скидк", "жеңілдік",
+	"key", "keys", "member", "offer", "batch", "sla", "account", "login", "логин", "билет", "серия",
+	"warranty", "insurance", "гарант", "страхов", "кепілдік", "deal", "campaign", "discount", "sale", "акци", "предложени", "скидк", "жеңілдік",
 	// codes that open things: lockers, doors, parcels
 	"locker", "parcel", "door", "alarm", "wifi", "постамат", "посылк", "двер", "домофон", "сейф",
 }
@@ -186,8 +187,8 @@ func (s *Scanner) judgeChunk(g *seg, w []byte, p int, sawCard *bool, nearer []by
 			if hasStemPart(m, paymentQualifiers) {
 				return false, true // "credit card", "банковской карты"
 			}
-			if hasStemPart(m, cardModifiers) {
-				return true, true // "gift card", "подарочной карты"
+			if hasStemPart(m, cardModifiers) || s.ctxOf(m)&cardGrammarW == 0 && (subjectClass(m) != 0 || hasStemPart(m, otherSubjects)) {
+				return true, true // "gift card", "подарочной карты", "warranty card"
 			}
 		}
 		*sawCard = true
