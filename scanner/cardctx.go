@@ -58,6 +58,7 @@ var phraseStems = []struct {
 	// card security code terms
 	{"cvv", ctxCVV, false}, {"cvc", ctxCVV, false}, {"csc", ctxCVV, true}, {"cvn", ctxCVV, true},
 	{"cvd", ctxCVV, true}, {"cav2", ctxCVV, true}, {"cid", ctxCVV, true}, {"cvv2", ctxCVV, true}, {"cvn2", ctxCVV, true}, {"cvd2", ctxCVV, true},
+	{"cv2", ctxCVV, true}, {"4dbc", ctxCVV, true},
 	// code words
 	{"code", ctxCodeW, true}, {"codes", ctxCodeW, true}, {"value", ctxCodeW, true}, {"digits", ctxCodeW, true}, {"digit", ctxCodeW, true},
 	{"numbers", ctxCodeW, true}, {"код", ctxCodeW, false}, {"цифр", ctxCodeW, false}, {"число", ctxCodeW, true},
@@ -297,6 +298,9 @@ func (s *Scanner) cvvPhrase(g *seg, p, e int) bool {
 	if s.cvvRule(u) {
 		return true
 	}
+	if u&ctxNegW == 0 && (u&ctxSecW != 0 || u&ctxWeakW != 0 && (u&ctxCard != 0 || s.lastPAN >= 0)) && numberNounBefore(g, p) {
+		return true // "security number 123", "card verification number 123"
+	}
 	// "назвал трёхзначный код 123 по телефону, карту заблокировали": the
 	// card word that a weak qualifier needs may follow in the sentence
 	return u&(ctxCodeW|ctxWeakW) == ctxCodeW|ctxWeakW && u&(ctxNegW|ctxCard) == 0 && s.cardWordAfter(g, e)
@@ -409,4 +413,19 @@ func (s *Scanner) turnQuestion(g *seg, p int) (u ctx, ok bool) {
 	}
 	u, n := s.phraseBefore(g, k-1, 5)
 	return u, n > 0
+}
+
+// numberNounBefore reports whether the word right before p is "number"
+// or "номер" (with label punctuation between).
+func numberNounBefore(g *seg, p int) bool {
+	w, _, ok := prevWord(g.text, p, g.lo)
+	if !ok || len(w) > 12 {
+		return false
+	}
+	var buf [16]byte
+	switch string(lowerInto(buf[:0], w)) {
+	case "number", "no", "num", "номер", "нөмірі", "нөмір":
+		return true
+	}
+	return false
 }

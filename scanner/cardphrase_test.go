@@ -88,6 +88,16 @@ func TestCardPhraseRules(t *testing.T) {
 		{"receipt no. is not a card", `receipt no. 4556737586899855`},
 		{"order.number is not a card", `order.number=4556737586899855`},
 
+		// more CVV terms and phrasings
+		{"cv2", `card ⟦card_pan:4556737586899855⟧ CV2: ⟦card_cvv:123⟧`},
+		{"4dbc", `Amex ⟦card_pan:378282246310005⟧ 4DBC ⟦card_cvv:1234⟧`},
+		{"verification number", `card ⟦card_pan:4556737586899855⟧ card verification number ⟦card_cvv:123⟧`},
+		{"code right after the pan", `card ⟦card_pan:4556737586899855⟧, code ⟦card_cvv:123⟧`},
+		{"response code after the pan", `card ⟦card_pan:4556737586899855⟧, response code 123`},
+		{"and the code", `card ⟦card_pan:4556737586899855⟧ exp ⟦card_expiry:12/27⟧, and the code is ⟦card_cvv:123⟧`},
+		{"hint before the code", `security code (CVV) ⟦card_cvv:123⟧`},
+		{"weak qualifier without a card", `үш таңбалы код 123`},
+
 		// a code key of a card object
 		{"card object code", `{"card":{"number":"⟦card_pan:4556737586899855⟧","expires":"⟦card_expiry:2027-12⟧","code":"⟦card_cvv:123⟧"}}`},
 		{"card object security", `{"card":{"security":"⟦card_cvv:1234⟧"}}`},

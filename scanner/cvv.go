@@ -30,6 +30,8 @@ func (s *Scanner) cvv(g *seg, a, b int) {
 	if !ok {
 		if g.key&ctxCVV != 0 || s.cardObjectCode(g, a, g.key) {
 			s.emit(g, tazala.KindCVV, a, b, "card_cvv", 0.95)
+		} else if hintBefore(g, a) && s.cvvPhrase(g, a, b) && !s.otherCardSubject(g, a) {
+			s.emit(g, tazala.KindCVV, a, b, "card_cvv", 0.9) // "security code (CVV) 123"
 		}
 		return
 	}
@@ -39,6 +41,9 @@ func (s *Scanner) cvv(g *seg, a, b int) {
 	}
 	if c&ctxCVV == 0 && keyed(g.text, a, g.lo) && s.cardObjectCode(g, a, c) {
 		c |= ctxCVV
+	}
+	if c&ctxCVV == 0 && c&ctxCodeW != 0 && c&ctxNegW == 0 && s.lastPAN >= 0 && s.nearVia(g, s.lastPAN, a) {
+		c |= ctxCVV // "4111…, code 123": a code word right after the PAN
 	}
 	if c&ctxCVV != 0 {
 		if !s.otherCardSubject(g, a) {
