@@ -391,15 +391,22 @@ var speakerWords = map[string]bool{
 // the back? caller: 321". ok is false when p does not open such a turn.
 func (s *Scanner) turnQuestion(g *seg, p int) (u ctx, ok bool) {
 	t := g.text
-	w, ws, found := prevWord(t, p, g.lo)
-	if !found || len(w) > 24 || bytes.IndexByte(t[ws+len(w):p], ':') < 0 {
+	k := p
+	for k > g.lo && t[k-1] == ' ' {
+		k--
+	}
+	if k == g.lo || t[k-1] != ':' {
+		return 0, false // most values: no turn label right before
+	}
+	w, ws, found := prevWord(t, k-1, g.lo)
+	if !found || len(w) > 24 || ws+len(w) != k-1 {
 		return 0, false
 	}
 	var buf [32]byte
 	if !speakerWords[string(lowerInto(buf[:0], w))] {
 		return 0, false
 	}
-	k := ws
+	k = ws
 	for k > g.lo && (t[k-1] == ' ' || t[k-1] == '\t') {
 		k--
 	}
