@@ -177,10 +177,17 @@ var testPANs = func() map[string]bool {
 // the nearest unclosed '{' ("card":{…), or the opening tag before the
 // value's own tag (<Card><Pan>…), within 160 bytes of the raw record.
 func (s *Scanner) inCardObject(g *seg, p int) bool {
+	w, ok := s.ownerKey(g, p)
+	return ok && s.ctxOf(w)&ctxCard != 0
+}
+
+// ownerKey returns the name of the JSON object or XML element that holds
+// the value at text position p (see inCardObject).
+func (s *Scanner) ownerKey(g *seg, p int) ([]byte, bool) {
 	t := s.line
 	rp := g.raw(p)
 	if rp > len(t) {
-		return false
+		return nil, false
 	}
 	lo := max(0, rp-160)
 	// XML: <Card><Tag>value
@@ -189,16 +196,16 @@ func (s *Scanner) inCardObject(g *seg, p int) bool {
 			a += lo
 			if a > 0 && t[a-1] == '>' {
 				if b := bytes.LastIndexByte(t[lo:a-1], '<'); b >= 0 && lo+b+1 < a-1 && t[lo+b+1] != '/' {
-					return s.ctxOf(t[lo+b+1:a-1])&ctxCard != 0
+					return t[lo+b+1 : a-1], true
 				}
 			}
 		}
-		return false
+		return nil, false
 	}
 	// JSON: "card":{ … "key":"value
 	b := bytes.LastIndexByte(t[lo:rp], '{')
 	if b < 0 {
-		return false // no object opens within reach (most text lines)
+		return nil, false // no object opens within reach (most text lines)
 	}
 	k := rp - 1
 	if bytes.IndexByte(t[lo+b:rp], '}') < 0 {
@@ -222,10 +229,10 @@ func (s *Scanner) inCardObject(g *seg, p int) bool {
 				e--
 			}
 			w, _, ok := prevWord(t, e+1, lo)
-			return ok && s.ctxOf(w)&ctxCard != 0
+			return w, ok
 		}
 	}
-	return false
+	return nil, false
 }
 
 // testPANKeys holds testPANs by panKey: a look-up without hashing a string.

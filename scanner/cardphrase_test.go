@@ -104,6 +104,12 @@ func TestCardPhraseRules(t *testing.T) {
 		{"code outside a card object", `{"pan":"⟦card_pan:4556737586899855⟧","order":{"code":"123"}}`},
 		{"card object status code", `{"card":{"number":"⟦card_pan:4556737586899855⟧","status_code":"123"}}`},
 
+		// fields of an object named for something else, whatever the record holds
+		{"promo object", `{"card":{"number":"⟦card_pan:4556737586899855⟧","exp":"⟦card_expiry:12/27⟧"},"promo":{"code":"X1","valid_till":"12/26"}}`},
+		{"gift card object", `{"card":{"number":"⟦card_pan:4556737586899855⟧"},"giftCard":{"securityCode":"472"}}`},
+		{"certificate element", `<Payment><Card><Pan>⟦card_pan:4556737586899855⟧</Pan><Expiry>⟦card_expiry:12/27⟧</Expiry></Card><Certificate><Expiry>03/28</Expiry></Certificate></Payment>`},
+		{"token object keeps its expiry", `{"token":{"dpan":"⟦card_pan:4556737586899855⟧","expiry":"⟦card_expiry:12/27⟧"}}`},
+
 		// the payment card keeps its expiry and code
 		{"another clause", `promo code applied; card expires ⟦card_expiry:12/27⟧`},
 		{"pan in the clause", `promo code SPRING applied to card ` + pan + `, expires ⟦card_expiry:12/27⟧`},

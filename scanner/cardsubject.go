@@ -105,6 +105,9 @@ const cardGrammarW = ctxCodeW | ctxSecW | ctxWeakW | ctxBackW | ctxCountW | ctxE
 // belongs, by the clause before it, to something that is not a payment
 // card (see above).
 func (s *Scanner) otherCardSubject(g *seg, a int) bool {
+	if s.otherObject(g, a) {
+		return true // {"promo":{"valid_till":"12/26"}}, <GiftCard><Code>
+	}
 	if s.lastPAN >= 0 {
 		return false // a PAN earlier in the record: its card's (as otherExpiry)
 	}
@@ -258,3 +261,26 @@ func keyed(t []byte, a, lo int) bool {
 	}
 	return false
 }
+
+// otherObject reports whether the value at a is a field of a JSON object
+// or XML element named for a non-card subject or a non-card card
+// ("promo":{…}, "giftCard":{…}, <Certificate>): a PAN elsewhere in the
+// record does not make it the card's.
+func (s *Scanner) otherObject(g *seg, a int) bool {
+	if !keyed(g.text, a, g.lo) && (g.off == nil || g.key == 0) && (a == 0 || g.text[a-1] != '>') {
+		return false // not a field's value
+	}
+	w, ok := s.ownerKey(g, a)
+	if !ok || len(w) == 0 {
+		return false
+	}
+	if s.ctxOf(w)&ctxCard != 0 {
+		return hasStemPart(w, cardModifiers) && !hasStemPart(w, paymentQualifiers)
+	}
+	if hasStemPart(w, tokenStems) {
+		return false // a network token's expiry is its card's (the DPAN is a PAN)
+	}
+	return subjectClass(w) != 0 || hasStemPart(w, otherSubjects)
+}
+
+var tokenStems = []string{"token", "токен"}

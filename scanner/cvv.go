@@ -28,7 +28,7 @@ func (s *Scanner) cvv(g *seg, a, b int) {
 	}
 	w, _, ok := prevWord(g.text, a, g.lo)
 	if !ok {
-		if g.key&ctxCVV != 0 || s.cardObjectCode(g, a, g.key) {
+		if (g.key&ctxCVV != 0 || s.cardObjectCode(g, a, g.key)) && !s.otherObject(g, a) {
 			s.emit(g, tazala.KindCVV, a, b, "card_cvv", 0.95)
 		} else if hintBefore(g, a) && s.cvvPhrase(g, a, b) && !s.otherCardSubject(g, a) {
 			s.emit(g, tazala.KindCVV, a, b, "card_cvv", 0.9) // "security code (CVV) 123"
