@@ -144,6 +144,9 @@ var phraseStems = []struct {
 	{"енгізіңіз", ctxFillW, true}, {"жазыңыз", ctxFillW, true}, {"айтып", ctxFillW, true}, {"беріңіз", ctxFillW, true},
 	{"enter", ctxFillW, true}, {"say", ctxFillW, true}, {"tell", ctxFillW, true}, {"type", ctxFillW, true},
 	{"provide", ctxFillW, true}, {"please", ctxFillW, true}, {"me", ctxFillW, true}, {"what", ctxFillW, true},
+	// "expires end 10/25", "expiry month/year 10/25", "действует до конца 10/25"
+	{"end", ctxFillW, true}, {"конца", ctxFillW, true}, {"month", ctxFillW, true}, {"year", ctxFillW, true},
+	{"месяц", ctxFillW, true}, {"год", ctxFillW, true}, {"жыл", ctxFillW, true}, {"соңына", ctxFillW, true},
 	{"a", ctxFillW, true}, {"an", ctxFillW, true}, {"this", ctxFillW, true},
 }
 

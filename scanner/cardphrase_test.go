@@ -41,6 +41,12 @@ func TestCardPhraseRules(t *testing.T) {
 		{"not the back of a receipt", `on the back of the receipt code 1234`},
 		{"back-off is not the back", `retry back-off 250 ms, code 503`},
 
+		// expiry phrasings
+		{"expires end", `Expires End ⟦card_expiry:10/25⟧`},
+		{"at the end of", `the card expires at the end of ⟦card_expiry:10/25⟧`},
+		{"month/year", `expiry month/year ⟦card_expiry:10/25⟧`},
+		{"year alone", `year 10/25`},
+
 		// expiries of things that are not a card
 		{"promo code", `promo code SPRING19 valid till 11/26; thank you`},
 		{"coupon", `coupon WINTER-5 expires 12/27`},
