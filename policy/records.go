@@ -24,14 +24,14 @@ type recRow struct {
 
 func (r recRow) key() recordKey { return recordKey{r.Source, r.Partition, r.Offset} }
 
-// records returns the records holding any of the tokens (or whose subject
-// is one of them).
+// records returns the records holding any of the tokens in their latest
+// scan (or whose subject is one of them).
 func (e *Engine) records(ctx context.Context, toks []string) ([]recRow, error) {
 	var rows []recRow
 	err := e.db.Select(ctx, &rows, `SELECT source, partition, offset, subject, purpose, legal_basis, event_time, retention_until
 		FROM redacted_records FINAL
 		WHERE `+inList("subject", "toks")+` OR (source, partition, offset) IN
-			(SELECT source, partition, offset FROM pii_index WHERE `+inList("token", "toks")+`)
+			(SELECT source, partition, offset FROM `+indexLatest+` WHERE `+inList("token", "toks")+`)
 		ORDER BY event_time, source, partition, offset`, parr("toks", toks))
 	if err != nil {
 		return nil, fmt.Errorf("policy: read the subject's records: %w", err)
@@ -129,6 +129,24 @@ func (e *Engine) deleteRecords(ctx context.Context, keys []recordKey) error {
 			}
 		}
 		keys = keys[n:]
+	}
+	return nil
+}
+
+// deleteIndexRows deletes the index rows of the tokens (as the value or
+// as the record's subject) that no statutory hold keeps at now, of every
+// scan: a rescan may have left rows of the subject in records that no
+// longer hold their values (pii_index_v hides them, pii_index keeps them
+// until deleted). deleteRecords has deleted the rows of the records it
+// deleted; this reaches the others.
+func (e *Engine) deleteIndexRows(ctx context.Context, toks []string, now time.Time) error {
+	if len(toks) == 0 {
+		return nil
+	}
+	hold, ps := e.holdCond(now)
+	ps = append(ps, parr("toks", toks))
+	if err := e.db.Exec(ctx, `DELETE FROM pii_index WHERE (`+inList("token", "toks")+` OR `+inList("subject", "toks")+`) AND NOT `+hold, ps...); err != nil {
+		return fmt.Errorf("policy: delete from pii_index: %w", err)
 	}
 	return nil
 }

@@ -230,11 +230,17 @@ func (e *Engine) Erase(ctx context.Context, s *Subject, req Request) (*Outcome, 
 	if err != nil {
 		return nil, err
 	}
-	already, err := erasedSet(ctx, e.db, s.IDs())
+	// the subject's tokens of earlier scans too: their index rows are
+	// deleted and they go into the vault's erasure and the ledger
+	all, err := e.withEarlierScans(ctx, s)
 	if err != nil {
 		return nil, err
 	}
-	again := len(already) == len(s.Tokens)
+	already, err := erasedSet(ctx, e.db, all.IDs())
+	if err != nil {
+		return nil, err
+	}
+	again := len(already) == len(all.Tokens)
 	order, groups := e.byPurpose(recs)
 	var del []recordKey
 	for _, pid := range order {
@@ -266,12 +272,15 @@ func (e *Engine) Erase(ctx context.Context, s *Subject, req Request) (*Outcome, 
 	if err := e.deleteRecords(ctx, del); err != nil {
 		return nil, err
 	}
-	nv, err := e.setVaultState(ctx, s.IDs(), []string{"active", "blocked"}, "erased")
+	if err := e.deleteIndexRows(ctx, all.IDs(), now); err != nil {
+		return nil, err
+	}
+	nv, err := e.setVaultState(ctx, all.IDs(), []string{"active", "blocked"}, "erased")
 	if err != nil {
 		return nil, err
 	}
 	var fresh []string
-	for _, t := range s.IDs() {
+	for _, t := range all.IDs() {
 		if !already[t] {
 			fresh = append(fresh, t)
 		}

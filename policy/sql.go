@@ -17,6 +17,26 @@ import (
 // Array(Int64) lists, which the store adapters bind; nothing is
 // interpolated into SQL text.
 
+// The index the commands read. pii_index_v shows each record's latest
+// scan only (an index row of an earlier scan of a record whose content
+// changed is hidden: docs/store.md); reports, blocks, rectification and
+// the subject's resolution read it, so they count what the records hold
+// now. Erasure reads pii_index as well: it deletes the subject's rows of
+// every scan.
+const (
+	indexLatest = "pii_index_v"
+	indexAll    = "pii_index"
+)
+
+// final is idx read with its replaced rows dropped: pii_index FINAL (the
+// view already reads through FINAL).
+func final(idx string) string {
+	if idx == indexAll {
+		return indexAll + " FINAL"
+	}
+	return idx
+}
+
 // none stands for an empty key list: no record key equals it.
 const none = "-"
 

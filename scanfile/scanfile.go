@@ -373,6 +373,7 @@ func (wk *worker) scanWindow(p *piece) {
 		p.stats.Incomplete++
 	}
 	wk.st.Keep(placeWindow(p, fs))
+	p.src = wk.cfg.File
 	wk.recs = append(wk.recs, recRef{no: p.line, nl: p.nl})
 	p.stats.Bytes += int64(p.own)
 	if p.last {

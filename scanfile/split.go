@@ -31,7 +31,8 @@ type piece struct {
 	// results
 	skip, end int
 	segs      []redact.Segment // windows: the replacements in out
-	claims    []tazala.Span    // windows: findings this window saw in its context (not kept)
+	claims    []tazala.Finding // windows: findings this window saw in its context (not kept)
+	src       string           // windows: Config.File, the "source" of the findings rows the join adds
 	headCut   int              // windows: out[:headCut] is not written (the join with the previous window)
 	startRec  int64            // windows: the record offset of out[headCut]
 	out       []byte

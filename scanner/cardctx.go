@@ -75,6 +75,8 @@ var phraseStems = []struct {
 	{"back", ctxBackW, true}, {"reverse", ctxBackW, true}, {"rear", ctxBackW, true}, {"оборот", ctxBackW, false},
 	{"обратн", ctxBackW, false}, {"тыльн", ctxBackW, false}, {"артқы", ctxBackW, false}, {"артын", ctxBackW, false},
 	{"арт", ctxBackW, true}, {"сыртын", ctxBackW, false}, {"сыртқы", ctxBackW, false},
+	{"сзади", ctxBackW, true}, {"позади", ctxBackW, true}, {"задн", ctxBackW, false}, {"backside", ctxBackW, true},
+	{"behind", ctxBackW, true}, {"арқасындағы", ctxBackW, true}, {"арқасында", ctxBackW, true},
 	// counts of digits
 	{"3", ctxCountW, true}, {"4", ctxCountW, true}, {"три", ctxCountW, true}, {"трёх", ctxCountW, true},
 	{"трех", ctxCountW, true}, {"четыре", ctxCountW, true}, {"үш", ctxCountW, true}, {"төрт", ctxCountW, true},
@@ -125,6 +127,16 @@ var phraseStems = []struct {
 	{"till", ctxFillW, true}, {"in", ctxFillW, true}, {"в", ctxFillW, true}, {"во", ctxFillW, true},
 	{"бетін", ctxFillW, false}, {"бетінде", ctxFillW, false}, {"күн", ctxFillW, true},
 	{"мой", ctxFillW, true}, {"менің", ctxFillW, true}, {"моей", ctxFillW, true}, {"карточки", ctxFillW, true},
+	// copulas and verbs of printing between the phrase and the value:
+	// "the three digits on the back are 123", "код сзади — 123", "на обороте написано 123"
+	{"are", ctxFillW, true}, {"was", ctxFillW, true}, {"were", ctxFillW, true}, {"it's", ctxFillW, true},
+	{"printed", ctxFillW, true}, {"written", ctxFillW, true}, {"shown", ctxFillW, true}, {"reads", ctxFillW, true},
+	{"says", ctxFillW, true}, {"это", ctxFillW, true}, {"там", ctxFillW, true}, {"есть", ctxFillW, true},
+	{"написан", ctxFillW, false}, {"напечатан", ctxFillW, false}, {"нанесен", ctxFillW, false},
+	{"жазылған", ctxFillW, true}, {"басылған", ctxFillW, true}, {"тұр", ctxFillW, true},
+	{"ваш", ctxFillW, true}, {"ваша", ctxFillW, true}, {"вашей", ctxFillW, true}, {"вашу", ctxFillW, true},
+	{"вашего", ctxFillW, true}, {"сіздің", ctxFillW, true}, {"our", ctxFillW, true}, {"their", ctxFillW, true},
+	{"a", ctxFillW, true}, {"an", ctxFillW, true}, {"this", ctxFillW, true},
 }
 
 // stemExact and stemPrefix index phraseStems.
@@ -208,11 +220,14 @@ func phraseClass(w []byte) ctx {
 }
 
 // phraseBefore walks back over the words of the grammar right before p,
-// in one clause, up to maxWords words, and returns the union of their classes
-// (the words' label hints included) and how many words it read.
+// in one clause, up to maxWords words (fillers such as "the", "of", "is"
+// count half: "the code on the back of the card is 123"), and returns the
+// union of their classes (the words' label hints included) and how many
+// words it read.
 func (s *Scanner) phraseBefore(g *seg, p, maxWords int) (u ctx, n int) {
 	t := g.text
-	for n < maxWords {
+	fill := 0
+	for n-fill/2 < maxWords {
 		i := p
 		for i > g.lo && p-i < 32 {
 			c := t[i-1]
@@ -254,6 +269,9 @@ func (s *Scanner) phraseBefore(g *seg, p, maxWords int) (u ctx, n int) {
 		c := s.ctxOf(w)
 		if c&phraseCtx == 0 {
 			return u, n
+		}
+		if c&phraseCtx == ctxFillW {
+			fill++
 		}
 		u |= c
 		n++
@@ -318,6 +336,8 @@ func (s *Scanner) cvvRule(u ctx) bool {
 		return true
 	case u&ctxCodeW != 0 && u&ctxCard != 0:
 		return true
+	case u&ctxBackW != 0 && u&ctxCard != 0:
+		return true // "на обороте карты написано 123"
 	case u&ctxCodeW != 0 && u&ctxWeakW != 0:
 		return s.lastPAN >= 0 || s.lastExp >= 0
 	}

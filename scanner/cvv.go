@@ -38,11 +38,14 @@ func (s *Scanner) cvv(g *seg, a, b int) {
 		c = s.rawKeyCtx(g.text, a) // "\u043a\u043e\u0434…":"123"
 	}
 	if c&ctxCVV != 0 {
-		s.emit(g, tazala.KindCVV, a, b, "card_cvv", 0.95)
+		if !s.otherCardSubject(g, a) {
+			s.emit(g, tazala.KindCVV, a, b, "card_cvv", 0.95)
+		}
 		return
 	}
-	// "security code 123", "код на обороте", "құпия код" (cardctx.go)
-	if c&phraseCtx != 0 && c&ctxNegW == 0 && s.cvvPhrase(g, a, b) {
+	// "security code 123", "код на обороте", "құпия код" (cardctx.go);
+	// not a gift card's code (cardsubject.go)
+	if c&phraseCtx != 0 && c&ctxNegW == 0 && s.cvvPhrase(g, a, b) && !s.otherCardSubject(g, a) {
 		s.emit(g, tazala.KindCVV, a, b, "card_cvv", 0.9)
 	}
 }

@@ -93,10 +93,12 @@ func (s *Scanner) expiryContext(g *seg, i int) float32 {
 		}
 	}
 	switch {
-	case c&(ctxExpiry|ctxExpW) != 0 && c&ctxNegW == 0:
-		return 0.95
-	case (c&phraseCtx != 0 || hintBefore(g, i)) && s.expiryPhrase(g, i):
+	case c&(ctxExpiry|ctxExpW) != 0 && c&ctxNegW == 0,
 		// "срок действия карты (ММ/ГГ): 12/27", "мерзімі аяқталуы 12/27"
+		(c&phraseCtx != 0 || hintBefore(g, i)) && s.expiryPhrase(g, i):
+		if s.otherCardSubject(g, i) {
+			return 0 // "promo code X valid till 12/26" (cardsubject.go)
+		}
 		return 0.95
 	case s.lastPAN >= 0 && (near(g, s.lastPAN, i) || s.nearVia(g, s.lastPAN, i)):
 		return 0.85

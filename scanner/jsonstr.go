@@ -42,6 +42,18 @@ func decodeJSONString(dst []byte, off []int32, s []byte, base int) ([]byte, []in
 			continue
 		}
 		src := i
+		if s[i+1] == 'u' {
+			// the common escape, a letter of two UTF-8 bytes (Cyrillic,
+			// Kazakh): written out as utf8.AppendRune writes it
+			if v, ok := hex4(s, i+2); ok && v >= 0x80 && v < 0x800 {
+				dst = append(dst, 0xC0|byte(v>>6), 0x80|byte(v&0x3F))
+				if track {
+					off = append(off, int32(base+src), int32(base+src))
+				}
+				i += 6
+				continue
+			}
+		}
 		var r rune = -1
 		n := 2
 		switch s[i+1] {

@@ -218,15 +218,27 @@ func letterAt(t []byte, i int) (letter, upper bool, n int) {
 	return unicode.IsLetter(r), unicode.IsUpper(r), n
 }
 
+// letterStep is 1 for an ASCII letter and 2 for a lead byte of basic
+// Cyrillic (D0, D1): wordEnd's fast paths.
+var letterStep = func() (t [256]uint8) {
+	for c := range 256 {
+		if isASCIILetter(byte(c)) {
+			t[c] = 1
+		}
+	}
+	t[0xD0], t[0xD1] = 2, 2
+	return
+}()
+
 // wordEnd returns the end of the word starting at i (letters, with single
 // inner hyphens or apostrophes).
 func wordEnd(t []byte, i int) int {
 	for i < len(t) {
-		// fast paths: ASCII letters, basic Cyrillic (D0/D1 80..BF)
-		if c := t[i]; isASCIILetter(c) {
+		// fast paths: ASCII letters, basic Cyrillic (D0/D1 80..BF), by table
+		if st := letterStep[t[i]]; st == 1 {
 			i++
 			continue
-		} else if (c == 0xD0 || c == 0xD1) && i+1 < len(t) && t[i+1] >= 0x80 && t[i+1] <= 0xBF {
+		} else if st == 2 && i+1 < len(t) && t[i+1]&0xC0 == 0x80 {
 			i += 2
 			continue
 		}

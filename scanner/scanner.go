@@ -357,7 +357,7 @@ func (s *Scanner) scanSeg(g *seg) {
 		case clUpper:
 			i = s.name(g, i)
 		case clLead:
-			if i+1 < n && isCyrUpper(c, t[i+1]) {
+			if i+1 < n && (c&0xE0 == 0xC0 && cyrUpper[c&0x1F][t[i+1]] || c&0xE0 != 0xC0 && isCyrUpper(c, t[i+1])) {
 				i = s.name(g, i)
 			} else {
 				i += 2
@@ -403,6 +403,17 @@ func isEscape(t []byte, i int) bool {
 	}
 	return false
 }
+
+// cyrUpper is isCyrUpper by table for the lead bytes of two-byte UTF-8
+// sequences (C0..DF, indexed by their low five bits).
+var cyrUpper = func() (t [32][256]bool) {
+	for c0 := 0xC0; c0 <= 0xDF; c0++ {
+		for c1 := range 256 {
+			t[c0&0x1F][c1] = isCyrUpper(byte(c0), byte(c1))
+		}
+	}
+	return
+}()
 
 // isCyrUpper reports whether the 2-byte UTF-8 sequence c0 c1 is a capital
 // Cyrillic letter used in Russian or Kazakh, or a capital Latin letter with

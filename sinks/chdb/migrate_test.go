@@ -2,6 +2,7 @@ package chdb_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/tazala/tazala"
@@ -81,5 +82,71 @@ func TestMigrateVersion1Store(t *testing.T) {
 	}
 	if got := tokens(); len(got) != 2 || got[0] != "tk_a" || got[1] != "tk_c" {
 		t.Fatalf("after the rescan pii_index_v holds %v, want tk_a and tk_c", got)
+	}
+}
+
+// TestMigrateVersion4Store: migration 5 lists the scans that migration
+// 4's view hid (an index row whose scan is not its record's latest) in
+// superseded_scans, so the new view shows the same rows; an index row
+// whose record is not stored yet is left visible (its record may still
+// come with that scan). Run twice: idempotent.
+func TestMigrateVersion4Store(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	db, err := chdb.OpenDB(sharedPath(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	name := dbName(dir)
+	for _, q := range []string{"CREATE DATABASE IF NOT EXISTS " + name, "USE " + name} {
+		if err := db.Exec(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := chschema.MigrateTo(ctx, db, 4); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		// record 1: scanned (11), then rescanned with other values (12)
+		"INSERT INTO redacted_records (source, partition, offset, subject, ingest_time, scan_id) VALUES ('f', 0, 1, 'tk_a', '2026-01-01 00:00:00', 11)",
+		"INSERT INTO redacted_records (source, partition, offset, subject, ingest_time, scan_id) VALUES ('f', 0, 1, 'tk_a', '2026-01-02 00:00:00', 12)",
+		"INSERT INTO pii_index (token, source, partition, offset, ordinal, ingest_time, scan_id) VALUES ('tk_old', 'f', 0, 1, 0, '2026-01-01 00:00:00', 11), ('tk_new', 'f', 0, 1, 0, '2026-01-02 00:00:00', 12)",
+		// record 2: its index rows written, the record not yet
+		"INSERT INTO pii_index (token, source, partition, offset, ordinal, ingest_time, scan_id) VALUES ('tk_orphan', 'f', 0, 2, 0, '2026-01-02 00:00:00', 21)",
+	} {
+		if err := db.Exec(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tokens := func() string {
+		var rows []struct {
+			Token string `json:"token"`
+		}
+		if err := db.Select(ctx, &rows, "SELECT token FROM pii_index_v ORDER BY token"); err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, r := range rows {
+			out = append(out, r.Token)
+		}
+		return strings.Join(out, " ")
+	}
+	if got := tokens(); got != "tk_new" {
+		t.Fatalf("version 4: pii_index_v holds %q", got)
+	}
+	for range 2 {
+		if err := chschema.Migrate(ctx, db); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := chschema.MigrateTo(ctx, db, 4); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.Exec(ctx, chschema.Migrations[4].Backfill[0]); err != nil { // run again by hand
+		t.Fatal(err)
+	}
+	if got := tokens(); got != "tk_new tk_orphan" {
+		t.Fatalf("version 5: pii_index_v holds %q, want tk_new tk_orphan", got)
 	}
 }

@@ -45,8 +45,10 @@ type Store struct {
 	rec  *block
 	idx  *block
 	rows []index.Row
-	hr   hash.Hash
-	hi   hash.Hash
+	// scans reads the scans a write may supersede (pii_index_v)
+	scans chschema.ScanReader
+	hr    hash.Hash
+	hi    hash.Hash
 }
 
 var (
@@ -129,13 +131,25 @@ func (s *Store) Write(ctx context.Context, outs []tazala.Output) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	ingest := s.cfg.Now().UTC()
+	// the scans stored for these records: a rescan that found other
+	// values supersedes them (pii_index_v stops showing their rows)
+	stored, err := s.scans.Read(ctx, s.DB, outs)
+	if err != nil {
+		return fmt.Errorf("sinks/chdb: %w: %w", tazala.ErrUnavailable, err)
+	}
 	s.encode(outs, ingest)
 	if s.idx.rows > 0 {
 		if err := s.insert(ctx, chschema.TableIndex, s.idx, s.hi); err != nil {
 			return err
 		}
 	}
-	return s.insert(ctx, chschema.TableRecords, s.rec, s.hr)
+	if err := s.insert(ctx, chschema.TableRecords, s.rec, s.hr); err != nil {
+		return err
+	}
+	if err := stored.Supersede(ctx, s.DB, outs); err != nil {
+		return fmt.Errorf("sinks/chdb: %w: %w", tazala.ErrUnavailable, err)
+	}
+	return nil
 }
 
 // recordCols and indexCols are the column orders encode writes; New

@@ -38,6 +38,7 @@ const LocalSuffix = "_local"
 var shardingKeys = map[string]string{
 	TableRecords:       "cityHash64(source, partition, offset)",
 	TableIndex:         "cityHash64(source, partition, offset)",
+	TableSuperseded:    "cityHash64(source, partition, offset)", // beside the index rows it hides
 	TableTokenVault:    "cityHash64(token)",
 	TableSubjectEvents: "cityHash64(subject)",
 	TableErasure:       "cityHash64(token)",
@@ -200,6 +201,23 @@ func (c Cluster) MigrationSQL(m Migration) ([]string, error) {
 			return nil, fmt.Errorf("%w (migration %d)", err, m.Version)
 		}
 		out = append(out, s...)
+	}
+	if len(m.Backfill) > 0 {
+		var err error
+		if c, err = c.defaults(); err != nil {
+			return nil, err
+		}
+	}
+	for _, b := range m.Backfill {
+		// through the Distributed tables; pii_index and redacted_records
+		// are sharded alike, so each shard answers the IN locally
+		for _, name := range []string{TableSuperseded, TableIndex, TableRecords} {
+			b = strings.ReplaceAll(b, "INTO "+name+" ", "INTO "+c.qualified(name)+" ")
+			b = strings.ReplaceAll(b, "FROM "+name+"\n", "FROM "+c.qualified(name)+"\n")
+			b = strings.ReplaceAll(b, "FROM "+name+")", "FROM "+c.qualified(name)+")")
+			b = strings.ReplaceAll(b, "FROM "+name+" FINAL", "FROM "+c.qualified(name)+" FINAL")
+		}
+		out = append(out, b+"\nSETTINGS distributed_product_mode = 'local', distributed_foreground_insert = 1")
 	}
 	for _, v := range m.Views {
 		s, err := c.ViewSQL(v)

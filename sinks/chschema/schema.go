@@ -35,6 +35,7 @@ const (
 	TableSubjectEvents = "subject_events"
 	TableErasure       = "erasure_ledger"
 	TableQuarantine    = "quarantine"
+	TableSuperseded    = "superseded_scans"
 
 	ViewRecords = "records_v"
 	ViewIndex   = "pii_index_v"

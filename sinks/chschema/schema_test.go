@@ -58,6 +58,7 @@ func TestContractNames(t *testing.T) {
 		chschema.TableSubjectEvents: "time subject event purpose actor request_ref detail",
 		chschema.TableErasure:       "token subject erased_at request_ref",
 		chschema.TableQuarantine:    "source partition offset event_time quarantined_at reason masked",
+		chschema.TableSuperseded:    "scan source partition offset superseded time",
 	}
 	seen := map[string]bool{}
 	for _, tb := range chschema.Tables() {

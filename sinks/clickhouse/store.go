@@ -33,6 +33,8 @@ type Store struct {
 	recs []recordRow
 	idx  []indexRow
 	rows []index.Row
+	// scans reads the scans a write may supersede (pii_index_v)
+	scans chschema.ScanReader
 }
 
 var (
@@ -147,6 +149,12 @@ func (s *Store) Write(ctx context.Context, outs []tazala.Output) error {
 
 func (s *Store) write(ctx context.Context, outs []tazala.Output) error {
 	ingest := s.cfg.Now().UTC()
+	// the scans stored for these records: a rescan that found other
+	// values supersedes them (pii_index_v stops showing their rows)
+	stored, err := s.scans.Read(ctx, s.DB, outs)
+	if err != nil {
+		return fmt.Errorf("sinks/clickhouse: %w", err)
+	}
 	s.recs, s.idx = s.recs[:0], s.idx[:0]
 	hr, hi := newRowHash(), newRowHash()
 	for i := range outs {
@@ -186,7 +194,13 @@ func (s *Store) write(ctx context.Context, outs []tazala.Output) error {
 			return err
 		}
 	}
-	return s.send(ctx, chschema.TableRecords, recordsInsert, hr.token(), len(s.recs), func(i int) []any { return s.recs[i].values() })
+	if err := s.send(ctx, chschema.TableRecords, recordsInsert, hr.token(), len(s.recs), func(i int) []any { return s.recs[i].values() }); err != nil {
+		return err
+	}
+	if err := stored.Supersede(ctx, s.DB, outs); err != nil {
+		return fmt.Errorf("sinks/clickhouse: %w", err)
+	}
+	return nil
 }
 
 func clampU32(v int64) uint32 { return uint32(max(0, min(v, math.MaxUint32))) }

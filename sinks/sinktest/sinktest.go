@@ -324,6 +324,26 @@ func Run(t *testing.T, h Harness) {
 		}
 		checkStored(t, h.Read(t, dir), wantStored(third))
 	})
+	t.Run("a rescan written by another store (another process) hides the earlier scan too", func(t *testing.T) {
+		dir := t.TempDir()
+		s := h.Open(t, dir)
+		first := rich()
+		if err := s.Write(ctx, first); err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+		second := rich()
+		r := &second[0]
+		r.Record.Value = []byte(`{"payer":{"iin":"[IIN:tk_i]","phone":"[PHONE:tk_q]"}}`)
+		r.Findings = r.Findings[:2]
+		r.Tokens = []tazala.Token{{Kind: tazala.KindIIN, ID: "tk_i"}, {Kind: tazala.KindPhone, ID: "tk_q"}}
+		s2 := h.Open(t, dir)
+		defer s2.Close()
+		if err := s2.Write(ctx, second[:1]); err != nil {
+			t.Fatal(err)
+		}
+		checkStored(t, h.Read(t, dir), wantStored(append(second[:1:1], first[1:]...)))
+	})
 }
 
 // ReadDB reads what a ClickHouse store holds through its analyst views

@@ -20,6 +20,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -378,10 +379,24 @@ type miss struct {
 // when a concurrent call is already asking for it: this call then waits
 // for that answer (and asks itself if that call failed).
 func (t *Tokenizer) Tokenize(ctx context.Context, reqs []tazala.TokenRequest) ([]tazala.Token, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("tokenize/vault: %w", err)
+	out, err := t.AppendTokens(ctx, nil, reqs)
+	if err != nil {
+		return nil, err
 	}
-	out := make([]tazala.Token, len(reqs))
+	return out, nil
+}
+
+// AppendTokens is Tokenize appending the tokens to dst, so a caller
+// tokenizing batch after batch (the daemon's pipeline step) reuses one
+// buffer. On error dst is returned unchanged.
+func (t *Tokenizer) AppendTokens(ctx context.Context, dst []tazala.Token, reqs []tazala.TokenRequest) ([]tazala.Token, error) {
+	if err := ctx.Err(); err != nil {
+		return dst, fmt.Errorf("tokenize/vault: %w", err)
+	}
+	n0 := len(dst)
+	dst = slices.Grow(dst, len(reqs))[:n0+len(reqs)]
+	out := dst[n0:]
+	clear(out)
 	bp := t.bufs.Get().(*[]byte)
 	buf := (*bp)[:0]
 	var (
@@ -421,18 +436,19 @@ func (t *Tokenizer) Tokenize(ctx context.Context, reqs []tazala.TokenRequest) ([
 	t.bufs.Put(bp)
 	t.hits.Add(hits)
 	if len(misses) == 0 {
-		return out, nil
+		return dst, nil
 	}
 	defer clear(arena)
 	t.misses.Add(uint64(len(fill)))
 	if err := t.resolve(ctx, misses, arena); err != nil {
-		return nil, err
+		clear(out)
+		return dst[:n0], err
 	}
 	for _, f := range fill {
 		m := &misses[f[1]]
 		out[f[0]].ID, out[f[0]].Ciphertext = m.res.id, m.res.ct
 	}
-	return out, nil
+	return dst, nil
 }
 
 // resolve fills in ms[i].res for every distinct value of a call: those no
@@ -455,22 +471,7 @@ func (t *Tokenizer) resolve(ctx context.Context, ms []miss, arena []byte) error 
 	}
 	t.mu.Unlock()
 	if len(own.ms) > 0 {
-		err := t.send(ctx, own.ms, arena)
-		if err == nil {
-			// cached before the flight is forgotten: a call that misses
-			// the cache from now on finds it there
-			for i := range own.ms {
-				t.cache.add(own.ms[i].key, own.ms[i].res)
-			}
-		}
-		own.err = err
-		t.mu.Lock()
-		for i := range own.ms {
-			delete(t.inflight, own.ms[i].key)
-		}
-		t.mu.Unlock()
-		close(own.done)
-		if err != nil {
+		if err := t.fly(ctx, own, arena); err != nil {
 			return err
 		}
 		j := 0
@@ -513,6 +514,35 @@ func (t *Tokenizer) resolve(ctx context.Context, ms []miss, arena []byte) error 
 		t.cache.add(retry[j].key, retry[j].res)
 	}
 	return nil
+}
+
+// errAbandoned is a flight's outcome when its call panicked: the calls
+// waiting for it ask Vault themselves.
+var errAbandoned = errors.New("tokenize/vault: a concurrent call asking for these values was abandoned")
+
+// fly sends f's values and lands the flight whatever happens (a panic
+// included): results cached on success, the values forgotten as in
+// flight, done closed, so no concurrent call waits forever or takes
+// results that never came.
+func (t *Tokenizer) fly(ctx context.Context, f *flight, arena []byte) error {
+	f.err = errAbandoned
+	defer func() {
+		if f.err == nil {
+			// cached before the flight is forgotten: a call that misses
+			// the cache from now on finds it there
+			for i := range f.ms {
+				t.cache.add(f.ms[i].key, f.ms[i].res)
+			}
+		}
+		t.mu.Lock()
+		for i := range f.ms {
+			delete(t.inflight, f.ms[i].key)
+		}
+		t.mu.Unlock()
+		close(f.done)
+	}()
+	f.err = t.send(ctx, f.ms, arena)
+	return f.err
 }
 
 // send asks Vault for the tokens (and ciphertexts) of ms, in batches of

@@ -1,0 +1,80 @@
+package scanner
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestCardPhraseRules covers the card-grammar rules added after the card
+// corpus by another author (internal/blindd, Tune half): codes introduced
+// by "the back of the card" phrases with a copula or verb between, and
+// expiries and codes owned by something that is not a payment card
+// (cardsubject.go). Values are synthetic; phrasings go beyond the
+// corpus's own on purpose.
+func TestCardPhraseRules(t *testing.T) {
+	const pan = "⟦card_pan:4111111111111111⟧"
+	cases := []struct{ name, in string }{
+		// the back of the card, in three languages, with a copula or verb
+		{"back are", `the three digits on the back are ⟦card_cvv:123⟧`},
+		{"back of the card is", `the code on the back of the card is ⟦card_cvv:456⟧`},
+		{"back after pan", `card ` + pan + `, exp ⟦card_expiry:03/29⟧, the three digits on the back are ⟦card_cvv:789⟧, thanks`},
+		{"printed on the back", `security digits printed on the back: ⟦card_cvv:321⟧`},
+		{"last digits on the back", `the last 3 digits on the back were ⟦card_cvv:654⟧`},
+		{"сзади", `трёхзначный код сзади ⟦card_cvv:121⟧. оператор: спасибо`},
+		{"три цифры сзади", `три цифры сзади ⟦card_cvv:222⟧`},
+		{"задней стороне", `код на задней стороне карты ⟦card_cvv:343⟧`},
+		{"обороте написано", `на обороте карты написано ⟦card_cvv:454⟧`},
+		{"обратной стороне это", `цифры с обратной стороны — это ⟦card_cvv:565⟧`},
+		{"артқы жағында жазылған", `артқы жағында жазылған код ⟦card_cvv:676⟧`},
+		{"арқасындағы", `картаның арқасындағы үш сан ⟦card_cvv:787⟧`},
+		{"not the back of a receipt", `on the back of the receipt code 1234`},
+		{"back-off is not the back", `retry back-off 250 ms, code 503`},
+
+		// expiries of things that are not a card
+		{"promo code", `promo code SPRING19 valid till 11/26; thank you`},
+		{"coupon", `coupon WINTER-5 expires 12/27`},
+		{"voucher ru", `ваучер 88123 действует до 05/27`},
+		{"промокод", `срок действия промокода SPRING до 12/26`},
+		{"tls certificate", `TLS certificate for api.example.kz expires 07/26 (serial ab12cd), renew before expiry`},
+		{"ssl cert with a subject", `SSL cert CN=shop.example.kz expires 03/27`},
+		{"сертификат", `Сертификат TLS для api.example.kz истекает 07/26`},
+		{"subscription", `подписка Premium действует до 11/27`},
+		{"licence", `the licence key expires 04/29`},
+		{"api token", `API token valid thru 06/27`},
+		{"sim card", `SIM-карта заменена, срок действия 12/27`},
+		{"quoted message", `msg="promo code ABC1 valid till 10/26"`},
+		// codes of cards that are not payment cards
+		{"gift card security code", `gift card balance 1040.24, gift card security code 472 redeemed`},
+		{"gift card cvv", `gift card 6006123412 CVV 481`},
+		{"подарочной карты", `код безопасности подарочной карты 472`},
+		{"loyalty card", `loyalty card 7000609831668 points 6683 card security code 8714 tier gold`},
+		{"карта лояльности", `карта лояльности, код безопасности 4321`},
+		{"сыйлық картасы", `сыйлық картасының қауіпсіздік коды 123`},
+		{"gift card back", `scratch the back of your gift card to reveal the code 1234`},
+
+		// the payment card keeps its expiry and code
+		{"another clause", `promo code applied; card expires ⟦card_expiry:12/27⟧`},
+		{"pan in the clause", `promo code SPRING applied to card ` + pan + `, expires ⟦card_expiry:12/27⟧`},
+		{"card word nearer", `certificate uploaded, card expires ⟦card_expiry:12/27⟧`},
+		{"credit card", `gift card bought with a credit card, security code ⟦card_cvv:123⟧`},
+		{"bank card ru", `подарочный сертификат оплачен банковской картой, код безопасности ⟦card_cvv:456⟧`},
+		{"card expiry key", `event=token.refresh card_exp=⟦card_expiry:12/27⟧`},
+		{"cvv key after a promo", `promo=SPRING cvv=⟦card_cvv:123⟧ card=` + pan},
+		{"срок карты", `срок действия вашей карты ⟦card_expiry:12/27⟧`},
+		{"valid thru", `Card: ` + pan + `, valid thru ⟦card_expiry:06/33⟧, the CID is ⟦card_cvv:594⟧`},
+	}
+	s := New(Config{Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			line, want := parseMarked(t, c.in)
+			var gs []string
+			for _, f := range s.Scan([]byte(line), nil) {
+				gs = append(gs, spanStr(f.Kind, f.Span.Start, f.Span.End))
+			}
+			if strings.Join(gs, " ") != strings.Join(want, " ") {
+				t.Errorf("findings %v, want %v", gs, want)
+			}
+		})
+	}
+}
