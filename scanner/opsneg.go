@@ -272,6 +272,9 @@ var nonCardSubjects = []string{
 	"годност", "bonus", "cashback", "coupon", "voucher", "promo", "бонус", "балл", "кешбэк", "купон", "ваучер",
 	"промо", "passport", "паспорт", "удостоверени", "insurance", "страхов", "membership", "абонемент",
 	"experiment", "эксперимент",
+	// tariffs, offers, discounts, installment plans, links and invoices
+	"tariff", "тариф", "offer", "discount", "sale", "campaign", "акци", "скидк", "кампани", "предложени",
+	"installment", "рассрочк", "link", "ссылк", "invite", "invitation", "приглашени", "invoice", "счет", "счёт",
 }
 
 // measureParts are key parts that make "exp" an exponent or a duration
