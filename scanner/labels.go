@@ -144,7 +144,7 @@ func init() {
 // ctxOf returns the hints of one label word (any case, UTF-8), with the
 // card grammar's word classes (cardctx.go).
 func ctxOf(w []byte) ctx {
-	c := labelCtxOf(w)
+	c := labelCtxOf(w) | subjectClass(w)
 	pc := phraseClass(w)
 	c |= pc
 	if pc&ctxNegW != 0 && hasSep(w) {
