@@ -78,6 +78,8 @@ func TestCardPhraseRules(t *testing.T) {
 		{"сыйлық картасы", `сыйлық картасының қауіпсіздік коды 123`},
 		{"warranty card", `warranty card valid until 12/27`},
 		{"insurance card", `insurance card expires 03/28`},
+		{"kazakh compound", `кепілдік картасы 12/27 дейін жарамды`},
+		{"russian genitive is the card's", `счёт карты действителен до ⟦card_expiry:12/26⟧`},
 		{"batch", `batch 4411 exp 05/26`},
 		{"студенческий билет", `студенческий билет действует до 06/27`},
 		{"account security code", `account security code: 4821`},

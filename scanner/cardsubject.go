@@ -190,8 +190,11 @@ func (s *Scanner) judgeChunk(g *seg, w []byte, p int, sawCard *bool, nearer []by
 			if hasStemPart(m, paymentQualifiers) {
 				return false, true // "credit card", "банковской карты"
 			}
-			if hasStemPart(m, cardModifiers) || s.ctxOf(m)&cardGrammarW == 0 && (subjectClass(m) != 0 || hasStemPart(m, otherSubjects)) {
-				return true, true // "gift card", "подарочной карты", "warranty card"
+			if hasStemPart(m, cardModifiers) {
+				return true, true // "gift card", "подарочной карты"
+			}
+			if nounCompound(m, w) && s.ctxOf(m)&cardGrammarW == 0 && (subjectClass(m) != 0 || hasStemPart(m, otherSubjects)) {
+				return true, true // "warranty card", "кепілдік картасы"
 			}
 		}
 		*sawCard = true
@@ -284,3 +287,14 @@ func (s *Scanner) otherObject(g *seg, a int) bool {
 }
 
 var tokenStems = []string{"token", "токен"}
+
+// nounCompound reports whether noun m before the card word w names the
+// kind of card: English compounds ("warranty card") and Kazakh ones with
+// the possessive ("кепілдік картасы"); a Russian noun before "карты" is
+// its owner's ("счёт карты", the card's account).
+func nounCompound(m, w []byte) bool {
+	if m[0] < utf8.RuneSelf {
+		return true
+	}
+	return hasStemPart(w, []string{"картас"})
+}
