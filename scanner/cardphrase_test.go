@@ -143,3 +143,25 @@ func TestCardPhraseRules(t *testing.T) {
 		})
 	}
 }
+
+// TestOwnerBits checks that the owner classes memoised with a word's
+// hints share no bit with the hints, the grammar's classes, the subject
+// bit or the memo's filled mark, and that ctxOf never returns them.
+func TestOwnerBits(t *testing.T) {
+	var hints ctx
+	for c := ctx(1); c != 0 && c <= ctxFillW; c <<= 1 {
+		hints |= c
+	}
+	if ownerBits&(hints|phraseCtx|ctxSubjW|ctx(filled)) != 0 {
+		t.Fatal("owner classes overlap another bit")
+	}
+	s := New(Config{})
+	for _, w := range []string{"gift", "giftCard", "loyalty", "bank_card", "token", "сыйлық", "card"} {
+		if s.ctxOf([]byte(w))&ownerBits != 0 {
+			t.Errorf("ctxOf(%q) returns owner classes", w)
+		}
+	}
+	if s.wordBits([]byte("giftCard"))&(ctxCard|ctxModW) != ctxCard|ctxModW {
+		t.Error("giftCard: want a card word with a modifier")
+	}
+}

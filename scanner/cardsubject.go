@@ -115,7 +115,7 @@ func (s *Scanner) otherCardSubject(g *seg, a int) bool {
 	if keyed(t, a, g.lo) {
 		// a key's value: the key alone tells ("giftCardSecurityCode=")
 		w, _, ok := prevWord(t, a, g.lo)
-		return ok && s.ctxOf(w)&ctxCard != 0 && hasStemPart(w, cardModifiers)
+		return ok && s.wordBits(w)&(ctxCard|ctxModW) == ctxCard|ctxModW
 	}
 	p := a
 	sawCard := false
@@ -176,24 +176,25 @@ func (s *Scanner) judgeChunk(g *seg, w []byte, p int, sawCard *bool, nearer []by
 	if allDigits(w) {
 		return false, false // the subject's own number
 	}
-	c := s.ctxOf(w)
+	c := s.wordBits(w)
 	if c&ctxCard != 0 {
 		switch {
-		case hasStemPart(w, paymentQualifiers):
+		case c&ctxPayW != 0:
 			return false, true // "bank_card"
-		case hasStemPart(w, cardModifiers):
+		case c&ctxModW != 0:
 			return true, true // "sim-карта", "giftCard"
-		case nearer != nil && hasStemPart(nearer, cardModifiers) && isAfterCardWord(nearer):
+		case nearer != nil && s.wordBits(nearer)&ctxModW != 0 && isAfterCardWord(nearer):
 			return true, true // "карта лояльности"
 		}
 		if m := s.wordBefore(g, p); m != nil {
-			if hasStemPart(m, paymentQualifiers) {
+			mc := s.wordBits(m)
+			if mc&ctxPayW != 0 {
 				return false, true // "credit card", "банковской карты"
 			}
-			if hasStemPart(m, cardModifiers) {
+			if mc&ctxModW != 0 {
 				return true, true // "gift card", "подарочной карты"
 			}
-			if nounCompound(m, w) && s.ctxOf(m)&cardGrammarW == 0 && (subjectClass(m) != 0 || hasStemPart(m, otherSubjects)) {
+			if nounCompound(m, w) && mc&cardGrammarW == 0 && mc&(ctxSubjW|ctxOSubjW) != 0 {
 				return true, true // "warranty card", "кепілдік картасы"
 			}
 		}
@@ -203,7 +204,7 @@ func (s *Scanner) judgeChunk(g *seg, w []byte, p int, sawCard *bool, nearer []by
 	if c&cardGrammarW != 0 {
 		return false, false // the phrase itself
 	}
-	if subjectClass(w) != 0 || hasStemPart(w, otherSubjects) {
+	if c&(ctxSubjW|ctxOSubjW) != 0 {
 		return !*sawCard, true
 	}
 	return false, false
@@ -277,16 +278,45 @@ func (s *Scanner) otherObject(g *seg, a int) bool {
 	if !ok || len(w) == 0 {
 		return false
 	}
-	if s.ctxOf(w)&ctxCard != 0 {
-		return hasStemPart(w, cardModifiers) && !hasStemPart(w, paymentQualifiers)
+	c := s.wordBits(w)
+	if c&ctxCard != 0 {
+		return c&(ctxModW|ctxPayW) == ctxModW
 	}
-	if hasStemPart(w, tokenStems) {
+	if c&ctxTokW != 0 {
 		return false // a network token's expiry is its card's (the DPAN is a PAN)
 	}
-	return subjectClass(w) != 0 || hasStemPart(w, otherSubjects)
+	return c&(ctxSubjW|ctxOSubjW) != 0
 }
 
 var tokenStems = []string{"token", "токен"}
+
+// Owner classes of a word, memoised with its ctxOf hints (wordBits) and
+// never returned by ctxOf: bits above the card grammar's classes.
+const (
+	ctxModW   ctx = 1 << 24 // a part is a card modifier: gift, loyalty, SIM
+	ctxOSubjW ctx = 1 << 25 // a part is one of otherSubjects
+	ctxPayW   ctx = 1 << 26 // a part is a payment-card qualifier
+	ctxTokW   ctx = 1 << 27 // a part is a token
+	ownerBits     = ctxModW | ctxOSubjW | ctxPayW | ctxTokW
+)
+
+// ownerClass returns the owner classes of a word.
+func ownerClass(w []byte) ctx {
+	var c ctx
+	if hasStemPart(w, cardModifiers) {
+		c |= ctxModW
+	}
+	if hasStemPart(w, otherSubjects) {
+		c |= ctxOSubjW
+	}
+	if hasStemPart(w, paymentQualifiers) {
+		c |= ctxPayW
+	}
+	if hasStemPart(w, tokenStems) {
+		c |= ctxTokW
+	}
+	return c
+}
 
 // nounCompound reports whether noun m before the card word w names the
 // kind of card: English compounds ("warranty card") and Kazakh ones with

@@ -406,11 +406,17 @@ func (s *Scanner) rawKeyCtx(t []byte, p int) ctx {
 
 // ctxOf is ctxOf memoised under a seeded hash of the label.
 func (s *Scanner) ctxOf(w []byte) ctx {
+	return s.wordBits(w) &^ ownerBits
+}
+
+// wordBits is ctxOf with the owner classes of cardsubject.go (ownerBits),
+// memoised together under a seeded hash of the word.
+func (s *Scanner) wordBits(w []byte) ctx {
 	h := maphash.Bytes(s.seed, w)
 	if c, ok := s.ccache.get(h); ok {
 		return ctx(c)
 	}
-	c := ctxOf(w)
+	c := ctxOf(w) | ownerClass(w)
 	s.ccache.put(h, uint32(c))
 	return c
 }
