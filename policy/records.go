@@ -140,12 +140,18 @@ func (e *Engine) deleteRecords(ctx context.Context, keys []recordKey) error {
 // until deleted). deleteRecords has deleted the rows of the records it
 // deleted; this reaches the others.
 func (e *Engine) deleteIndexRows(ctx context.Context, toks []string, now time.Time) error {
+	hold, ps := e.holdCond(now)
+	return e.deleteIndexRowsWhere(ctx, toks, "NOT "+hold, ps...)
+}
+
+// deleteIndexRowsWhere deletes the index rows of the tokens (as the value
+// or as the record's subject), of every scan, that meet cond.
+func (e *Engine) deleteIndexRowsWhere(ctx context.Context, toks []string, cond string, ps ...tazala.Param) error {
 	if len(toks) == 0 {
 		return nil
 	}
-	hold, ps := e.holdCond(now)
 	ps = append(ps, parr("toks", toks))
-	if err := e.db.Exec(ctx, `DELETE FROM pii_index WHERE (`+inList("token", "toks")+` OR `+inList("subject", "toks")+`) AND NOT `+hold, ps...); err != nil {
+	if err := e.db.Exec(ctx, `DELETE FROM pii_index WHERE (`+inList("token", "toks")+` OR `+inList("subject", "toks")+`) AND `+cond, ps...); err != nil {
 		return fmt.Errorf("policy: delete from pii_index: %w", err)
 	}
 	return nil
