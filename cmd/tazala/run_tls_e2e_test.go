@@ -9,7 +9,6 @@ import (
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/pem"
-	"fmt"
 	"math/big"
 	"net"
 	"net/http"
@@ -26,7 +25,6 @@ import (
 	"github.com/segmentio/kafka-go/sasl/scram"
 	"github.com/twmb/franz-go/pkg/kfake"
 
-	"github.com/tazala/tazala"
 	"github.com/tazala/tazala/internal/stack"
 	"github.com/tazala/tazala/internal/synth"
 	"github.com/tazala/tazala/sinks/clickhouse"
@@ -134,33 +132,13 @@ func saslMechanism(t *testing.T, mech, user, pass string) sasl.Mechanism {
 // SASL with kafka-go (kcat would need librdkafka's SASL build).
 func produceSecure(t *testing.T, addr string, tc *tls.Config, mech sasl.Mechanism, ts []e2eTopic, n int, seed uint64, tr *traffic) {
 	t.Helper()
-	if tr.raw == nil {
-		tr.raw = map[string]bool{}
-	}
-	g := synth.New(seed)
 	w := &kafka.Writer{Addr: kafka.TCP(addr), Balancer: &kafka.RoundRobin{}, RequiredAcks: kafka.RequireAll,
 		Transport: &kafka.Transport{TLS: tc, SASL: mech}, BatchTimeout: 10 * time.Millisecond}
 	defer w.Close()
 	var msgs []kafka.Message
-	for i := 0; i < n; i++ {
-		tp := ts[i%len(ts)]
-		r := g.NextOf(tp.stream)
-		for _, s := range r.Spans {
-			v := string(r.Line[s.Start:s.End])
-			if s.Kind != tazala.KindCVV && s.Kind != tazala.KindExpiry && len(v) >= 8 && v != "support@ioka.kz" {
-				tr.raw[v] = true
-			}
-		}
-		seq := fmt.Sprintf("q%07d", int(seed)*10_000_000+tr.n+i)
-		line := r.Line
-		if len(line) > 0 && line[0] == '{' {
-			line = append([]byte(`{"e2e_seq":"`+seq+`",`), line[1:]...)
-		} else {
-			line = append([]byte("e2e_seq="+seq+" "), line...)
-		}
-		msgs = append(msgs, kafka.Message{Topic: tp.name, Value: line})
-	}
-	tr.n += n
+	tr.generate(ts, n, seed, func(topic string, line []byte) {
+		msgs = append(msgs, kafka.Message{Topic: topic, Value: line})
+	})
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	if err := w.WriteMessages(ctx, msgs...); err != nil {

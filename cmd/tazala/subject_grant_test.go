@@ -2,12 +2,10 @@ package main
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/tazala/tazala"
-	"github.com/tazala/tazala/internal/stack"
 	"github.com/tazala/tazala/internal/synth"
 	"github.com/tazala/tazala/policy"
 	"github.com/tazala/tazala/policy/policytest"
@@ -19,9 +17,8 @@ import (
 // under her subject), withdraws again (masked again); payments, a
 // statutory hold, are untouched throughout and cannot be named.
 func TestGrantConsentCommand(t *testing.T) {
-	stack.NeedCHDB(t)
 	f := newPolicyFixture(t, "local.key")
-	store := "chdb:" + filepath.Join(f.dir, "store")
+	store := f.store
 	ctx := context.Background()
 	g := synth.New(7)
 	aig := policytest.Person{IIN: g.IIN(), Phone: "+7 701 289 38 37", Email: "aigerim.zh@mail.example.kz", Name: "Жумабекова Айгерим Сериковна", PAN: g.PAN()}

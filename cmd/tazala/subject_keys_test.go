@@ -2,13 +2,11 @@ package main
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/tazala/tazala"
-	"github.com/tazala/tazala/internal/stack"
 	"github.com/tazala/tazala/pipeline"
 	"github.com/tazala/tazala/policy/policytest"
 )
@@ -20,9 +18,8 @@ import (
 // records and erasure deletes them, on the embedded engine through the
 // real processing step.
 func TestSubjectFindsKeyFindings(t *testing.T) {
-	stack.NeedCHDB(t)
 	f := newPolicyFixture(t, "local.key")
-	store := "chdb:" + filepath.Join(f.dir, "store")
+	store := f.store
 	ctx := context.Background()
 	const ph = "+77015401802"
 	day := time.Date(2026, 6, 1, 10, 0, 0, 0, time.UTC)

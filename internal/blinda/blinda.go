@@ -53,7 +53,7 @@ package blinda
 import (
 	"math/rand/v2"
 
-	"github.com/tazala/tazala"
+	"github.com/tazala/tazala/internal/evalfmt"
 )
 
 // Part selects one of the two disjoint halves of the generator.
@@ -77,10 +77,7 @@ func (p Part) String() string {
 }
 
 // Span is one labelled value: [Start, End) bytes of Record.Line.
-type Span struct {
-	Kind       tazala.Kind
-	Start, End int
-}
+type Span = evalfmt.Span
 
 // Record is one generated log line and its labels, in order of Start.
 type Record struct {

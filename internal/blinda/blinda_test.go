@@ -1,15 +1,12 @@
 package blinda
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/url"
 	"os"
-	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -18,6 +15,7 @@ import (
 	"github.com/nyaruka/phonenumbers"
 	"github.com/tazala/tazala"
 	"github.com/tazala/tazala/internal/checksum"
+	"github.com/tazala/tazala/internal/evalfmt"
 )
 
 var (
@@ -292,87 +290,22 @@ func TestWriteCorpus(t *testing.T) {
 	if dir == "" {
 		t.Skip("set BLINDA_OUT=dir to write the corpora")
 	}
-	n, seed := 5000, uint64(1)
-	if s := os.Getenv("BLINDA_N"); s != "" {
-		v, err := strconv.Atoi(s)
-		if err != nil || v <= 0 {
-			t.Fatalf("BLINDA_N=%q: want a positive integer", s)
-		}
-		n = v
+	n, err := evalfmt.EnvCount("BLINDA_N", 5000)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if s := os.Getenv("BLINDA_SEED"); s != "" {
-		v, err := strconv.ParseUint(s, 10, 64)
-		if err != nil {
-			t.Fatalf("BLINDA_SEED=%q: %v", s, err)
-		}
-		seed = v
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	seed, err := evalfmt.EnvSeed("BLINDA_SEED", 1)
+	if err != nil {
 		t.Fatal(err)
 	}
 	for _, part := range []Part{Tune, Held} {
-		if err := writeCorpus(filepath.Join(dir, part.String()), New(seed, part), n); err != nil {
+		g := New(seed, part)
+		next := func() evalfmt.Record {
+			r := g.Next()
+			return evalfmt.Record{Line: r.Line, Spans: r.Spans, Template: r.Template}
+		}
+		if err := evalfmt.WriteCorpus(evalfmt.Config{Dir: dir, Name: part.String(), Templates: ".templates"}, n, next); err != nil {
 			t.Fatal(err)
 		}
 	}
-}
-
-type truthSpan struct {
-	Type  string `json:"type"`
-	Start int    `json:"start"`
-	End   int    `json:"end"`
-}
-
-type truthRow struct {
-	Line  int         `json:"line"`
-	Spans []truthSpan `json:"spans"`
-}
-
-func writeCorpus(base string, g *Generator, n int) error {
-	cf, err := os.Create(base + ".jsonl")
-	if err != nil {
-		return err
-	}
-	defer cf.Close()
-	tf, err := os.Create(base + ".truth.jsonl")
-	if err != nil {
-		return err
-	}
-	defer tf.Close()
-	nf, err := os.Create(base + ".templates")
-	if err != nil {
-		return err
-	}
-	defer nf.Close()
-	cw, tw, nw := bufio.NewWriter(cf), bufio.NewWriter(tf), bufio.NewWriter(nf)
-	enc := json.NewEncoder(tw)
-	for i := 1; i <= n; i++ {
-		r := g.Next()
-		cw.Write(r.Line)
-		cw.WriteByte('\n')
-		nw.WriteString(r.Template + "\n")
-		row := truthRow{Line: i, Spans: []truthSpan{}}
-		for _, s := range r.Spans {
-			row.Spans = append(row.Spans, truthSpan{s.Kind.String(), s.Start, s.End})
-		}
-		if err := enc.Encode(row); err != nil {
-			return err
-		}
-	}
-	if err := cw.Flush(); err != nil {
-		return err
-	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	if err := nw.Flush(); err != nil {
-		return err
-	}
-	if err := nf.Close(); err != nil {
-		return err
-	}
-	if err := cf.Close(); err != nil {
-		return err
-	}
-	return tf.Close()
 }

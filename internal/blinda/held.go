@@ -182,7 +182,7 @@ func hEnvoy(g *Generator, b *builder) {
 	off := len(b.buf)
 	b.s(string(pb.buf))
 	for _, sp := range pb.spans {
-		b.spans = append(b.spans, Span{sp.Kind, sp.Start + off, sp.End + off})
+		b.spans = append(b.spans, Span{Kind: sp.Kind, Start: sp.Start + off, End: sp.End + off})
 	}
 	b.s(string(tmp.buf[i+len(`\u0000`):]))
 }

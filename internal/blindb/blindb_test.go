@@ -1,12 +1,10 @@
 package blindb
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -18,6 +16,7 @@ import (
 
 	"github.com/tazala/tazala"
 	"github.com/tazala/tazala/internal/checksum"
+	"github.com/tazala/tazala/internal/evalfmt"
 )
 
 var (
@@ -222,83 +221,28 @@ func TestWriteCorpus(t *testing.T) {
 	if dir == "" {
 		t.Skip("BLINDB_OUT not set")
 	}
-	n := 5000
-	if s := os.Getenv("BLINDB_N"); s != "" {
-		var err error
-		if n, err = strconv.Atoi(s); err != nil || n <= 0 {
-			t.Fatalf("BLINDB_N=%q: want a positive count", s)
-		}
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	n, err := evalfmt.EnvCount("BLINDB_N", 5000)
+	if err != nil {
 		t.Fatal(err)
 	}
+	var sources string // with BLINDB_SOURCES=1, the template of each line
+	if os.Getenv("BLINDB_SOURCES") != "" {
+		sources = ".sources.txt"
+	}
 	for _, part := range []Part{Tune, Held} {
-		if err := writeCorpus(dir, part, n); err != nil {
+		g := New(20261201, part)
+		next := func() evalfmt.Record {
+			r := g.Next()
+			spans := make([]evalfmt.Span, len(r.Spans))
+			for i, s := range r.Spans {
+				spans[i] = evalfmt.Span{Kind: s.Kind, Start: s.Start, End: s.End}
+			}
+			return evalfmt.Record{Line: r.Line, Spans: spans, Template: r.Source}
+		}
+		if err := evalfmt.WriteCorpus(evalfmt.Config{Dir: dir, Name: part.String(), Templates: sources}, n, next); err != nil {
 			t.Fatal(err)
 		}
 	}
-}
-
-func writeCorpus(dir string, part Part, n int) error {
-	cf, err := os.Create(filepath.Join(dir, part.String()+".jsonl"))
-	if err != nil {
-		return err
-	}
-	defer cf.Close()
-	tf, err := os.Create(filepath.Join(dir, part.String()+".truth.jsonl"))
-	if err != nil {
-		return err
-	}
-	defer tf.Close()
-	cw, tw := bufio.NewWriter(cf), bufio.NewWriter(tf)
-	var sw *bufio.Writer // with BLINDB_SOURCES=1, the template of each line
-	if os.Getenv("BLINDB_SOURCES") != "" {
-		sf, err := os.Create(filepath.Join(dir, part.String()+".sources.txt"))
-		if err != nil {
-			return err
-		}
-		defer sf.Close()
-		sw = bufio.NewWriter(sf)
-		defer sw.Flush()
-	}
-	type span struct {
-		Type  string `json:"type"`
-		Start int    `json:"start"`
-		End   int    `json:"end"`
-	}
-	type row struct {
-		Line  int    `json:"line"`
-		Spans []span `json:"spans"`
-	}
-	g := New(20261201, part)
-	for i := 1; i <= n; i++ {
-		r := g.Next()
-		cw.Write(r.Line)
-		cw.WriteByte('\n')
-		if sw != nil {
-			sw.WriteString(r.Source + "\n")
-		}
-		out := row{Line: i, Spans: []span{}}
-		for _, s := range r.Spans {
-			out.Spans = append(out.Spans, span{s.Kind.String(), s.Start, s.End})
-		}
-		b, err := json.Marshal(out)
-		if err != nil {
-			return err
-		}
-		tw.Write(b)
-		tw.WriteByte('\n')
-	}
-	if err := cw.Flush(); err != nil {
-		return err
-	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	if err := cf.Close(); err != nil {
-		return err
-	}
-	return tf.Close()
 }
 
 func isAlnum(c byte) bool {

@@ -1,12 +1,9 @@
 package blindc
 
 import (
-	"bufio"
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -14,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tazala/tazala/internal/checksum"
+	"github.com/tazala/tazala/internal/evalfmt"
 	"golang.org/x/net/publicsuffix"
 )
 
@@ -274,62 +272,25 @@ func TestWriteCorpus(t *testing.T) {
 	if dir == "" {
 		t.Skip("set BLINDC_OUT=dir to write the corpus")
 	}
-	n, seed := 10000, uint64(1)
-	if v := os.Getenv("BLINDC_N"); v != "" {
-		var err error
-		if n, err = strconv.Atoi(v); err != nil || n <= 0 {
-			t.Fatalf("BLINDC_N: want a positive integer")
-		}
+	n, err := evalfmt.EnvCount("BLINDC_N", 10000)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if v := os.Getenv("BLINDC_SEED"); v != "" {
-		var err error
-		if seed, err = strconv.ParseUint(v, 10, 64); err != nil {
-			t.Fatalf("BLINDC_SEED: want an unsigned integer")
-		}
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	seed, err := evalfmt.EnvSeed("BLINDC_SEED", 1)
+	if err != nil {
 		t.Fatal(err)
 	}
 	for _, p := range []Part{Tune, Held} {
 		g := New(seed, p)
-		write(t, filepath.Join(dir, p.String()+".jsonl"), func(w *bufio.Writer, i int) {
-			w.Write(g.Next())
-			w.WriteByte('\n')
-		}, n)
-		g = New(seed, p)
-		write(t, filepath.Join(dir, p.String()+".tmpl"), func(w *bufio.Writer, i int) {
-			g.Next()
-			w.WriteString(g.Template())
-			w.WriteByte('\n')
-		}, n)
-		write(t, filepath.Join(dir, p.String()+".truth.jsonl"), func(w *bufio.Writer, i int) {
-			b, _ := json.Marshal(struct {
-				Line  int   `json:"line"`
-				Spans []int `json:"spans"`
-			}{i + 1, []int{}})
-			w.Write(b)
-			w.WriteByte('\n')
-		}, n)
+		next := func() evalfmt.Record {
+			line := g.Next()
+			return evalfmt.Record{Line: line, Template: g.Template()}
+		}
+		if err := evalfmt.WriteCorpus(evalfmt.Config{Dir: dir, Name: p.String(), Templates: ".tmpl"}, n, next); err != nil {
+			t.Fatal(err)
+		}
 	}
 	t.Logf("wrote %d lines per part into %s", n, dir)
-}
-
-func write(t *testing.T, path string, line func(*bufio.Writer, int), n int) {
-	t.Helper()
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := bufio.NewWriter(f)
-	for i := 0; i < n; i++ {
-		line(w, i)
-	}
-	if err := w.Flush(); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.Close(); err != nil {
-		t.Fatal(err)
-	}
 }
 
 // TestPersonalCheck shows the check of TestNoPersonalData catches what it

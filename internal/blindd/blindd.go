@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/tazala/tazala"
+	"github.com/tazala/tazala/internal/evalfmt"
 )
 
 // Part selects one half of the templates and vocabularies.
@@ -28,10 +29,7 @@ func (p Part) String() string {
 }
 
 // Span labels bytes [Start,End) of Record.Line as one kind of personal data.
-type Span struct {
-	Kind       tazala.Kind
-	Start, End int
-}
+type Span = evalfmt.Span
 
 // Record is one generated log line with its labels.
 type Record struct {

@@ -5,13 +5,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"testing"
 
 	"github.com/tazala/tazala"
 	"github.com/tazala/tazala/internal/checksum"
+	"github.com/tazala/tazala/internal/evalfmt"
 )
 
 func gen(t *testing.T, part Part, n int) []Record {
@@ -175,50 +175,22 @@ func TestWriteCorpus(t *testing.T) {
 	if dir == "" {
 		t.Skip("BLINDD_OUT not set")
 	}
-	n := 5000
-	if s := os.Getenv("BLINDD_N"); s != "" {
-		var err error
-		if n, err = strconv.Atoi(s); err != nil {
-			t.Fatal("BLINDD_N is not a number")
-		}
+	n, err := evalfmt.EnvCount("BLINDD_N", 5000)
+	if err != nil {
+		t.Fatal(err)
 	}
-	seed := uint64(1)
-	if s := os.Getenv("BLINDD_SEED"); s != "" {
-		v, err := strconv.ParseUint(s, 10, 64)
-		if err != nil {
-			t.Fatal("BLINDD_SEED is not a number")
-		}
-		seed = v
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	seed, err := evalfmt.EnvSeed("BLINDD_SEED", 1)
+	if err != nil {
 		t.Fatal(err)
 	}
 	for _, part := range []Part{Tune, Held} {
-		var corpus, truth, names bytes.Buffer
 		g := New(seed, part)
-		for i := 1; i <= n; i++ {
+		next := func() evalfmt.Record {
 			r := g.Next()
-			names.WriteString(r.Template + "\n")
-			corpus.Write(r.Line)
-			corpus.WriteByte('\n')
-			spans := make([]map[string]any, 0, len(r.Spans))
-			for _, s := range r.Spans {
-				spans = append(spans, map[string]any{"type": s.Kind.String(), "start": s.Start, "end": s.End})
-			}
-			row, err := json.Marshal(map[string]any{"line": i, "spans": spans})
-			if err != nil {
-				t.Fatal(err)
-			}
-			truth.Write(row)
-			truth.WriteByte('\n')
+			return evalfmt.Record{Line: r.Line, Spans: r.Spans, Template: r.Template}
 		}
-		if err := os.WriteFile(filepath.Join(dir, part.String()+".jsonl"), corpus.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, part.String()+".templates.txt"), names.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, part.String()+".truth.jsonl"), truth.Bytes(), 0o644); err != nil {
+		c := evalfmt.Config{Dir: dir, Name: part.String(), Templates: ".templates.txt", SortedKeys: true}
+		if err := evalfmt.WriteCorpus(c, n, next); err != nil {
 			t.Fatal(err)
 		}
 	}

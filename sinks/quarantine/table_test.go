@@ -10,7 +10,7 @@ import (
 	"github.com/tazala/tazala"
 	"github.com/tazala/tazala/internal/stack"
 	"github.com/tazala/tazala/pipeline"
-	"github.com/tazala/tazala/rules"
+	"github.com/tazala/tazala/rules/rulestest"
 	"github.com/tazala/tazala/scanner"
 	"github.com/tazala/tazala/sinks/chdb"
 	"github.com/tazala/tazala/sinks/quarantine"
@@ -94,19 +94,7 @@ func (s *oneBatch) Close() error { return nil }
 func TestRunnerQuarantinesIntoTable(t *testing.T) {
 	stack.NeedCHDB(t)
 	ctx := context.Background()
-	set, err := rules.Parse([]byte(`[[rules]]
-id = "slow"
-kind = "phone"
-pattern = 'k=(?<value>(x|xx)+y)'
-group = "value"
-keywords = ["k="]
-true_examples = ["k=xxy"]
-false_examples = ["k=z"]
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	set.Rules[0].Re.MatchTimeout = 5 * time.Millisecond
+	set := rulestest.SlowSet(t)
 	p, err := pipeline.NewProcessor(pipeline.ProcessorConfig{Scanner: scanner.Config{Rules: set}})
 	if err != nil {
 		t.Fatal(err)
@@ -119,7 +107,7 @@ false_examples = ["k=z"]
 	const iin = "900101300017"
 	src := &oneBatch{recs: []tazala.Record{
 		{Source: "t", Offset: 0, Value: []byte(`{"iin":"` + iin + `"}`)},
-		{Source: "t", Offset: 1, Value: []byte("k=" + strings.Repeat("x", 90) + " iin " + iin)},
+		{Source: "t", Offset: 1, Value: []byte(rulestest.StuckText + " iin " + iin)},
 		{Source: "t", Offset: 2, Value: []byte(`ok`)},
 	}}
 	r, err := pipeline.NewRunner(pipeline.RunConfig{Source: src, Step: p, Sinks: []tazala.Sink{st}, Quarantine: quarantine.NewTable(st)})
