@@ -2,6 +2,7 @@ package scanner
 
 import (
 	"hash/maphash"
+	"strings"
 	"sync"
 
 	"github.com/tazala/tazala"
@@ -213,6 +214,8 @@ func (c *candidate) phonePhrase() bool {
 		return phoneNumberOwners[lw2] || phonePrepositions[lw2]
 	case phonePrepositions[lw]:
 		return lw2 != "" && hasAnyPrefix(lw2, sendVerbs)
+	case contactPurpose(lw, lw2):
+		return true // "телефон для связи 8701…", "for contact", "байланыс үшін"
 	}
 	return numberNounAfter(t, c.gs[len(c.gs)-1].b)
 }
@@ -231,6 +234,21 @@ func numberNounAfter(t []byte, e int) bool {
 	var buf [48]byte
 	w := string(lowerInto(buf[:0], t[e+1:we]))
 	return hasAnyPrefix(w, []string{"нөмір", "номері", "номерге"})
+}
+
+// contactPurpose reports whether the two words before a number (lw the
+// nearer) say what it is for: reaching someone ("для связи", "для
+// обратной связи", "for contact", "байланыс үшін").
+func contactPurpose(lw, lw2 string) bool {
+	switch {
+	case strings.HasPrefix(lw, "связ"):
+		return lw2 == "для" || lw2 == "обратной"
+	case strings.HasPrefix(lw, "contact"):
+		return lw2 == "for"
+	case lw == "үшін":
+		return strings.HasPrefix(lw2, "байланыс")
+	}
+	return false
 }
 
 // callVerbs are stems of verbs of calling and writing to someone, which
