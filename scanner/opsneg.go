@@ -169,12 +169,28 @@ func (c *candidate) ownerNeg(l ctx) ctx {
 	if !ownerNumberNouns[string(lowerInto(buf[:0], w))] {
 		return l
 	}
-	if o, _, ok := prevWord(c.g.text, ws, c.g.lo); ok {
+	if o, _, ok := prevWord(c.g.text, ws, c.g.lo); ok && !accountOwner(o) {
 		if oc := c.s.ctxOf(o); oc&ctxNeg != 0 && oc&personCtx == 0 {
 			return l | ctxNeg
 		}
 	}
 	return l
+}
+
+// accountOwner reports whether w is "account" ("Account number …"): a
+// card's number is its primary account number, so that owner leaves the
+// number to the validators (a bank account is written as an IBAN, which
+// no validator of tazala's takes).
+func accountOwner(w []byte) bool {
+	var buf [16]byte
+	if len(w) > len(buf) {
+		return false
+	}
+	switch string(lowerInto(buf[:0], w)) {
+	case "account", "acct", "acc":
+		return true
+	}
+	return false
 }
 
 func init() {
