@@ -144,6 +144,26 @@ func WriteCorpus(c Config, n int, next func() Record) error {
 	return nil
 }
 
+// Env is what a TestWriteCorpus is told by PREFIX_OUT (the directory; ""
+// when unset: write nothing), PREFIX_N (records per part) and PREFIX_SEED.
+type Env struct {
+	Dir  string
+	N    int
+	Seed uint64
+}
+
+// ReadEnv reads PREFIX_OUT, PREFIX_N (default defN) and PREFIX_SEED
+// (default defSeed).
+func ReadEnv(prefix string, defN int, defSeed uint64) (Env, error) {
+	e := Env{Dir: os.Getenv(prefix + "_OUT")}
+	var err error
+	if e.N, err = EnvCount(prefix+"_N", defN); err != nil {
+		return e, err
+	}
+	e.Seed, err = EnvSeed(prefix+"_SEED", defSeed)
+	return e, err
+}
+
 // EnvCount returns the positive integer in environment variable name, or
 // def when it is unset.
 func EnvCount(name string, def int) (int, error) {
