@@ -115,3 +115,42 @@ func TestLatestScanOnly(t *testing.T) {
 	}
 	eq(t, "records", remaining(t, db), []string{"payments/1 payments", "support-requests/1 support"})
 }
+
+// TestLatestScanRevokeConsent: withdrawing consent deletes her index rows
+// of earlier scans in records of the ended purposes, not the record that
+// is someone else's now, nor that person's rows.
+func TestLatestScanRevokeConsent(t *testing.T) {
+	stack.Integration(t)
+	ctx := context.Background()
+	db := openDB(t)
+	tk := localTokenizer(t)
+	g := synth.New(13)
+	her := newPerson(g, "Сейтказина Асель Маратовна", "asel.s@mail.example.kz")
+	other := newPerson(g, "Омаров Данияр Серикович", "daniyar.omarov@mail.example.kz")
+	storeWrite(t, db, tk, []tazala.Record{payment("payments", 1, day("2026-03-01"), her, 100), supportReq(1, day("2026-04-01"), her)})
+	storeWrite(t, db, tk, []tazala.Record{supportReq(1, day("2026-04-01"), other)})
+	toks, err := tk.Tokenize(ctx, []tazala.TokenRequest{{Kind: tazala.KindPhone, Value: []byte(her.Phone)}, {Kind: tazala.KindEmail, Value: []byte(her.Email)},
+		{Kind: tazala.KindPhone, Value: []byte(other.Phone)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stale := fmt.Sprintf("source = 'support-requests' AND token IN ('%s', '%s')", toks[0].ID, toks[1].ID)
+	if n := indexCount(t, db, stale); n != 2 {
+		t.Fatalf("pii_index: %d rows of her earlier scan, want 2", n)
+	}
+	e, _ := policy.New(policy.Config{DB: db, Tokenizer: tk, Actor: "dpo@test", Now: (&clock{day("2026-07-01")}).Now})
+	s, err := e.Resolve(ctx, []policy.Identifier{{Kind: tazala.KindPhone, Value: []byte(her.Phone)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.RevokeConsent(ctx, s, policy.Request{Ref: "REV"}); err != nil {
+		t.Fatal(err)
+	}
+	if n := indexCount(t, db, stale); n != 0 {
+		t.Errorf("after the withdrawal: %d rows of her earlier scan left", n)
+	}
+	if n := indexCount(t, db, "source = 'support-requests' AND token = '"+toks[2].ID+"'"); n != 1 {
+		t.Errorf("after the withdrawal: %d rows of the other customer's phone, want 1", n)
+	}
+	eq(t, "records", remaining(t, db), []string{"payments/1 payments", "support-requests/1 support"})
+}

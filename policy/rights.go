@@ -155,13 +155,21 @@ func (e *Engine) RevokeConsent(ctx context.Context, s *Subject, req Request) (*O
 	if err != nil {
 		return nil, err
 	}
+	// her tokens of earlier scans too: their rows in records of the ended
+	// purposes are deleted with the records
+	all, err := e.withEarlierScans(ctx, s)
+	if err != nil {
+		return nil, err
+	}
 	now := e.now().UTC()
 	order, groups := e.byPurpose(recs)
 	var del []recordKey
+	var ended []string
 	for _, p := range e.p.Purposes {
 		if !p.Withdrawable() {
 			continue
 		}
+		ended = append(ended, p.ID)
 		rs := groups[p.ID]
 		for _, r := range rs {
 			del = append(del, r.key())
@@ -179,6 +187,11 @@ func (e *Engine) RevokeConsent(ctx context.Context, s *Subject, req Request) (*O
 	}
 	if err := e.deleteRecords(ctx, del); err != nil {
 		return nil, err
+	}
+	if len(ended) > 0 {
+		if err := e.deleteIndexRowsWhere(ctx, all.IDs(), inList("purpose", "ended"), parr("ended", ended)); err != nil {
+			return nil, err
+		}
 	}
 	err = e.audit(ctx, tazala.AuditEntry{Action: o.Action, TokenID: s.ID, Reason: req.Reason, RequestRef: req.Ref, Outcome: "consent withdrawn"},
 		fmt.Sprintf("records_deleted=%d records_kept=%d", len(del), len(recs)-len(del)))

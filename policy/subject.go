@@ -97,7 +97,11 @@ func (e *Engine) Resolve(ctx context.Context, ids []Identifier) (*Subject, error
 		s.Tokens = append(s.Tokens, SubjectToken{Token: t.ID, Kind: ids[i].Kind.String(), Category: e.category(ids[i].Kind.String()), Via: "given"})
 		frontier = append(frontier, t.ID)
 	}
-	if err := e.link(ctx, s, known, frontier, indexLatest); err != nil {
+	idx, err := e.latestIndex(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := e.link(ctx, s, known, frontier, idx); err != nil {
 		return nil, err
 	}
 	s.ID = s.Tokens[0].Token
@@ -114,7 +118,11 @@ func (e *Engine) Resolve(ctx context.Context, ids []Identifier) (*Subject, error
 // already holds a token, e.g. from a report).
 func (e *Engine) SubjectOf(ctx context.Context, token, kind string) (*Subject, error) {
 	s := &Subject{Tokens: []SubjectToken{{Token: token, Kind: kind, Category: e.category(kind), Via: "given"}}}
-	if err := e.link(ctx, s, map[string]bool{token: true}, []string{token}, indexLatest); err != nil {
+	idx, err := e.latestIndex(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := e.link(ctx, s, map[string]bool{token: true}, []string{token}, idx); err != nil {
 		return nil, err
 	}
 	s.ID = token
@@ -157,6 +165,9 @@ func (r indexRow) key() recordKey { return recordKey{r.Source, r.Partition, r.Of
 // ledgers those tokens as well.
 func (e *Engine) withEarlierScans(ctx context.Context, s *Subject) (*Subject, error) {
 	all := &Subject{ID: s.ID, Tokens: slices.Clone(s.Tokens), Shared: s.Shared}
+	if idx, err := e.latestIndex(ctx); err != nil || idx == indexAll {
+		return all, err // no scan superseded: no earlier scan's rows
+	}
 	known := map[string]bool{}
 	for _, t := range s.Tokens {
 		known[t.Token] = true
@@ -165,7 +176,7 @@ func (e *Engine) withEarlierScans(ctx context.Context, s *Subject) (*Subject, er
 	for round := 0; round < MaxLinkRounds && len(frontier) > 0; round++ {
 		var rows []indexRow
 		err := e.db.Select(ctx, &rows, `SELECT token, kind, subject, source, partition, offset FROM `+indexAll+`
-			WHERE token != '' AND `+inList("subject", "toks")+` ORDER BY token, source, partition, offset LIMIT 1 BY token`, parr("toks", frontier))
+			WHERE token != '' AND `+inList("subject", "toks")+` AND `+staleCond+` ORDER BY token, source, partition, offset LIMIT 1 BY token`, parr("toks", frontier))
 		if err != nil {
 			return nil, fmt.Errorf("policy: link tokens of earlier scans: %w", err)
 		}

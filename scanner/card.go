@@ -105,6 +105,9 @@ func (c *candidate) pan() (tazala.Kind, float32, bool) {
 	if l&ctxCard == 0 && l&ctxFillW != 0 && c.ownerOfNumber()&ctxCard != 0 {
 		l |= ctxCard // "Card no 4111…", "карты номер"
 	}
+	if l&(ctxCard|ctxNeg) == 0 && c.cardNumberOwner() {
+		l |= ctxCard // "card no. 4111…", "payment_method.card.number=4111…"
+	}
 	if l&ctxCard == 0 && (l&ctxNeg != 0 || len(c.gs) == 1 && l&personCtx == 0) && c.s.inCardObject(c.g, c.from) {
 		// {"card":{"number":"4111…"}}, <Card><AccountNumber>4111…: the
 		// enclosing object or element names the card
@@ -174,10 +177,17 @@ var testPANs = func() map[string]bool {
 // the nearest unclosed '{' ("card":{…), or the opening tag before the
 // value's own tag (<Card><Pan>…), within 160 bytes of the raw record.
 func (s *Scanner) inCardObject(g *seg, p int) bool {
+	w, ok := s.ownerKey(g, p)
+	return ok && s.ctxOf(w)&ctxCard != 0
+}
+
+// ownerKey returns the name of the JSON object or XML element that holds
+// the value at text position p (see inCardObject).
+func (s *Scanner) ownerKey(g *seg, p int) ([]byte, bool) {
 	t := s.line
 	rp := g.raw(p)
 	if rp > len(t) {
-		return false
+		return nil, false
 	}
 	lo := max(0, rp-160)
 	// XML: <Card><Tag>value
@@ -186,16 +196,16 @@ func (s *Scanner) inCardObject(g *seg, p int) bool {
 			a += lo
 			if a > 0 && t[a-1] == '>' {
 				if b := bytes.LastIndexByte(t[lo:a-1], '<'); b >= 0 && lo+b+1 < a-1 && t[lo+b+1] != '/' {
-					return s.ctxOf(t[lo+b+1:a-1])&ctxCard != 0
+					return t[lo+b+1 : a-1], true
 				}
 			}
 		}
-		return false
+		return nil, false
 	}
 	// JSON: "card":{ … "key":"value
 	b := bytes.LastIndexByte(t[lo:rp], '{')
 	if b < 0 {
-		return false // no object opens within reach (most text lines)
+		return nil, false // no object opens within reach (most text lines)
 	}
 	k := rp - 1
 	if bytes.IndexByte(t[lo+b:rp], '}') < 0 {
@@ -219,10 +229,10 @@ func (s *Scanner) inCardObject(g *seg, p int) bool {
 				e--
 			}
 			w, _, ok := prevWord(t, e+1, lo)
-			return ok && s.ctxOf(w)&ctxCard != 0
+			return w, ok
 		}
 	}
-	return false
+	return nil, false
 }
 
 // testPANKeys holds testPANs by panKey: a look-up without hashing a string.
@@ -241,4 +251,34 @@ func panKey(d []byte) uint64 {
 // isTestPAN reports whether d is a published test card number.
 func isTestPAN(d []byte) bool {
 	return testPANKeys[panKey(d)] && testPANs[string(d)]
+}
+
+// cardNumberOwner reports whether the candidate's label is a number noun
+// owned by a card word across a dot: an abbreviation ("card no. 4111…")
+// or a dotted key path ("card.number=4111…", "source.card.number").
+func (c *candidate) cardNumberOwner() bool {
+	t, lo := c.g.text, c.g.lo
+	p := c.from
+	for p > lo && p > c.from-4 && (t[p-1] == ' ' || t[p-1] == ':' || t[p-1] == '=' || t[p-1] == '"' || t[p-1] == '\'') {
+		p--
+	}
+	if p > lo && t[p-1] == '.' {
+		p-- // "no."
+	}
+	var buf [16]byte
+	w, ws := lowerWordBefore(buf[:0], t, p, lo)
+	switch string(w) {
+	case "number", "no", "num", "nr", "номер", "нөмір", "нөмірі":
+	default:
+		return false
+	}
+	for ws > lo && t[ws-1] == ' ' {
+		ws--
+	}
+	if ws > lo && t[ws-1] == '.' {
+		ws-- // "card.number"
+	}
+	var obuf [64]byte
+	o, _ := lowerWordBefore(obuf[:0], t, ws, lo)
+	return len(o) > 0 && c.s.ctxOf(o)&ctxCard != 0
 }

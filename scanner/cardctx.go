@@ -58,6 +58,7 @@ var phraseStems = []struct {
 	// card security code terms
 	{"cvv", ctxCVV, false}, {"cvc", ctxCVV, false}, {"csc", ctxCVV, true}, {"cvn", ctxCVV, true},
 	{"cvd", ctxCVV, true}, {"cav2", ctxCVV, true}, {"cid", ctxCVV, true}, {"cvv2", ctxCVV, true}, {"cvn2", ctxCVV, true}, {"cvd2", ctxCVV, true},
+	{"cv2", ctxCVV, true}, {"4dbc", ctxCVV, true},
 	// code words
 	{"code", ctxCodeW, true}, {"codes", ctxCodeW, true}, {"value", ctxCodeW, true}, {"digits", ctxCodeW, true}, {"digit", ctxCodeW, true},
 	{"numbers", ctxCodeW, true}, {"код", ctxCodeW, false}, {"цифр", ctxCodeW, false}, {"число", ctxCodeW, true},
@@ -76,7 +77,8 @@ var phraseStems = []struct {
 	{"обратн", ctxBackW, false}, {"тыльн", ctxBackW, false}, {"артқы", ctxBackW, false}, {"артын", ctxBackW, false},
 	{"арт", ctxBackW, true}, {"сыртын", ctxBackW, false}, {"сыртқы", ctxBackW, false},
 	{"сзади", ctxBackW, true}, {"позади", ctxBackW, true}, {"задн", ctxBackW, false}, {"backside", ctxBackW, true},
-	{"behind", ctxBackW, true}, {"арқасындағы", ctxBackW, true}, {"арқасында", ctxBackW, true},
+	{"behind", ctxBackW, true}, {"арқасындағы", ctxBackW, true}, {"арқасында", ctxBackW, true}, {"сырт", ctxBackW, true},
+	{"flip", ctxBackW, true}, {"flipside", ctxBackW, true},
 	// counts of digits
 	{"3", ctxCountW, true}, {"4", ctxCountW, true}, {"три", ctxCountW, true}, {"трёх", ctxCountW, true},
 	{"трех", ctxCountW, true}, {"четыре", ctxCountW, true}, {"үш", ctxCountW, true}, {"төрт", ctxCountW, true},
@@ -136,6 +138,15 @@ var phraseStems = []struct {
 	{"жазылған", ctxFillW, true}, {"басылған", ctxFillW, true}, {"тұр", ctxFillW, true},
 	{"ваш", ctxFillW, true}, {"ваша", ctxFillW, true}, {"вашей", ctxFillW, true}, {"вашу", ctxFillW, true},
 	{"вашего", ctxFillW, true}, {"сіздің", ctxFillW, true}, {"our", ctxFillW, true}, {"their", ctxFillW, true},
+	// requests of an agent or a voice menu: "назовите код с обратной стороны", "кодты айтыңыз", "please enter"
+	{"назовите", ctxFillW, true}, {"введите", ctxFillW, true}, {"укажите", ctxFillW, true}, {"продиктуйте", ctxFillW, true},
+	{"скажите", ctxFillW, true}, {"сообщите", ctxFillW, true}, {"пожалуйста", ctxFillW, true}, {"айтыңыз", ctxFillW, true},
+	{"енгізіңіз", ctxFillW, true}, {"жазыңыз", ctxFillW, true}, {"айтып", ctxFillW, true}, {"беріңіз", ctxFillW, true},
+	{"enter", ctxFillW, true}, {"say", ctxFillW, true}, {"tell", ctxFillW, true}, {"type", ctxFillW, true},
+	{"provide", ctxFillW, true}, {"please", ctxFillW, true}, {"me", ctxFillW, true}, {"what", ctxFillW, true},
+	// "expires end 10/25", "expiry month/year 10/25", "действует до конца 10/25"
+	{"end", ctxFillW, true}, {"конца", ctxFillW, true}, {"month", ctxFillW, true}, {"year", ctxFillW, true},
+	{"месяц", ctxFillW, true}, {"год", ctxFillW, true}, {"жыл", ctxFillW, true}, {"соңына", ctxFillW, true},
 	{"a", ctxFillW, true}, {"an", ctxFillW, true}, {"this", ctxFillW, true},
 }
 
@@ -290,6 +301,9 @@ func (s *Scanner) cvvPhrase(g *seg, p, e int) bool {
 	if s.cvvRule(u) {
 		return true
 	}
+	if u&ctxNegW == 0 && (u&ctxSecW != 0 || u&ctxWeakW != 0 && (u&ctxCard != 0 || s.lastPAN >= 0)) && numberNounBefore(g, p) {
+		return true // "security number 123", "card verification number 123"
+	}
 	// "назвал трёхзначный код 123 по телефону, карту заблокировали": the
 	// card word that a weak qualifier needs may follow in the sentence
 	return u&(ctxCodeW|ctxWeakW) == ctxCodeW|ctxWeakW && u&(ctxNegW|ctxCard) == 0 && s.cardWordAfter(g, e)
@@ -332,8 +346,8 @@ func (s *Scanner) cvvRule(u ctx) bool {
 		return true
 	case u&ctxCodeW != 0 && u&(ctxSecW|ctxBackW) != 0:
 		return true
-	case u&ctxCountW != 0 && u&ctxBackW != 0:
-		return true
+	case u&ctxBackW != 0 && u&(ctxCountW|ctxSecW) != 0:
+		return true // "the security number on the reverse"
 	case u&ctxCodeW != 0 && u&ctxCard != 0:
 		return true
 	case u&ctxBackW != 0 && u&ctxCard != 0:
@@ -362,6 +376,66 @@ func hintBefore(g *seg, p int) bool {
 			return true
 		}
 		return false
+	}
+	return false
+}
+
+// speakerWords label the turn of the customer in a call or chat
+// transcript ("клиент: 321").
+var speakerWords = map[string]bool{
+	"клиент": true, "клиентка": true, "абонент": true, "покупатель": true, "пользователь": true, "держатель": true,
+	"тұтынушы": true, "клиенттің": true, "client": true, "caller": true, "customer": true, "cust": true, "user": true,
+	"cardholder": true, "holder": true, "buyer": true, "payer": true, "subscriber": true,
+}
+
+// turnQuestion returns the classes of the phrase that ends the previous
+// turn when the value at p opens the customer's answer: "оператор:
+// назовите три цифры на обороте. клиент: 321", "agent: and the code on
+// the back? caller: 321". ok is false when p does not open such a turn.
+func (s *Scanner) turnQuestion(g *seg, p int) (u ctx, ok bool) {
+	t := g.text
+	k := p
+	for k > g.lo && t[k-1] == ' ' {
+		k--
+	}
+	if k == g.lo || t[k-1] != ':' {
+		return 0, false // most values: no turn label right before
+	}
+	w, ws, found := prevWord(t, k-1, g.lo)
+	if !found || len(w) > 24 || ws+len(w) != k-1 {
+		return 0, false
+	}
+	var buf [32]byte
+	if !speakerWords[string(lowerInto(buf[:0], w))] {
+		return 0, false
+	}
+	k = ws
+	for k > g.lo && (t[k-1] == ' ' || t[k-1] == '\t') {
+		k--
+	}
+	if k == g.lo {
+		return 0, false
+	}
+	switch t[k-1] {
+	case '.', '?', '!', '\n', '|':
+	default:
+		return 0, false
+	}
+	u, n := s.phraseBefore(g, k-1, 5)
+	return u, n > 0
+}
+
+// numberNounBefore reports whether the word right before p is "number"
+// or "номер" (with label punctuation between).
+func numberNounBefore(g *seg, p int) bool {
+	w, _, ok := prevWord(g.text, p, g.lo)
+	if !ok || len(w) > 12 {
+		return false
+	}
+	var buf [16]byte
+	switch string(lowerInto(buf[:0], w)) {
+	case "number", "no", "num", "номер", "нөмірі", "нөмір":
+		return true
 	}
 	return false
 }

@@ -43,14 +43,18 @@ import "unicode/utf8"
 var cardModifiers = []string{
 	"gift", "loyalty", "bonus", "reward", "sim", "esim", "club", "discount", "member", "key", "access",
 	"memory", "sd", "microsd", "transit", "transport", "travel", "fuel", "library", "student", "id", "smart",
-	"подароч", "бонус", "сим", "клуб", "дисконт", "скидоч", "накопит", "лояльн", "транспорт", "проездн",
+	"гифт", "подароч", "бонус", "сим", "клуб", "дисконт", "скидоч", "накопит", "лояльн", "транспорт", "проездн",
 	"топлив", "студен", "сыйлық", "бонустық", "жеңілдік", "жол",
 }
 
 // otherSubjects are non-card subjects of this rule beyond opsneg.go's
 // nonCardSubjects (which name subjects with an expiry of their own).
 var otherSubjects = []string{
-	"loyalty", "лояльн", "gift", "подароч", "сыйлық", "iccid", "puk", "certificate", "сертиф",
+	"loyalty", "лояльн", "gift", "подароч", "гифт", "сыйлық", "iccid", "puk", "certificate", "сертиф", "sim", "esim",
+	"key", "keys", "member", "offer", "batch", "sla", "account", "login", "логин", "билет", "серия",
+	"warranty", "insurance", "гарант", "страхов", "кепілдік", "deal", "campaign", "discount", "sale", "акци", "предложени", "скидк", "жеңілдік",
+	// codes that open things: lockers, doors, parcels
+	"locker", "parcel", "door", "alarm", "wifi", "постамат", "посылк", "двер", "домофон", "сейф",
 }
 
 // paymentQualifiers are the stems of words that make a card word a
@@ -101,6 +105,9 @@ const cardGrammarW = ctxCodeW | ctxSecW | ctxWeakW | ctxBackW | ctxCountW | ctxE
 // belongs, by the clause before it, to something that is not a payment
 // card (see above).
 func (s *Scanner) otherCardSubject(g *seg, a int) bool {
+	if s.otherObject(g, a) {
+		return true // {"promo":{"valid_till":"12/26"}}, <GiftCard><Code>
+	}
 	if s.lastPAN >= 0 {
 		return false // a PAN earlier in the record: its card's (as otherExpiry)
 	}
@@ -186,6 +193,9 @@ func (s *Scanner) judgeChunk(g *seg, w []byte, p int, sawCard *bool, nearer []by
 			if hasStemPart(m, cardModifiers) {
 				return true, true // "gift card", "подарочной карты"
 			}
+			if nounCompound(m, w) && s.ctxOf(m)&cardGrammarW == 0 && (subjectClass(m) != 0 || hasStemPart(m, otherSubjects)) {
+				return true, true // "warranty card", "кепілдік картасы"
+			}
 		}
 		*sawCard = true
 		return false, false
@@ -253,4 +263,38 @@ func keyed(t []byte, a, lo int) bool {
 		return k-1 > lo && (t[k-2] == '"' || t[k-2] == '\'')
 	}
 	return false
+}
+
+// otherObject reports whether the value at a is a field of a JSON object
+// or XML element named for a non-card subject or a non-card card
+// ("promo":{…}, "giftCard":{…}, <Certificate>): a PAN elsewhere in the
+// record does not make it the card's.
+func (s *Scanner) otherObject(g *seg, a int) bool {
+	if !keyed(g.text, a, g.lo) && (g.off == nil || g.key == 0) && (a == 0 || g.text[a-1] != '>') {
+		return false // not a field's value
+	}
+	w, ok := s.ownerKey(g, a)
+	if !ok || len(w) == 0 {
+		return false
+	}
+	if s.ctxOf(w)&ctxCard != 0 {
+		return hasStemPart(w, cardModifiers) && !hasStemPart(w, paymentQualifiers)
+	}
+	if hasStemPart(w, tokenStems) {
+		return false // a network token's expiry is its card's (the DPAN is a PAN)
+	}
+	return subjectClass(w) != 0 || hasStemPart(w, otherSubjects)
+}
+
+var tokenStems = []string{"token", "токен"}
+
+// nounCompound reports whether noun m before the card word w names the
+// kind of card: English compounds ("warranty card") and Kazakh ones with
+// the possessive ("кепілдік картасы"); a Russian noun before "карты" is
+// its owner's ("счёт карты", the card's account).
+func nounCompound(m, w []byte) bool {
+	if m[0] < utf8.RuneSelf {
+		return true
+	}
+	return hasStemPart(w, []string{"картас"})
 }

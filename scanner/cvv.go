@@ -28,14 +28,22 @@ func (s *Scanner) cvv(g *seg, a, b int) {
 	}
 	w, _, ok := prevWord(g.text, a, g.lo)
 	if !ok {
-		if g.key&ctxCVV != 0 {
+		if (g.key&ctxCVV != 0 || s.cardObjectCode(g, a, g.key)) && !s.otherObject(g, a) {
 			s.emit(g, tazala.KindCVV, a, b, "card_cvv", 0.95)
+		} else if hintBefore(g, a) && s.cvvPhrase(g, a, b) && !s.otherCardSubject(g, a) {
+			s.emit(g, tazala.KindCVV, a, b, "card_cvv", 0.9) // "security code (CVV) 123"
 		}
 		return
 	}
 	c := s.ctxOf(w)
 	if g.off == nil && isEscapeTail(w) {
 		c = s.rawKeyCtx(g.text, a) // "\u043a\u043e\u0434…":"123"
+	}
+	if c&ctxCVV == 0 && keyed(g.text, a, g.lo) && s.cardObjectCode(g, a, c) {
+		c |= ctxCVV
+	}
+	if c&ctxCVV == 0 && c&ctxCodeW != 0 && c&ctxNegW == 0 && s.lastPAN >= 0 && s.nearVia(g, s.lastPAN, a) {
+		c |= ctxCVV // "4111…, code 123": a code word right after the PAN
 	}
 	if c&ctxCVV != 0 {
 		if !s.otherCardSubject(g, a) {
@@ -47,6 +55,12 @@ func (s *Scanner) cvv(g *seg, a, b int) {
 	// not a gift card's code (cardsubject.go)
 	if c&phraseCtx != 0 && c&ctxNegW == 0 && s.cvvPhrase(g, a, b) && !s.otherCardSubject(g, a) {
 		s.emit(g, tazala.KindCVV, a, b, "card_cvv", 0.9)
+		return
+	}
+	// "назовите три цифры на обороте. клиент: 321": the answer to the
+	// previous turn's question (cardctx.go)
+	if u, ok := s.turnQuestion(g, a); ok && s.cvvRule(u) {
+		s.emit(g, tazala.KindCVV, a, b, "card_cvv", 0.85)
 	}
 }
 
@@ -93,4 +107,18 @@ func (s *Scanner) rowAfterPAN(g *seg, a, b int) bool {
 		return false
 	}
 	return b == len(t) || t[b] == d
+}
+
+// cardObjectCode reports whether a code or security key (c, its hints)
+// of a card object or element holds the card's code: {"card":{"number":
+// "4111…","code":"123"}}, <Card>…<Security>123. A security key is enough;
+// a bare code key needs a PAN or an expiry earlier in the record.
+func (s *Scanner) cardObjectCode(g *seg, a int, c ctx) bool {
+	if c&(ctxCodeW|ctxSecW) == 0 || c&ctxNegW != 0 {
+		return false
+	}
+	if c&ctxSecW == 0 && s.lastPAN < 0 && s.lastExp < 0 {
+		return false
+	}
+	return s.inCardObject(g, a)
 }

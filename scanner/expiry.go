@@ -103,6 +103,10 @@ func (s *Scanner) expiryContext(g *seg, i int) float32 {
 	case s.lastPAN >= 0 && (near(g, s.lastPAN, i) || s.nearVia(g, s.lastPAN, i)):
 		return 0.85
 	}
+	// "назовите срок действия карты. клиент: 12/27" (cardctx.go)
+	if u, ok := s.turnQuestion(g, i); ok && u&(ctxExpW|ctxExpiry) != 0 && u&ctxNegW == 0 {
+		return 0.85
+	}
 	return 0
 }
 
@@ -135,7 +139,7 @@ func (s *Scanner) nearVia(g *seg, end, i int) bool {
 		a--
 	}
 	gap := g.text[a:i]
-	words := 0
+	words, fill := 0, 0
 	for k := 0; k < len(gap); {
 		c := gap[k]
 		if isDigit(c) {
@@ -159,13 +163,26 @@ func (s *Scanner) nearVia(g *seg, end, i int) bool {
 		}
 		w := gap[k:e]
 		wc := s.ctxOf(w)
-		if wc&ctxNegW != 0 || !isUntil(w) && !isCodeWord(w) && wc&(phraseCtx&^ctxNegW) == 0 {
+		if wc&ctxNegW != 0 || !isUntil(w) && !isCodeWord(w) && wc&(phraseCtx&^ctxNegW) == 0 && !isAnd(w) {
 			return false
 		}
-		words++
+		if wc&phraseCtx == ctxFillW || isAnd(w) {
+			fill++ // "12/27, and the code is 123": fillers count half
+		} else {
+			words++
+		}
 		k = e
 	}
-	return words <= 3
+	return words+fill/2 <= 3
+}
+
+// isAnd reports whether w is a conjunction between the links of a chain.
+func isAnd(w []byte) bool {
+	switch string(w) {
+	case "and", "And", "и", "И", "және", "а", "also", "plus":
+		return true
+	}
+	return false
 }
 
 // isDateWord reports whether w is "date" ("exp. date", "expiry date",

@@ -74,7 +74,9 @@ func init() {
 	add(ctxCard, "card", "cards", "pan", "card_number", "cardnumber", "card_no", "pan_number", "карта", "карты", "карту", "картой",
 		"картам", "картасы", "карточка", "карточки", "account_number", "primary_account_number", "debug",
 		// credit-card abbreviations of forms and gateways
-		"cc", "ccn", "ccnum", "cc_num", "cc_number", "ccnumber", "creditcard", "credit_card", "debitcard", "debit_card")
+		"cc", "ccn", "ccnum", "cc_num", "cc_number", "ccnumber", "creditcard", "credit_card", "debitcard", "debit_card",
+		// funding, device and token PANs; account numbers as card gateways name the PAN
+		"fpan", "dpan", "tpan", "funding_pan", "fundingpan", "accountnumber", "acctnum", "acct_num", "acct_number", "acctnumber")
 	add(ctxExpiry, "exp", "expiry", "expires", "expiration", "exp_date", "expiry_date", "expdate", "exp_month_year",
 		"valid", "thru", "срок", "действия", "истекает", "истекает:", "expire", "expiring", "годна", "годен", "мерзімі", "мерзім", "card_exp", "card_expiry")
 	add(ctxCVV, "безопасности", "cvv2/cvc2", "cvv/cvc", "cvc/cvv", "cvv", "cvc", "cvv2", "cvc2", "cid", "csc", "cvn", "security_code", "securitycode", "card_cvv", "card_cvc", "cav2", "cvd")
@@ -142,7 +144,7 @@ func init() {
 // ctxOf returns the hints of one label word (any case, UTF-8), with the
 // card grammar's word classes (cardctx.go).
 func ctxOf(w []byte) ctx {
-	c := labelCtxOf(w)
+	c := labelCtxOf(w) | subjectClass(w)
 	pc := phraseClass(w)
 	c |= pc
 	if pc&ctxNegW != 0 && hasSep(w) {

@@ -294,7 +294,7 @@ func (c *candidate) read() {
 func (c *candidate) label() ctx {
 	if !c.lcOK {
 		c.lc = c.s.labelCtx(c.g, c.from)
-		if c.lc == 0 || c.lc&ctxFillW != 0 {
+		if c.lc&^ctxSubjW == 0 || c.lc&ctxFillW != 0 {
 			c.lc = c.ownerNeg(c.lc) // "Receipt No. …", "Reference Number" (opsneg.go)
 		}
 		if c.lc&(personCtx|ctxNeg) == 0 && unitAfter(c.g.text, c.gs[len(c.gs)-1].b) {

@@ -155,7 +155,7 @@ var ownerNumberNouns = map[string]bool{
 // Number", "Transaction number", "batch no"): the number is that
 // datum's, not a person's.
 func (c *candidate) ownerNeg(l ctx) ctx {
-	if l == 0 && (c.abbrevOwnerNeg() || c.pathSegmentNeg()) {
+	if l&^ctxSubjW == 0 && (c.abbrevOwnerNeg() || c.pathSegmentNeg()) {
 		return ctxNeg // "Receipt No. …", "/transactions/…"
 	}
 	if l&ctxFillW == 0 || l&(ctxNeg|personCtx|ctxCVV|ctxExpiry) != 0 {
@@ -272,6 +272,9 @@ var nonCardSubjects = []string{
 	"годност", "bonus", "cashback", "coupon", "voucher", "promo", "бонус", "балл", "кешбэк", "купон", "ваучер",
 	"промо", "passport", "паспорт", "удостоверени", "insurance", "страхов", "membership", "абонемент",
 	"experiment", "эксперимент",
+	// tariffs, offers, discounts, installment plans, links and invoices
+	"tariff", "тариф", "offer", "discount", "sale", "campaign", "акци", "скидк", "кампани", "предложени",
+	"installment", "рассрочк", "link", "ссылк", "invite", "invitation", "приглашени", "invoice", "счет", "счёт",
 }
 
 // measureParts are key parts that make "exp" an exponent or a duration
@@ -328,7 +331,9 @@ func (s *Scanner) staleYear(t []byte, a, b int) bool {
 }
 
 // ctxSubjW marks a word naming a subject with an expiry of its own
-// (subjectClass); it is not one of ctxOf's hints.
+// (subjectClass, memoised with ctxOf's hints): a bit above the label
+// hints and the card grammar's classes, below the memo's own top bit
+// (hashcache.go).
 const ctxSubjW ctx = 1 << 30
 
 // subjectBits is a bitset over a hash of the first three bytes of every
@@ -409,7 +414,7 @@ func (s *Scanner) otherExpiry(g *seg, a, b int) bool {
 	if s.lastPAN >= 0 {
 		return false
 	}
-	if fractionCount(g, b) || s.staleYear(g.text, a, b) {
+	if s.staleYear(g.text, a, b) || fractionCount(g, b) {
 		return true
 	}
 	t := g.text
@@ -428,10 +433,10 @@ func (s *Scanner) otherExpiry(g *seg, a, b int) bool {
 			p = ws // the subject's own number: "lot 88231 exp 05/26"
 			continue
 		}
-		if subjectClass(w) != 0 || k == 0 && measureKey(w) {
+		c := s.ctxOf(w)
+		if c&ctxSubjW != 0 || k == 0 && hasSep(w) && measureKey(w) {
 			return true
 		}
-		c := s.ctxOf(w)
 		if c&ctxCard != 0 || c&phraseCtx == 0 {
 			return false // a card word, or the phrase before the value ends
 		}
@@ -612,13 +617,10 @@ var countNouns = []string{
 // followed by a count noun.
 func fractionCount(g *seg, b int) bool {
 	t := g.text
-	q := b
-	for q < len(t) && t[q] == ' ' {
-		q++
+	if b+1 >= len(t) || t[b] != ' ' || !(isASCIILetter(t[b+1]) || t[b+1] >= 0x80) {
+		return false // most expiries end at a quote, a comma or a label
 	}
-	if q == b || q >= len(t) {
-		return false
-	}
+	q := b + 1
 	e := wordEnd(t, q)
 	if e == q || e-q > 32 || e < len(t) && (t[e] == '=' || t[e] == ':' || t[e] == '"' || t[e] == '_') {
 		return false // the key of the next field ("exp=12/27 attempt=2"), not a noun

@@ -6,6 +6,7 @@ import (
 	"os"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -77,6 +78,7 @@ func TestIndexViewSpeed(t *testing.T) {
 		views = append(views, "pii_index_try")
 	}
 	queries := []struct{ name, sql string }{
+		{"records of a token's records (policy link)", "SELECT token, kind, subject, source, partition, offset FROM %s WHERE token != '' AND (source, partition, offset) IN (SELECT source, partition, offset FROM %[1]s WHERE token IN ['tk_i777']) ORDER BY source, partition, offset, ordinal"},
 		{"one token's rows (token or subject)", "SELECT * FROM %s WHERE token = 'tk_i777' OR subject = 'tk_i777' ORDER BY source, partition, offset, ordinal"},
 		{"one token's rows (token)", "SELECT * FROM %s WHERE token = 'tk_e777' ORDER BY source, partition, offset, ordinal"},
 		{"a rescanned record's token", "SELECT * FROM %s WHERE token IN ('tk_i703', 'tk_x703') ORDER BY token, offset"},
@@ -90,6 +92,9 @@ func TestIndexViewSpeed(t *testing.T) {
 			for i, v := range views {
 				var rows []map[string]any
 				b := time.Now()
+				if os.Getenv("TAZALA_VIEW_ONLY") != "" && !strings.Contains(q.name, os.Getenv("TAZALA_VIEW_ONLY")) {
+					continue
+				}
 				if err := s.Select(ctx, &rows, fmt.Sprintf(q.sql, v)); err != nil {
 					t.Fatal(v, err)
 				}
@@ -100,6 +105,9 @@ func TestIndexViewSpeed(t *testing.T) {
 				}
 				results[i] = fmt.Sprint(rows)
 			}
+		}
+		if len(times[0]) == 0 {
+			continue
 		}
 		for i := 2; i < len(views); i++ {
 			if results[1] != results[i] {
