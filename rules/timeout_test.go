@@ -1,65 +1,8 @@
 package rules
 
 import (
-	"errors"
-	"strings"
 	"testing"
-	"time"
 )
-
-// slowRule parses a rule whose pattern passes the lint but backtracks
-// exponentially ("(x|xx)+y" on a run of x with no y), with a short timeout.
-func slowRule(t *testing.T, trueEx string) *Set {
-	t.Helper()
-	set, err := Parse([]byte(`[[rules]]
-id = "slow"
-kind = "phone"
-pattern = 'k(?<value>(x|xx)+y)'
-group = "value"
-keywords = ["k"]
-true_examples = ["` + trueEx + `"]
-false_examples = ["nothing"]
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	set.Rules[0].Re.MatchTimeout = 5 * time.Millisecond
-	return set
-}
-
-// TestFindTimeout: a timed-out search returns ErrTimeout (naming the rule,
-// not the text), not a silent "no match".
-func TestFindTimeout(t *testing.T) {
-	set := slowRule(t, "kxy")
-	r := set.Rules[0]
-	rec := []byte("k" + strings.Repeat("x", 80) + " secret")
-	runes, offs := Runes(rec, nil, nil)
-	_, err := r.Find(rec, runes, offs, nil)
-	if !errors.Is(err, ErrTimeout) {
-		t.Fatalf("Find on a pathological record: err = %v, want ErrTimeout", err)
-	}
-	if strings.Contains(err.Error(), "xxx") || !strings.Contains(err.Error(), `"slow"`) {
-		t.Errorf("error %q must name the rule and not the text", err)
-	}
-	rec = []byte("kxxy")
-	runes, offs = Runes(rec, runes, offs)
-	if ms, err := r.Find(rec, runes, offs, nil); err != nil || len(ms) != 1 {
-		t.Errorf("Find on a short record: %d matches, err %v", len(ms), err)
-	}
-}
-
-// TestTestCountsTimeouts: `rules test` fails an example that timed out,
-// even a true example that matched before the timeout.
-func TestTestCountsTimeouts(t *testing.T) {
-	set := slowRule(t, "kxxy k"+strings.Repeat("x", 80))
-	res, err := set.Test()
-	if err == nil {
-		t.Fatal("Test passed with a timed-out example")
-	}
-	if !res[0].TimedOut || res[0].OK || res[0].Matches != 1 {
-		t.Errorf("true example: %+v, want one match, timed out, not ok", res[0])
-	}
-}
 
 // TestCheckBacktracking: the nested-quantifier lint, true and false cases.
 func TestCheckBacktracking(t *testing.T) {

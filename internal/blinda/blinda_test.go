@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -286,18 +285,14 @@ func TestNegativesAreNot(t *testing.T) {
 // file naming the template of each line (BLINDA_N records each,
 // default 5000; BLINDA_SEED, default 1).
 func TestWriteCorpus(t *testing.T) {
-	dir := os.Getenv("BLINDA_OUT")
-	if dir == "" {
+	env, err := evalfmt.ReadEnv("BLINDA", 5000, 1)
+	if env.Dir == "" {
 		t.Skip("set BLINDA_OUT=dir to write the corpora")
 	}
-	n, err := evalfmt.EnvCount("BLINDA_N", 5000)
 	if err != nil {
 		t.Fatal(err)
 	}
-	seed, err := evalfmt.EnvSeed("BLINDA_SEED", 1)
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, n, seed := env.Dir, env.N, env.Seed
 	for _, part := range []Part{Tune, Held} {
 		g := New(seed, part)
 		next := func() evalfmt.Record {

@@ -3,7 +3,6 @@ package blindc
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -268,18 +267,14 @@ func isAlnum(c byte) bool {
 // and the template name of every line (tune.tmpl, held.tmpl) into
 // BLINDC_OUT. Skipped unless BLINDC_OUT is set.
 func TestWriteCorpus(t *testing.T) {
-	dir := os.Getenv("BLINDC_OUT")
-	if dir == "" {
+	env, err := evalfmt.ReadEnv("BLINDC", 10000, 1)
+	if env.Dir == "" {
 		t.Skip("set BLINDC_OUT=dir to write the corpus")
 	}
-	n, err := evalfmt.EnvCount("BLINDC_N", 10000)
 	if err != nil {
 		t.Fatal(err)
 	}
-	seed, err := evalfmt.EnvSeed("BLINDC_SEED", 1)
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, n, seed := env.Dir, env.N, env.Seed
 	for _, p := range []Part{Tune, Held} {
 		g := New(seed, p)
 		next := func() evalfmt.Record {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
 	"regexp"
 	"strconv"
 	"testing"
@@ -171,18 +170,14 @@ func TestPIIFreeShare(t *testing.T) {
 
 // TestWriteCorpus writes the two parts in the eval format into BLINDD_OUT.
 func TestWriteCorpus(t *testing.T) {
-	dir := os.Getenv("BLINDD_OUT")
-	if dir == "" {
+	env, err := evalfmt.ReadEnv("BLINDD", 5000, 1)
+	if env.Dir == "" {
 		t.Skip("BLINDD_OUT not set")
 	}
-	n, err := evalfmt.EnvCount("BLINDD_N", 5000)
 	if err != nil {
 		t.Fatal(err)
 	}
-	seed, err := evalfmt.EnvSeed("BLINDD_SEED", 1)
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, n, seed := env.Dir, env.N, env.Seed
 	for _, part := range []Part{Tune, Held} {
 		g := New(seed, part)
 		next := func() evalfmt.Record {

@@ -14,15 +14,12 @@ package blinde
 import (
 	"math/rand/v2"
 
-	tazala "github.com/tazala/tazala"
+	"github.com/tazala/tazala/internal/evalfmt"
 )
 
 // Span is one labelled value: byte offsets into the raw line (for JSON,
 // of the value as written, escapes included).
-type Span struct {
-	Kind       tazala.Kind
-	Start, End int
-}
+type Span = evalfmt.Span
 
 // Record is one generated line and its labels.
 type Record struct {

@@ -1,14 +1,10 @@
 package blinde
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -16,6 +12,7 @@ import (
 
 	tazala "github.com/tazala/tazala"
 	"github.com/tazala/tazala/internal/checksum"
+	"github.com/tazala/tazala/internal/evalfmt"
 )
 
 func TestDeterministic(t *testing.T) {
@@ -162,63 +159,22 @@ func TestEscapedSpans(t *testing.T) {
 	}
 }
 
-type truthSpan struct {
-	Type  string `json:"type"`
-	Start int    `json:"start"`
-	End   int    `json:"end"`
-}
-
 // TestWriteCorpus writes blinde.jsonl and blinde.truth.jsonl into
 // $BLINDE_OUT (BLINDE_N records, default 6000; BLINDE_SEED, default 1).
 func TestWriteCorpus(t *testing.T) {
-	dir := os.Getenv("BLINDE_OUT")
-	if dir == "" {
+	env, err := evalfmt.ReadEnv("BLINDE", 6000, 1)
+	if env.Dir == "" {
 		t.Skip("BLINDE_OUT not set")
 	}
-	n, seed := 6000, uint64(1)
-	if v := os.Getenv("BLINDE_N"); v != "" {
-		var err error
-		if n, err = strconv.Atoi(v); err != nil {
-			t.Fatalf("BLINDE_N: %v", err)
-		}
-	}
-	if v := os.Getenv("BLINDE_SEED"); v != "" {
-		var err error
-		if seed, err = strconv.ParseUint(v, 10, 64); err != nil {
-			t.Fatalf("BLINDE_SEED: %v", err)
-		}
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	cf, err := os.Create(filepath.Join(dir, "blinde.jsonl"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	tf, err := os.Create(filepath.Join(dir, "blinde.truth.jsonl"))
-	if err != nil {
+	g := New(env.Seed)
+	next := func() evalfmt.Record {
+		r := g.Next()
+		return evalfmt.Record{Line: r.Line, Spans: r.Spans}
+	}
+	if err := evalfmt.WriteCorpus(evalfmt.Config{Dir: env.Dir, Name: "blinde"}, env.N, next); err != nil {
 		t.Fatal(err)
-	}
-	cw, tw := bufio.NewWriter(cf), bufio.NewWriter(tf)
-	g := New(seed)
-	for i := 1; i <= n; i++ {
-		rec := g.Next()
-		cw.Write(rec.Line)
-		cw.WriteByte('\n')
-		spans := make([]truthSpan, 0, len(rec.Spans))
-		for _, s := range rec.Spans {
-			spans = append(spans, truthSpan{s.Kind.String(), s.Start, s.End})
-		}
-		row, _ := json.Marshal(struct {
-			Line  int         `json:"line"`
-			Spans []truthSpan `json:"spans"`
-		}{i, spans})
-		tw.Write(row)
-		tw.WriteByte('\n')
-	}
-	for _, c := range []func() error{cw.Flush, tw.Flush, cf.Close, tf.Close} {
-		if err := c(); err != nil {
-			t.Fatal(err)
-		}
 	}
 }

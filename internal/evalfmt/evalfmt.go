@@ -2,7 +2,7 @@
 // ../shared/eval: a file of raw lines, a truth file with one JSON row per
 // line, {"line":N,"spans":[{"type","start","end"}]}, and optionally the
 // name of the template that wrote each line. It is the plumbing shared by
-// the blind generators (internal/blinda … blindd); their templates,
+// the blind generators (internal/blinda … blinde); their templates,
 // vocabularies and value builders stay their own.
 package evalfmt
 
@@ -142,6 +142,26 @@ func WriteCorpus(c Config, n int, next func() Record) error {
 	}
 	files = nil
 	return nil
+}
+
+// Env is what a TestWriteCorpus is told by PREFIX_OUT (the directory; ""
+// when unset: write nothing), PREFIX_N (records per part) and PREFIX_SEED.
+type Env struct {
+	Dir  string
+	N    int
+	Seed uint64
+}
+
+// ReadEnv reads PREFIX_OUT, PREFIX_N (default defN) and PREFIX_SEED
+// (default defSeed).
+func ReadEnv(prefix string, defN int, defSeed uint64) (Env, error) {
+	e := Env{Dir: os.Getenv(prefix + "_OUT")}
+	var err error
+	if e.N, err = EnvCount(prefix+"_N", defN); err != nil {
+		return e, err
+	}
+	e.Seed, err = EnvSeed(prefix+"_SEED", defSeed)
+	return e, err
 }
 
 // EnvCount returns the positive integer in environment variable name, or

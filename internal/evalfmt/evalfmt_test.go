@@ -66,3 +66,12 @@ func TestEnv(t *testing.T) {
 		t.Errorf("seed: %d, %v", s, err)
 	}
 }
+
+func TestReadEnv(t *testing.T) {
+	t.Setenv("EVALFMT_OUT", "/tmp/x")
+	t.Setenv("EVALFMT_N", "12")
+	t.Setenv("EVALFMT_SEED", "")
+	if e, err := ReadEnv("EVALFMT", 5, 3); err != nil || e != (Env{Dir: "/tmp/x", N: 12, Seed: 3}) {
+		t.Errorf("ReadEnv: %+v, %v", e, err)
+	}
+}

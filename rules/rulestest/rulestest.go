@@ -33,7 +33,13 @@ false_examples = ["k=z"]
 // StuckText times out quickly.
 func SlowSet(t testing.TB) *rules.Set {
 	t.Helper()
-	set, err := rules.Parse(SlowTOML("k=xxy"))
+	return SlowSetWith(t, "k=xxy")
+}
+
+// SlowSetWith is SlowSet with trueExample as the rule's true example.
+func SlowSetWith(t testing.TB, trueExample string) *rules.Set {
+	t.Helper()
+	set, err := rules.Parse(SlowTOML(trueExample))
 	if err != nil {
 		t.Fatal(err)
 	}
