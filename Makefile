@@ -25,12 +25,15 @@ unit:
 # bench: see mk/scanner.mk
 
 FUZZTIME ?= 30s
-## fuzz: run each fuzz target for FUZZTIME.
+## fuzz: run every fuzz target (scanner, redaction, windows, index, HTTP authz, name normalization) for FUZZTIME each.
 fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzScan$$' -fuzztime=$(FUZZTIME) ./scanner
 	$(GO) test -run='^$$' -fuzz='^FuzzJSONWalk$$' -fuzztime=$(FUZZTIME) ./scanner
 	$(GO) test -run='^$$' -fuzz='^FuzzRedact$$' -fuzztime=$(FUZZTIME) ./redact
 	$(GO) test -run='^$$' -fuzz='^FuzzRedactOverlap$$' -fuzztime=$(FUZZTIME) ./redact
+	$(GO) test -run='^$$' -fuzz='^FuzzAppendString$$' -fuzztime=$(FUZZTIME) ./index
+	$(GO) test -run='^$$' -fuzz='^FuzzParseAST$$' -fuzztime=$(FUZZTIME) ./chhttp
+	$(MAKE) fuzz-procspeed fuzz-windows FUZZTIME=$(FUZZTIME)
 
 STATICCHECK := $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 lint: tidy-check

@@ -116,22 +116,32 @@ func AppendNormalized(dst []byte, k Kind, raw []byte) []byte {
 		v := []byte{mm[0], mm[1], '/', yy[0], yy[1]}
 		return append(dst[:start], v...)
 	case KindName:
-		// lower-case, one space between words, none around
+		// lower-case, one space between words, none around; in one pass
+		// (a blank is never part of a UTF-8 sequence, so decoding the
+		// value with its blanks cut out or in place gives the same runes)
 		start := len(dst)
 		space := false
-		for _, c := range raw {
+		for i := 0; i < len(raw); {
+			c := raw[i]
 			if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
 				space = len(dst) > start
+				i++
 				continue
 			}
 			if space {
 				dst = append(dst, ' ')
 				space = false
 			}
-			dst = append(dst, c)
+			if c < utf8.RuneSelf {
+				dst = append(dst, asciiLower[c])
+				i++
+				continue
+			}
+			var n int
+			dst, n = appendLowerRune(dst, raw[i:])
+			i += n
 		}
-		tail := AppendLower(nil, dst[start:])
-		return append(dst[:start], tail...)
+		return dst
 	}
 	return append(dst, raw...)
 }
@@ -151,23 +161,50 @@ func AppendLower(dst, s []byte) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			dst = append(dst, c)
+			dst = append(dst, asciiLower[c])
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRune(s[i:])
-		if r == utf8.RuneError && n == 1 {
-			dst = append(dst, c) // keep invalid bytes as they are
-		} else {
-			dst = utf8.AppendRune(dst, unicode.ToLower(r))
-		}
+		var n int
+		dst, n = appendLowerRune(dst, s[i:])
 		i += n
 	}
 	return dst
 }
+
+// appendLowerRune appends the first rune of s (not ASCII) lower-cased and
+// returns how many bytes of s it took; an invalid byte is kept as it is.
+func appendLowerRune(dst, s []byte) ([]byte, int) {
+	r, n := utf8.DecodeRune(s)
+	if r == utf8.RuneError && n == 1 {
+		return append(dst, s[0]), 1
+	}
+	if r < rune(len(lowerTable)) {
+		return utf8.AppendRune(dst, lowerTable[r]), n
+	}
+	return utf8.AppendRune(dst, unicode.ToLower(r)), n
+}
+
+// asciiLower maps an ASCII byte to its lower case.
+var asciiLower = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		if c >= 'A' && c <= 'Z' {
+			t[c] += 'a' - 'A'
+		}
+	}
+	return
+}()
+
+// lowerTable is unicode.ToLower of the runes below U+0500 (Latin, Greek,
+// Cyrillic with the Kazakh letters: the names of this domain), which
+// otherwise takes a binary search over the case ranges per letter.
+var lowerTable = func() (t [0x500]rune) {
+	for r := range t {
+		t[r] = unicode.ToLower(rune(r))
+	}
+	return
+}()
 
 // LooksJSON reports whether a record starts (after blanks) with '{' or '[':
 // it is scanned and rewritten as JSON.

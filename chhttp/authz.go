@@ -15,8 +15,8 @@ const (
 	// nothing else; it writes nothing.
 	RoleAnalyst Role = "analyst"
 	// RoleDPO (data protection officer) reads what an analyst reads plus
-	// the subject tables and the audit log (the token vault without its
-	// ciphertext column); it writes nothing: subject-rights commands run
+	// the subject tables, the audit log and the quarantine (the token
+	// vault without its ciphertext column); it writes nothing: subject-rights commands run
 	// as tazala (writer) and record the officer as the actor.
 	RoleDPO Role = "dpo"
 	// RoleWriter is tazala itself: it reads and writes every table of the
@@ -43,7 +43,9 @@ const (
 	tableSubjects  = "subject_events"
 	tableErasure   = "erasure_ledger"
 	tableSchema    = "schema_migrations"
-	columnSecret   = "ciphertext" // of token_vault: nobody reads it over HTTP
+	tableQuarant   = "quarantine"       // masked records and reasons: the DPO's, not analysts'
+	tableSupersed  = "superseded_scans" // scan ids pii_index_v hides (no value)
+	columnSecret   = "ciphertext"       // of token_vault: nobody reads it over HTTP
 	databaseSystem = "system"
 )
 
@@ -69,9 +71,9 @@ func set(names ...string) map[string]bool {
 }
 
 var roleGrants = map[Role]grants{
-	RoleAnalyst: {read: set(tableRecords, tableIndex, tableRecordsV, tableIndexV), readOnly: true},
-	RoleDPO: {read: set(tableRecords, tableIndex, tableRecordsV, tableIndexV,
-		tableVault, tableAudit, tableSubjects, tableErasure, tableSchema), readOnly: true},
+	RoleAnalyst: {read: set(tableRecords, tableIndex, tableRecordsV, tableIndexV, tableSupersed), readOnly: true},
+	RoleDPO: {read: set(tableRecords, tableIndex, tableRecordsV, tableIndexV, tableSupersed,
+		tableVault, tableAudit, tableSubjects, tableErasure, tableSchema, tableQuarant), readOnly: true},
 	RoleWriter: {allRead: true, allWrite: true, ddl: true},
 	RoleVault: {read: set(tableVault, tableAudit, tableSchema), write: set(tableVault, tableAudit),
 		ddl: true, ciphertext: true},
@@ -92,6 +94,13 @@ var systemTables = set("one", "numbers", "numbers_mt", "zeros", "zeros_mt",
 // that the table checks would not see.
 var tableFunctions = set("numbers", "numbers_mt", "zeros", "zeros_mt",
 	"generate_series", "generateseries", "null", "values")
+
+// writerTableFunctions are allowed to the roles tazala itself uses
+// (writer, vault) on top of tableFunctions: format parses data written in
+// the statement (the ClickHouse token store writes its rows with
+// format(TSV, …)); people's roles do not get it (a schema-based format
+// may read a schema file).
+var writerTableFunctions = set("format")
 
 // deniedFunctions are scalar functions that read data outside the tables
 // of the statement (files, dictionaries, Join tables, models) or stall the
@@ -414,7 +423,7 @@ func checkTable(g grants, db, name string, _ bool, v *verdict) *refusal {
 func checkFunction(g grants, db string, n *node, v *verdict, readsVault *bool) *refusal {
 	name := strings.ToLower(n.name)
 	if n.parent != nil && (n.parent.kind == "TableExpression") {
-		if !tableFunctions[name] {
+		if !tableFunctions[name] && !(writerTableFunctions[name] && (g.allWrite || g.ciphertext)) {
 			return refuse("table function %s is not allowed", shown(n.name))
 		}
 		return nil
@@ -444,7 +453,7 @@ func checkFunction(g grants, db string, n *node, v *verdict, readsVault *bool) *
 // and databases tazala knows. Any other identifier in a statement is
 // withheld: a careless user may write anything, a value too, as an
 // identifier, and errors say where, never what.
-var knownNames = set(tableRecords, tableIndex, tableRecordsV, tableIndexV, tableVault, tableAudit,
+var knownNames = set(tableRecords, tableIndex, tableRecordsV, tableIndexV, tableSupersed, tableVault, tableAudit,
 	tableSubjects, tableErasure, tableSchema, "default", databaseSystem,
 	// system tables (allowed or not)
 	"information_schema.tables", "information_schema.columns",

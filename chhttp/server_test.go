@@ -37,6 +37,8 @@ var contractTables = []string{
 		ENGINE = MergeTree ORDER BY time SETTINGS non_replicated_deduplication_window = 100`,
 	`CREATE TABLE IF NOT EXISTS subject_events (time DateTime64(3, 'UTC'), subject String, event String)
 		ENGINE = MergeTree ORDER BY (subject, time)`,
+	`CREATE TABLE IF NOT EXISTS quarantine (source LowCardinality(String), partition Int32, offset Int64, reason String, masked String)
+		ENGINE = ReplacingMergeTree ORDER BY (source, partition, offset)`,
 	`CREATE VIEW IF NOT EXISTS records_v AS SELECT source, partition, offset, subject, payload FROM redacted_records FINAL`,
 	`CREATE VIEW IF NOT EXISTS pii_index_v AS SELECT subject, token, kind, source, partition, offset FROM pii_index FINAL`,
 }
@@ -353,6 +355,11 @@ func TestRoles(t *testing.T) {
 		{"dpo untuple", "dpo", dpoPW, "SELECT untuple(tuple(*)) FROM token_vault", "", false},
 		{"analyst numbers", "analyst", analystPW, "SELECT sum(number) FROM numbers(10)", "", true},
 		{"dpo audit_log", "dpo", dpoPW, "SELECT count() FROM audit_log", "", true},
+		{"dpo quarantine", "dpo", dpoPW, "SELECT source, reason, masked FROM quarantine FINAL", "", true},
+		{"dpo writes quarantine", "dpo", dpoPW, "INSERT INTO quarantine (source) VALUES ('x')", "", false},
+		{"analyst quarantine", "analyst", analystPW, "SELECT count() FROM quarantine", "", false},
+		{"analyst quarantine subquery", "analyst", analystPW, "SELECT count() FROM records_v WHERE offset IN (SELECT offset FROM quarantine)", "", false},
+		{"writer quarantines", "writer", writerPW, "INSERT INTO quarantine (source, partition, offset, reason, masked) VALUES ('t', 0, 1, 'r', '***')", "", true},
 		{"dpo token_vault columns", "dpo", dpoPW, "SELECT token, state FROM token_vault FINAL", "", true},
 		{"dpo token_vault star", "dpo", dpoPW, "SELECT * FROM token_vault", "", false},
 		{"dpo token_vault star subquery", "dpo", dpoPW, "SELECT token FROM (SELECT * FROM token_vault)", "", false},

@@ -16,3 +16,10 @@ bench-store: export TAZALA_LIBCHDB ?= $(CURDIR)/.cache/chdb/libchdb.so
 bench-store: export TAZALA_BENCH_SETTLE ?= 1
 bench-store:
 	$(GO) test -run='^$$' -bench=Store -benchtime=50x ./sinks/chdb
+
+.PHONY: bench-index-view
+## bench-index-view: pii_index_v (superseded scans, migration 5) against migration 4's form and pii_index FINAL, on VIEW_BENCH_RECORDS records.
+VIEW_BENCH_RECORDS ?= 1000000
+bench-index-view: export TAZALA_LIBCHDB ?= $(CURDIR)/.cache/chdb/libchdb.so
+bench-index-view:
+	TAZALA_VIEW_BENCH=$(VIEW_BENCH_RECORDS) $(GO) test -count=1 -run='^TestIndexViewSpeed$$' -v ./sinks/chdb

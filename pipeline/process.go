@@ -67,8 +67,10 @@ func (p *Processor) Config() ProcessorConfig { return p.cfg }
 
 // Process scans, tokenizes and redacts recs and returns one Output per
 // record, in order. Record.Value of an output holds the redacted bytes and
-// Record.Key the redacted key; Findings and Tokens are parallel; Subject is
-// the record's IIN token, else its first e-mail or phone token; Purpose
+// Record.Key the redacted key; Findings and Tokens are parallel, the
+// value's findings first, then the key's (Path KeyPath, spans in the
+// key), so the key's personal data is indexed too; Subject is the
+// record's IIN token, else its first e-mail or phone token; Purpose
 // comes from the Policy. The outputs own their memory (nothing is reused
 // by later calls). On error nothing is returned.
 func (p *Processor) Process(ctx context.Context, recs []tazala.Record) (outs []tazala.Output, err error) {
@@ -143,6 +145,7 @@ func (p *Processor) Process(ctx context.Context, recs []tazala.Record) (outs []t
 		ends = append(ends, len(buf))
 	}
 	prev := 0
+	k = len(recs)
 	for i := range recs {
 		o := &outs[i]
 		o.Record = recs[i]
@@ -150,12 +153,31 @@ func (p *Processor) Process(ctx context.Context, recs []tazala.Record) (outs []t
 		prev = ends[i]
 		a := len(fs)
 		fs = append(fs, s.Findings(i)...)
-		o.Findings = fs[a:len(fs):len(fs)]
 		if toks != nil {
 			toks = append(toks, s.Tokens(i)...)
-			o.Tokens = toks[a:len(toks):len(toks)]
 		}
 		o.Subject = s.Subject(i)
+		if len(recs[i].Key) > 0 {
+			// the key's findings are indexed with the value's, after
+			// them, their path marking them as the key's (KeyPath)
+			if kf := s.Findings(k); len(kf) > 0 {
+				for _, f := range kf {
+					f.Path = keyPath(f.Path)
+					fs = append(fs, f)
+				}
+				if toks != nil {
+					toks = append(toks, s.Tokens(k)...)
+					// an IIN in the key is a better subject than a
+					// contact in the value
+					o.Subject = subjectOf(fs[a:], toks[a:])
+				}
+			}
+			k++
+		}
+		o.Findings = fs[a:len(fs):len(fs)]
+		if toks != nil {
+			o.Tokens = toks[a:len(toks):len(toks)]
+		}
 	}
 	for i := range recs {
 		end := ends[len(recs)+i]
@@ -168,6 +190,19 @@ func (p *Processor) Process(ctx context.Context, recs []tazala.Record) (outs []t
 		outs[i].Purpose = purposes[i]
 	}
 	return outs, nil
+}
+
+// KeyPath is the path of a finding in a record's key (a Kafka message
+// key): the key is scanned as text, its findings are indexed after the
+// value's with this path, and their Start and End are byte offsets in
+// the key.
+const KeyPath = "(key)"
+
+func keyPath(p string) string {
+	if p == "" {
+		return KeyPath
+	}
+	return KeyPath + "." + p
 }
 
 // span names a batch's records by position only: "topic/0@17..42".

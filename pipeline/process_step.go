@@ -196,6 +196,9 @@ func (s *Step) Tokenize(ctx context.Context) error {
 	s.reqIx = s.reqIx[:0]
 	s.arena = s.arena[:0]
 	s.arenaOff = s.arenaOff[:0]
+	// a tokenizer that decodes values itself (rawTokenAppender) is given
+	// them as written, aliasing the records: nothing is copied
+	ra, raw := tk.(rawTokenAppender)
 	for _, r := range s.recs {
 		for i := r.fStart; i < r.fEnd; i++ {
 			f := &s.fs[i]
@@ -204,6 +207,10 @@ func (s *Step) Tokenize(ctx context.Context) error {
 				continue
 			}
 			s.reqIx = append(s.reqIx, int32(len(s.reqs)))
+			if raw {
+				s.reqs = append(s.reqs, tazala.TokenRequest{Kind: f.Kind, Value: r.val[f.Span.Start:f.Span.End:f.Span.End]})
+				continue
+			}
 			s.reqs = append(s.reqs, tazala.TokenRequest{Kind: f.Kind})
 			s.arena = scanner.AppendUnescaped(s.arena, r.val[f.Span.Start:f.Span.End])
 			s.arenaOff = append(s.arenaOff, len(s.arena))
@@ -217,21 +224,26 @@ func (s *Step) Tokenize(ctx context.Context) error {
 		s.toks = toks
 		return nil
 	}
-	prev := 0
-	for i := range s.reqs {
-		s.reqs[i].Value = s.arena[prev:s.arenaOff[i]:s.arenaOff[i]]
-		prev = s.arenaOff[i]
+	if !raw {
+		prev := 0
+		for i := range s.reqs {
+			s.reqs[i].Value = s.arena[prev:s.arenaOff[i]:s.arenaOff[i]]
+			prev = s.arenaOff[i]
+		}
 	}
 	var got []tazala.Token
 	var err error
-	if ta, ok := tk.(tokenAppender); ok {
+	if raw {
+		s.got, err = ra.AppendTokensRaw(ctx, s.got[:0], s.reqs, scanner.AppendUnescaped)
+		got = s.got
+	} else if ta, ok := tk.(tokenAppender); ok {
 		s.got, err = ta.AppendTokens(ctx, s.got[:0], s.reqs)
 		got = s.got
 	} else {
 		got, err = tk.Tokenize(ctx, s.reqs)
 	}
-	// the request values alias the arena: clear both so nothing raw
-	// lingers after the call
+	// the request values alias the arena (or the records): clear them so
+	// nothing raw lingers after the call
 	for i := range s.reqs {
 		s.reqs[i].Value = nil
 	}
@@ -272,6 +284,14 @@ func (s *Step) Tokenize(ctx context.Context) error {
 // a new slice per batch.
 type tokenAppender interface {
 	AppendTokens(ctx context.Context, dst []tazala.Token, reqs []tazala.TokenRequest) ([]tazala.Token, error)
+}
+
+// rawTokenAppender is a tokenAppender that takes each value as written in
+// its record and decodes (scanner.AppendUnescaped) only those it has not
+// seen (tokenize/local, whose cache is keyed by the value as written): on
+// a cache hit no value is copied or decoded.
+type rawTokenAppender interface {
+	AppendTokensRaw(ctx context.Context, dst []tazala.Token, reqs []tazala.TokenRequest, decode func(dst, raw []byte) []byte) ([]tazala.Token, error)
 }
 
 // toksBuf returns the token buffer sized to the findings.

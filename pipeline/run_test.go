@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/tazala/tazala"
-	"github.com/tazala/tazala/rules"
+	"github.com/tazala/tazala/rules/rulestest"
 	"github.com/tazala/tazala/scanner"
 )
 
@@ -302,23 +302,11 @@ func TestMaskRecord(t *testing.T) {
 // on which a user rule times out is quarantined masked; the others of its
 // batch are written.
 func TestRunnerQuarantinesRuleTimeout(t *testing.T) {
-	set, err := rules.Parse([]byte(`[[rules]]
-id = "slow"
-kind = "phone"
-pattern = 'k=(?<value>(x|xx)+y)'
-group = "value"
-keywords = ["k="]
-true_examples = ["k=xxy"]
-false_examples = ["k=z"]
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	set.Rules[0].Re.MatchTimeout = 5 * time.Millisecond
+	set := rulestest.SlowSet(t)
 	p, _ := NewProcessor(ProcessorConfig{Scanner: scanner.Config{Rules: set}})
 	recs := []tazala.Record{
 		{Source: "t", Offset: 0, Value: []byte(`{"iin":"900101300017"}`)},
-		{Source: "t", Offset: 1, Value: []byte("k=" + strings.Repeat("x", 90) + " iin 900101300017")},
+		{Source: "t", Offset: 1, Value: []byte(rulestest.StuckText + " iin 900101300017")},
 		{Source: "t", Offset: 2, Value: []byte(`ok`)},
 	}
 	src := &memSource{acked: map[string]int{}, batches: []tazala.Batch{{Records: recs}}}

@@ -13,7 +13,8 @@ import (
 // Ledger is the subject ledger ingest consults: which tokens belong to
 // erased subjects (table erasure_ledger) and which subjects withdrew
 // consent to which purposes (the consent_withdrawn rows RevokeConsent
-// writes to subject_events, one per token of the subject). It implements
+// writes to subject_events, one per token of the subject, unless a later
+// consent_granted row of GrantConsent gave it back). It implements
 // tazala.ErasureLedger and tazala.ConsentLedger.
 type Ledger struct {
 	db     tazala.DB
@@ -119,8 +120,13 @@ func (l *Ledger) read(ctx context.Context, ids []string) (map[string]tazala.Ledg
 		Token    string   `json:"token"`
 		Purposes []string `json:"purposes"`
 	}
-	if err := l.db.Select(ctx, &wrows, `SELECT subject AS token, groupUniqArray(purpose) AS purposes FROM subject_events
-		WHERE event = 'consent_withdrawn'`+where+` GROUP BY subject`, ps...); err != nil {
+	// per token and purpose the latest of consent_withdrawn and
+	// consent_granted (GrantConsent) counts; at the same time stamp the
+	// withdrawal wins
+	if err := l.db.Select(ctx, &wrows, `SELECT subject AS token, groupArrayIf(purpose, last = 'consent_withdrawn') AS purposes FROM (
+			SELECT subject, purpose, argMax(event, (time, event = 'consent_withdrawn')) AS last FROM subject_events
+			WHERE event IN ('consent_withdrawn', 'consent_granted')`+where+` GROUP BY subject, purpose)
+		GROUP BY subject`, ps...); err != nil {
 		return nil, fmt.Errorf("policy: read consent withdrawals (subject_events): %w", err)
 	}
 	var erows []struct {

@@ -24,14 +24,18 @@ type recRow struct {
 
 func (r recRow) key() recordKey { return recordKey{r.Source, r.Partition, r.Offset} }
 
-// records returns the records holding any of the tokens (or whose subject
-// is one of them).
+// records returns the records holding any of the tokens in their latest
+// scan (or whose subject is one of them).
 func (e *Engine) records(ctx context.Context, toks []string) ([]recRow, error) {
+	idx, err := e.latestIndex(ctx)
+	if err != nil {
+		return nil, err
+	}
 	var rows []recRow
-	err := e.db.Select(ctx, &rows, `SELECT source, partition, offset, subject, purpose, legal_basis, event_time, retention_until
+	err = e.db.Select(ctx, &rows, `SELECT source, partition, offset, subject, purpose, legal_basis, event_time, retention_until
 		FROM redacted_records FINAL
 		WHERE `+inList("subject", "toks")+` OR (source, partition, offset) IN
-			(SELECT source, partition, offset FROM pii_index WHERE `+inList("token", "toks")+`)
+			(SELECT source, partition, offset FROM `+idx+` WHERE `+inList("token", "toks")+`)
 		ORDER BY event_time, source, partition, offset`, parr("toks", toks))
 	if err != nil {
 		return nil, fmt.Errorf("policy: read the subject's records: %w", err)
@@ -129,6 +133,46 @@ func (e *Engine) deleteRecords(ctx context.Context, keys []recordKey) error {
 			}
 		}
 		keys = keys[n:]
+	}
+	return nil
+}
+
+// deleteIndexRows deletes the index rows of earlier scans of the tokens
+// (as the value or as the record's subject) that no statutory hold keeps
+// at now: a rescan may have left rows of the subject in records that no
+// longer hold their values (pii_index_v hides them, pii_index keeps them
+// until deleted). The rows of the latest scans are in the records the
+// subject's records are (deleteRecords deleted them, or a hold keeps
+// them).
+func (e *Engine) deleteIndexRows(ctx context.Context, toks []string, now time.Time) error {
+	hold, ps := e.holdCond(now)
+	return e.deleteIndexRowsWhere(ctx, toks, "NOT "+hold, ps...)
+}
+
+// deleteIndexRowsWhere deletes the index rows of earlier scans of the
+// tokens (as the value or as the record's subject) that meet cond.
+func (e *Engine) deleteIndexRowsWhere(ctx context.Context, toks []string, cond string, ps ...tazala.Param) error {
+	if len(toks) == 0 {
+		return nil
+	}
+	if idx, err := e.latestIndex(ctx); err != nil || idx == indexAll {
+		return err // no scan superseded: no earlier scan's rows
+	}
+	where := `(` + inList("token", "toks") + ` OR ` + inList("subject", "toks") + `) AND ` + staleCond + ` AND ` + cond
+	ps = append(ps, parr("toks", toks))
+	// a lightweight DELETE costs a mutation over every part even when
+	// nothing matches (most subjects have no rows of earlier scans)
+	var rows []struct {
+		N count `json:"n"`
+	}
+	if err := e.db.Select(ctx, &rows, `SELECT count() AS n FROM pii_index WHERE `+where, ps...); err != nil {
+		return fmt.Errorf("policy: count in pii_index: %w", err)
+	}
+	if len(rows) == 1 && rows[0].N == 0 {
+		return nil
+	}
+	if err := e.db.Exec(ctx, `DELETE FROM pii_index WHERE `+where, ps...); err != nil {
+		return fmt.Errorf("policy: delete from pii_index: %w", err)
 	}
 	return nil
 }

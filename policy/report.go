@@ -118,8 +118,12 @@ func (e *Engine) Report(ctx context.Context, s *Subject, req Request, reveal *Re
 		Partition int32  `json:"partition"`
 		Offset    count  `json:"offset"`
 	}
-	if err := e.db.Select(ctx, &cats, `SELECT DISTINCT category, source, partition, offset FROM pii_index FINAL
-		WHERE (source, partition, offset) IN (SELECT source, partition, offset FROM pii_index WHERE `+inList("token", "toks")+`)`, parr("toks", s.IDs())); err != nil {
+	idx, err := e.latestIndex(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := e.db.Select(ctx, &cats, `SELECT DISTINCT category, source, partition, offset FROM `+final(idx)+`
+		WHERE (source, partition, offset) IN (SELECT source, partition, offset FROM `+idx+` WHERE `+inList("token", "toks")+`)`, parr("toks", s.IDs())); err != nil {
 		return nil, fmt.Errorf("policy: report: categories: %w", err)
 	}
 	recCats := map[recordKey][]string{}
@@ -140,9 +144,12 @@ func (e *Engine) Report(ctx context.Context, s *Subject, req Request, reveal *Re
 	}
 	r.Events = events
 	withdrawn := map[string]bool{}
-	for _, ev := range events {
-		if ev.Event == "consent_withdrawn" {
+	for _, ev := range events { // in time order: the latest counts
+		switch ev.Event {
+		case "consent_withdrawn":
 			withdrawn[ev.Purpose] = true
+		case "consent_granted":
+			withdrawn[ev.Purpose] = false
 		}
 	}
 	order, groups := e.byPurpose(recs)

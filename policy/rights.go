@@ -155,13 +155,21 @@ func (e *Engine) RevokeConsent(ctx context.Context, s *Subject, req Request) (*O
 	if err != nil {
 		return nil, err
 	}
+	// her tokens of earlier scans too: their rows in records of the ended
+	// purposes are deleted with the records
+	all, err := e.withEarlierScans(ctx, s)
+	if err != nil {
+		return nil, err
+	}
 	now := e.now().UTC()
 	order, groups := e.byPurpose(recs)
 	var del []recordKey
+	var ended []string
 	for _, p := range e.p.Purposes {
 		if !p.Withdrawable() {
 			continue
 		}
+		ended = append(ended, p.ID)
 		rs := groups[p.ID]
 		for _, r := range rs {
 			del = append(del, r.key())
@@ -179,6 +187,11 @@ func (e *Engine) RevokeConsent(ctx context.Context, s *Subject, req Request) (*O
 	}
 	if err := e.deleteRecords(ctx, del); err != nil {
 		return nil, err
+	}
+	if len(ended) > 0 {
+		if err := e.deleteIndexRowsWhere(ctx, all.IDs(), inList("purpose", "ended"), parr("ended", ended)); err != nil {
+			return nil, err
+		}
 	}
 	err = e.audit(ctx, tazala.AuditEntry{Action: o.Action, TokenID: s.ID, Reason: req.Reason, RequestRef: req.Ref, Outcome: "consent withdrawn"},
 		fmt.Sprintf("records_deleted=%d records_kept=%d", len(del), len(recs)-len(del)))
@@ -230,11 +243,17 @@ func (e *Engine) Erase(ctx context.Context, s *Subject, req Request) (*Outcome, 
 	if err != nil {
 		return nil, err
 	}
-	already, err := erasedSet(ctx, e.db, s.IDs())
+	// the subject's tokens of earlier scans too: their index rows are
+	// deleted and they go into the vault's erasure and the ledger
+	all, err := e.withEarlierScans(ctx, s)
 	if err != nil {
 		return nil, err
 	}
-	again := len(already) == len(s.Tokens)
+	already, err := erasedSet(ctx, e.db, all.IDs())
+	if err != nil {
+		return nil, err
+	}
+	again := len(already) == len(all.Tokens)
 	order, groups := e.byPurpose(recs)
 	var del []recordKey
 	for _, pid := range order {
@@ -266,12 +285,15 @@ func (e *Engine) Erase(ctx context.Context, s *Subject, req Request) (*Outcome, 
 	if err := e.deleteRecords(ctx, del); err != nil {
 		return nil, err
 	}
-	nv, err := e.setVaultState(ctx, s.IDs(), []string{"active", "blocked"}, "erased")
+	if err := e.deleteIndexRows(ctx, all.IDs(), now); err != nil {
+		return nil, err
+	}
+	nv, err := e.setVaultState(ctx, all.IDs(), []string{"active", "blocked"}, "erased")
 	if err != nil {
 		return nil, err
 	}
 	var fresh []string
-	for _, t := range s.IDs() {
+	for _, t := range all.IDs() {
 		if !already[t] {
 			fresh = append(fresh, t)
 		}
@@ -389,13 +411,13 @@ func (e *Engine) Rectify(ctx context.Context, s *Subject, req Request, kind taza
 func (e *Engine) replaceToken(ctx context.Context, keys []recordKey, old, nw string) error {
 	ps := []tazala.Param{pstr("keys", joinKeys(keys)), pstr("old", old), pstr("new", nw)}
 	stmts := []string{
-		`INSERT INTO redacted_records (source, partition, offset, key, event_time, ingest_time, purpose, legal_basis, subject, payload, findings, scanner_version, retention_until)
+		`INSERT INTO redacted_records (source, partition, offset, key, event_time, ingest_time, purpose, legal_basis, subject, payload, findings, scanner_version, retention_until, scan_id)
 		SELECT source, partition, offset, replaceAll(key, {old:String}, {new:String}), event_time, greatest(now64(3, 'UTC'), ingest_time + toIntervalMillisecond(1)), purpose, legal_basis,
-			if(subject = {old:String}, {new:String}, subject), replaceAll(payload, {old:String}, {new:String}), findings, scanner_version, retention_until
+			if(subject = {old:String}, {new:String}, subject), replaceAll(payload, {old:String}, {new:String}), findings, scanner_version, retention_until, scan_id
 		FROM redacted_records FINAL WHERE ` + keysCond("keys"),
-		`INSERT INTO pii_index (subject, token, kind, category, source, partition, offset, ordinal, path, start, end, detector, confidence, event_time, purpose, legal_basis, retention_until, ingest_time)
+		`INSERT INTO pii_index (subject, token, kind, category, source, partition, offset, ordinal, path, start, end, detector, confidence, event_time, purpose, legal_basis, retention_until, ingest_time, scan_id)
 		SELECT if(subject = {old:String}, {new:String}, subject), if(token = {old:String}, {new:String}, token), kind, category, source, partition, offset, ordinal,
-			path, start, end, detector, confidence, event_time, purpose, legal_basis, retention_until, greatest(now64(3, 'UTC'), ingest_time + toIntervalMillisecond(1))
+			path, start, end, detector, confidence, event_time, purpose, legal_basis, retention_until, greatest(now64(3, 'UTC'), ingest_time + toIntervalMillisecond(1)), scan_id
 		FROM pii_index FINAL WHERE ` + keysCond("keys") + ` AND (token = {old:String} OR subject = {old:String})`,
 		`DELETE FROM pii_index WHERE ` + keysCond("keys") + ` AND (token = {old:String} OR subject = {old:String})`,
 		`DELETE FROM redacted_records WHERE ` + keysCond("keys") + ` AND (subject = {old:String} OR position(payload, {old:String}) > 0 OR position(key, {old:String}) > 0)`,

@@ -41,17 +41,25 @@ func TestScale(t *testing.T) {
 	purpose := `if(number % 4 = 0, 'support', 'payments')`
 	until := `if(number % 4 = 0, toDateTime('2106-01-01 00:00:00', 'UTC'), toDateTime(` + ev + ` + toIntervalYear(5)))`
 	subj := `concat('tk_i', toString(number % 100000))`
-	if err := db.Exec(ctx, `INSERT INTO redacted_records (source, partition, offset, event_time, ingest_time, purpose, legal_basis, subject, payload, findings, retention_until)
+	// scan_id as the sinks write it: one per record, on its index rows too
+	scan := `cityHash64('scan', number)`
+	if err := db.Exec(ctx, `INSERT INTO redacted_records (source, partition, offset, event_time, ingest_time, purpose, legal_basis, subject, payload, findings, retention_until, scan_id)
 		SELECT `+purpose+`, toInt32(number % 3), toInt64(number), `+ev+`, now64(3), `+purpose+`, if(number % 4 = 0, 'request', 'consent'), `+subj+`,
-			concat('{"iin":"[IIN:', `+subj+`, ']","email":"[EMAIL:tk_e', toString(number % 100000), ']","amount":', toString(number % 10000), '}'), 3, `+until+` `+gen, ps...); err != nil {
+			concat('{"iin":"[IIN:', `+subj+`, ']","email":"[EMAIL:tk_e', toString(number % 100000), ']","amount":', toString(number % 10000), '}'), 3, `+until+`, `+scan+` `+gen, ps...); err != nil {
 		t.Fatal(err)
 	}
 	for i, k := range []string{"iin", "email", "phone"} {
 		tok := `concat('tk_` + k[:1] + `', toString(number % 100000))`
-		if err := db.Exec(ctx, `INSERT INTO pii_index (subject, token, kind, category, source, partition, offset, ordinal, event_time, purpose, legal_basis, retention_until, ingest_time)
-			SELECT `+subj+`, `+tok+`, '`+k+`', '', `+purpose+`, toInt32(number % 3), toInt64(number), `+strconv.Itoa(i)+`, `+ev+`, `+purpose+`, '', `+until+`, now64(3) `+gen, ps...); err != nil {
+		if err := db.Exec(ctx, `INSERT INTO pii_index (subject, token, kind, category, source, partition, offset, ordinal, event_time, purpose, legal_basis, retention_until, ingest_time, scan_id)
+			SELECT `+subj+`, `+tok+`, '`+k+`', '', `+purpose+`, toInt32(number % 3), toInt64(number), `+strconv.Itoa(i)+`, `+ev+`, `+purpose+`, '', `+until+`, now64(3), `+scan+` `+gen, ps...); err != nil {
 			t.Fatal(err)
 		}
+	}
+	// 1 % of the records rescanned with other values: their earlier
+	// scans are listed as superseded (the policy reads pii_index_v)
+	if err := db.Exec(ctx, `INSERT INTO superseded_scans (scan, source, partition, offset, superseded, time)
+		SELECT cityHash64('earlier', number), `+purpose+`, toInt32(number % 3), toInt64(number), 1, now64(3) FROM numbers({n:UInt64}) WHERE number % 100 = 7`, ps...); err != nil {
+		t.Fatal(err)
 	}
 	t.Logf("generated %d records, %d index rows in %v", n, 3*n, time.Since(begin).Round(time.Millisecond))
 	e, _ := policy.New(policy.Config{DB: db, Tokenizer: fixedTokenizer{"777": "tk_i777", "8888": "tk_i8888"}, Now: func() time.Time { return day("2026-12-01") }})

@@ -17,6 +17,47 @@ import (
 // Array(Int64) lists, which the store adapters bind; nothing is
 // interpolated into SQL text.
 
+// The index the commands read. pii_index_v shows each record's latest
+// scan only (an index row of an earlier scan of a record whose content
+// changed is hidden: docs/store.md); reports, blocks, rectification and
+// the subject's resolution read it, so they count what the records hold
+// now. Erasure reads pii_index as well: it deletes the subject's rows of
+// every scan.
+const (
+	indexLatest = "pii_index_v"
+	indexAll    = "pii_index"
+)
+
+// staleCond is the SQL condition "the pii_index row is of a scan that is
+// no longer its record's latest" (superseded_scans: docs/store.md).
+const staleCond = `if(scan_id != 0, scan_id, cityHash64(source, partition, offset)) IN (SELECT scan FROM superseded_scans FINAL WHERE superseded = 1)`
+
+// latestIndex returns the index that holds each record's latest scan:
+// pii_index_v, or pii_index itself while no scan of the store was ever
+// superseded (the same rows, without the view's filter; the count is
+// read from the table's metadata).
+func (e *Engine) latestIndex(ctx context.Context) (string, error) {
+	var rows []struct {
+		N count `json:"n"`
+	}
+	if err := e.db.Select(ctx, &rows, `SELECT count() AS n FROM superseded_scans`); err != nil {
+		return "", fmt.Errorf("policy: read superseded_scans: %w", err)
+	}
+	if len(rows) == 1 && rows[0].N == 0 {
+		return indexAll, nil
+	}
+	return indexLatest, nil
+}
+
+// final is idx read with its replaced rows dropped: pii_index FINAL (the
+// view already reads through FINAL).
+func final(idx string) string {
+	if idx == indexAll {
+		return indexAll + " FINAL"
+	}
+	return idx
+}
+
 // none stands for an empty key list: no record key equals it.
 const none = "-"
 

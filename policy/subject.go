@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/tazala/tazala"
@@ -96,7 +97,11 @@ func (e *Engine) Resolve(ctx context.Context, ids []Identifier) (*Subject, error
 		s.Tokens = append(s.Tokens, SubjectToken{Token: t.ID, Kind: ids[i].Kind.String(), Category: e.category(ids[i].Kind.String()), Via: "given"})
 		frontier = append(frontier, t.ID)
 	}
-	if err := e.link(ctx, s, known, frontier); err != nil {
+	idx, err := e.latestIndex(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := e.link(ctx, s, known, frontier, idx); err != nil {
 		return nil, err
 	}
 	s.ID = s.Tokens[0].Token
@@ -113,7 +118,11 @@ func (e *Engine) Resolve(ctx context.Context, ids []Identifier) (*Subject, error
 // already holds a token, e.g. from a report).
 func (e *Engine) SubjectOf(ctx context.Context, token, kind string) (*Subject, error) {
 	s := &Subject{Tokens: []SubjectToken{{Token: token, Kind: kind, Category: e.category(kind), Via: "given"}}}
-	if err := e.link(ctx, s, map[string]bool{token: true}, []string{token}); err != nil {
+	idx, err := e.latestIndex(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := e.link(ctx, s, map[string]bool{token: true}, []string{token}, idx); err != nil {
 		return nil, err
 	}
 	s.ID = token
@@ -145,13 +154,71 @@ type indexRow struct {
 
 func (r indexRow) key() recordKey { return recordKey{r.Source, r.Partition, r.Offset} }
 
-func (e *Engine) link(ctx context.Context, s *Subject, known map[string]bool, frontier []string) error {
+// withEarlierScans returns s with the tokens that index rows of earlier
+// scans attribute to it (pii_index rather than pii_index_v): rows of a
+// record the earlier scan said was about the subject (its subject is one
+// of s's tokens), which a rescan of the changed record no longer shows.
+// Only such rows are followed: a rescanned record may be about someone
+// else now, and linking through all of its rows would take that person's
+// values for the subject's. A value shared with other subjects is left
+// out, as in Resolve. Erasure uses it, so it deletes those rows and
+// ledgers those tokens as well.
+func (e *Engine) withEarlierScans(ctx context.Context, s *Subject) (*Subject, error) {
+	all := &Subject{ID: s.ID, Tokens: slices.Clone(s.Tokens), Shared: s.Shared}
+	if idx, err := e.latestIndex(ctx); err != nil || idx == indexAll {
+		return all, err // no scan superseded: no earlier scan's rows
+	}
+	known := map[string]bool{}
+	for _, t := range s.Tokens {
+		known[t.Token] = true
+	}
+	frontier := s.IDs()
+	for round := 0; round < MaxLinkRounds && len(frontier) > 0; round++ {
+		var rows []indexRow
+		err := e.db.Select(ctx, &rows, `SELECT token, kind, subject, source, partition, offset FROM `+indexAll+`
+			WHERE token != '' AND `+inList("subject", "toks")+` AND `+staleCond+` ORDER BY token, source, partition, offset LIMIT 1 BY token`, parr("toks", frontier))
+		if err != nil {
+			return nil, fmt.Errorf("policy: link tokens of earlier scans: %w", err)
+		}
+		var cands []SubjectToken
+		for _, r := range rows {
+			if known[r.Token] {
+				continue
+			}
+			cands = append(cands, SubjectToken{Token: r.Token, Kind: r.Kind, Category: e.category(r.Kind),
+				Via: fmt.Sprintf("an earlier scan of record %s about %s", r.key(), r.Subject)})
+		}
+		if len(cands) == 0 {
+			break
+		}
+		accepted, err := e.attribute(ctx, cands, known, indexAll)
+		if err != nil {
+			return nil, err
+		}
+		frontier = frontier[:0]
+		for _, st := range cands {
+			if !accepted[st.Token] {
+				continue
+			}
+			known[st.Token] = true
+			all.Tokens = append(all.Tokens, st)
+			if linkKinds[st.Kind] {
+				frontier = append(frontier, st.Token)
+			}
+		}
+	}
+	return all, nil
+}
+
+// link follows the tokens of frontier through the records of idx
+// (indexLatest or indexAll) and adds the tokens attributed to s.
+func (e *Engine) link(ctx context.Context, s *Subject, known map[string]bool, frontier []string, idx string) error {
 	pending := map[string]SubjectToken{} // seen with subjects not (yet) known
 	for round := 0; round < MaxLinkRounds && len(frontier) > 0; round++ {
 		var rows []indexRow
-		err := e.db.Select(ctx, &rows, `SELECT token, kind, subject, source, partition, offset FROM pii_index FINAL
+		err := e.db.Select(ctx, &rows, `SELECT token, kind, subject, source, partition, offset FROM `+final(idx)+`
 			WHERE token != '' AND (source, partition, offset) IN
-				(SELECT source, partition, offset FROM pii_index WHERE `+inList("token", "toks")+`)
+				(SELECT source, partition, offset FROM `+idx+` WHERE `+inList("token", "toks")+`)
 			ORDER BY source, partition, offset, ordinal`, parr("toks", frontier))
 		if err != nil {
 			return fmt.Errorf("policy: link tokens: %w", err)
@@ -189,7 +256,7 @@ func (e *Engine) link(ctx context.Context, s *Subject, known map[string]bool, fr
 		if len(cands) == 0 {
 			break
 		}
-		accepted, err := e.attribute(ctx, cands, known)
+		accepted, err := e.attribute(ctx, cands, known, idx)
 		if err != nil {
 			return err
 		}
@@ -220,7 +287,7 @@ func (e *Engine) link(ctx context.Context, s *Subject, known map[string]bool, fr
 // unknown). A value several people share (a card expiry, a common name, a
 // merchant's e-mail) is not attributed: erasing or blocking it would reach
 // the others.
-func (e *Engine) attribute(ctx context.Context, cands []SubjectToken, known map[string]bool) (map[string]bool, error) {
+func (e *Engine) attribute(ctx context.Context, cands []SubjectToken, known map[string]bool, idx string) (map[string]bool, error) {
 	ids := make([]string, len(cands))
 	ok := map[string]bool{}
 	for i, c := range cands {
@@ -233,7 +300,7 @@ func (e *Engine) attribute(ctx context.Context, cands []SubjectToken, known map[
 		Token    string   `json:"token"`
 		Subjects []string `json:"subjects"`
 	}
-	err := e.db.Select(ctx, &rows, `SELECT token, groupUniqArray(`+fmt.Sprint(MaxSubjectsPerToken+1)+`)(subject) AS subjects FROM pii_index
+	err := e.db.Select(ctx, &rows, `SELECT token, groupUniqArray(`+fmt.Sprint(MaxSubjectsPerToken+1)+`)(subject) AS subjects FROM `+idx+`
 		WHERE `+inList("token", "toks")+` GROUP BY token`, parr("toks", ids))
 	if err != nil {
 		return nil, fmt.Errorf("policy: link tokens: %w", err)

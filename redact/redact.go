@@ -97,10 +97,41 @@ func (r *Redactor) mode(k tazala.Kind) Mode {
 // no finding needs one). A span running past the record is cut at its end;
 // a span with start after end is ignored.
 func (r *Redactor) Append(dst, rec []byte, fs []tazala.Finding, toks []tazala.Token) []byte {
+	return r.appendRec(dst, rec, fs, toks, true)
+}
+
+// appendRec is Append; without fast, every finding goes through
+// nextCluster (the definition the fast path must equal: FuzzAloneFast).
+func (r *Redactor) appendRec(dst, rec []byte, fs []tazala.Finding, toks []tazala.Token, fast bool) []byte {
 	isJSON := tazala.LooksJSON(rec)
 	pos := 0
 	var q quoteState
 	for i := 0; i < len(fs); {
+		if a, b, ok := alone(fs, i, pos, len(rec)); ok && fast {
+			// the common case, a finding that overlaps no other: what
+			// nextCluster and clusterReplacement would do for it, directly
+			dst = append(dst, rec[pos:a]...)
+			quote := false
+			if isJSON {
+				quote = bareJSONValue(rec, a, b) && !q.inString(rec, a)
+			} else {
+				quote = topLevelNumber(rec, a, b)
+			}
+			if quote {
+				dst = append(dst, '"')
+			}
+			var tok tazala.Token
+			if i < len(toks) {
+				tok = toks[i]
+			}
+			dst = r.replacement(dst, fs[i].Kind, rec[a:b], tok)
+			if quote {
+				dst = append(dst, '"')
+			}
+			pos = b
+			i++
+			continue
+		}
 		c := nextCluster(fs, i, pos, len(rec), false)
 		if c.members == 0 {
 			i = c.next
@@ -166,6 +197,18 @@ func nextCluster(fs []tazala.Finding, i, pos, n int, covered bool) cluster {
 		c.a, c.b = pos, pos
 	}
 	return c
+}
+
+// alone reports whether fs[i] is a cluster of its own that nextCluster
+// would replace whole: it starts at or after pos, is not empty within the
+// record of n bytes, and the next finding starts at or after its end.
+// It returns the bytes to replace.
+func alone(fs []tazala.Finding, i, pos, n int) (a, b int, ok bool) {
+	a, b = fs[i].Span.Start, min(fs[i].Span.End, n)
+	if a < pos || a >= b || (i+1 < len(fs) && fs[i+1].Span.Start < b) {
+		return 0, 0, false
+	}
+	return a, b, true
 }
 
 // has reports whether f is a member of c.

@@ -152,9 +152,11 @@ func write(ctx context.Context, db tazala.DB, r row, o *tazala.Output) error {
 	}
 	p := func(n string, v any) tazala.Param { return tazala.Param{Name: n, Value: v} }
 	key := []tazala.Param{p("s", r.Source), p("p", r.Partition), p("o", r.Offset)}
-	err := db.Exec(ctx, `INSERT INTO redacted_records (source, partition, offset, key, event_time, ingest_time, purpose, legal_basis, subject, payload, findings, scanner_version, retention_until)
+	// the new version keeps the record's scan_id: its earlier index rows
+	// stay in pii_index_v, and the new ones join them under the same id
+	err := db.Exec(ctx, `INSERT INTO redacted_records (source, partition, offset, key, event_time, ingest_time, purpose, legal_basis, subject, payload, findings, scanner_version, retention_until, scan_id)
 		SELECT source, partition, offset, key, event_time, greatest(now64(3, 'UTC'), ingest_time + toIntervalMillisecond(1)), purpose, legal_basis,
-			{subject:String}, {payload:String}, findings + {n:UInt16}, 'rescan', retention_until
+			{subject:String}, {payload:String}, findings + {n:UInt16}, 'rescan', retention_until, scan_id
 		FROM redacted_records FINAL WHERE source = {s:String} AND partition = {p:Int32} AND offset = {o:Int64}`,
 		append(key, p("subject", subject), p("payload", string(o.Record.Value)), p("n", len(o.Findings)))...)
 	if err != nil {
@@ -166,9 +168,9 @@ func write(ctx context.Context, db tazala.DB, r row, o *tazala.Output) error {
 			tok = o.Tokens[i].ID
 		}
 		err := db.Exec(ctx, `INSERT INTO pii_index (subject, token, kind, category, source, partition, offset, ordinal, path, start, end, detector, confidence,
-				event_time, purpose, legal_basis, retention_until, ingest_time)
+				event_time, purpose, legal_basis, retention_until, ingest_time, scan_id)
 			SELECT {subject:String}, {token:String}, {kind:String}, {category:String}, source, partition, offset, {ordinal:UInt16}, {path:String},
-				{start:UInt32}, {end:UInt32}, {detector:String}, {conf:Float32}, event_time, purpose, legal_basis, retention_until, now64(3, 'UTC')
+				{start:UInt32}, {end:UInt32}, {detector:String}, {conf:Float32}, event_time, purpose, legal_basis, retention_until, now64(3, 'UTC'), scan_id
 			FROM redacted_records FINAL WHERE source = {s:String} AND partition = {p:Int32} AND offset = {o:Int64}`,
 			append(key, p("subject", subject), p("token", tok), p("kind", f.Kind.String()), p("category", index.Category(f.Kind)),
 				p("ordinal", r.Findings+i), p("path", f.Path), p("start", f.Span.Start), p("end", f.Span.End),

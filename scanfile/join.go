@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/tazala/tazala"
+	"github.com/tazala/tazala/index"
 	"github.com/tazala/tazala/redact"
 )
 
@@ -39,7 +40,8 @@ func joinWindows(p, c *piece) error {
 	x1 := endP
 	x2 := max(x1, startC)
 	var mask []byte
-	if x2 > x1 || x2 > snapOut(c, x2) {
+	// (x2 inside a replacement of c: p's finding ran into one c owns)
+	if x2 > x1 || snapOut(c, x2) > x2 {
 		var ok bool
 		if x1, x2, mask, ok = maskJoin(p, c, x1, x2); !ok {
 			return fail("no place to cut")
@@ -51,20 +53,40 @@ func joinWindows(p, c *piece) error {
 
 	// the findings one window saw that the other writes without replacing
 	var claims []claim
-	for _, s := range c.claims {
+	for i := range c.claims {
+		s := c.claims[i].Span
 		// (c's findings wholly before its own bytes are p's business: p
 		// owns them and sees more of their context; and c saw only part
 		// of one starting where its data does)
 		if s.Start < c.pre && s.End > c.pre && (s.Start > 0 || c.winOff == int64(c.pre)) {
-			claims = append(claims, claim{bc + int64(s.Start), bc + int64(s.End)})
+			claims = append(claims, claim{bc + int64(s.Start), bc + int64(s.End), &c.claims[i], true})
 		}
 	}
 	ownEndC := c.winOff + int64(c.own)
-	for _, s := range p.claims {
+	for i := range p.claims {
+		s := p.claims[i].Span
 		// (what p saw past c's own bytes is the business of later windows,
 		// and p saw only part of one running to the end of its data)
 		if s.Start >= p.pre+p.own && s.Start < s.End && bp+int64(s.Start) < ownEndC && s.End < len(p.data) {
-			claims = append(claims, claim{bp + int64(s.Start), bp + int64(s.End)})
+			claims = append(claims, claim{bp + int64(s.Start), bp + int64(s.End), &p.claims[i], false})
+		}
+	}
+	// a claim the joined output does not replace whole (its bytes are
+	// masked between the windows, or in the window that did not see it)
+	// gets a findings row: the kind, span and detector the window that
+	// saw it found, no token (the output holds a mask, not a token)
+	var pRows, cRows []byte
+	for _, cl := range claims {
+		if covered(p.segs, bp, max(cl.a, startP), min(cl.b, x1)) && max(cl.a, x1) >= min(cl.b, x2) && covered(c.segs, bc, max(cl.a, x2), min(cl.b, endC)) {
+			continue
+		}
+		row := index.Row{Source: p.src, Offset: p.line, Kind: cl.f.Kind, Start: cl.a, End: cl.b,
+			Path: cl.f.Path, Detector: cl.f.Detector, Confidence: cl.f.Confidence}
+		if cl.ofC {
+			// a value starting in p's bytes: its row follows p's
+			pRows = index.AppendJSON(pRows, &row)
+		} else {
+			cRows = index.AppendJSON(cRows, &row)
 		}
 	}
 	for _, cl := range claims {
@@ -80,10 +102,27 @@ func joinWindows(p, c *piece) error {
 	}
 	p.out = append(p.out[:o1], mask...)
 	c.headCut, c.startRec = o2, x2
+	p.fout = append(p.fout, pRows...)
+	if len(cRows) > 0 {
+		// a value in c's bytes that only p saw: its row goes before c's
+		c.fout = append(cRows, c.fout...)
+	}
 	return nil
 }
 
-type claim struct{ a, b int64 }
+// claim is a finding one window saw on the other's bytes, at record
+// offsets [a, b); ofC says the later window (c) saw it.
+type claim struct {
+	a, b int64
+	f    *tazala.Finding
+	ofC  bool
+}
+
+// covered says whether segments (record offsets base+A..base+B) cover
+// the record's bytes [a, b) whole (an empty range is covered).
+func covered(segs []redact.Segment, base, a, b int64) bool {
+	return a >= b || firstUncovered(segs, base, a, b) >= b
+}
 
 // placeWindow sorts the findings fs of window p: those starting in its own
 // bytes are kept (moved to the front of fs; it returns how many), the
@@ -100,12 +139,12 @@ func placeWindow(p *piece, fs []tazala.Finding) int {
 			if f.Span.End > skipTo {
 				skipTo = f.Span.End
 			}
-			p.claims = append(p.claims, f.Span)
+			p.claims = append(p.claims, f)
 		case f.Span.Start < ownEnd:
 			fs[k] = f
 			k++
 		default:
-			p.claims = append(p.claims, f.Span)
+			p.claims = append(p.claims, f)
 		}
 	}
 	end := ownEnd

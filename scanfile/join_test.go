@@ -3,6 +3,7 @@ package scanfile
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -30,7 +31,7 @@ func TestJoinWindows(t *testing.T) {
 	window := func(rec string, own0, own1, skip, end int, reps []rep, claims []tazala.Span, js bool) *piece {
 		pre := min(ctxLen, own0)
 		base := own0 - pre
-		p := &piece{window: true, data: []byte(rec[base:min(len(rec), own1+ctxLen)]), pre: pre, own: own1 - own0,
+		p := &piece{window: true, line: 1, data: []byte(rec[base:min(len(rec), own1+ctxLen)]), pre: pre, own: own1 - own0,
 			winOff: int64(own0), last: own1 == len(rec), json: js, skip: skip - base, end: end - base, startRec: int64(skip)}
 		var q jsonQuote
 		q.advance([]byte(rec[:own0]))
@@ -47,7 +48,7 @@ func TestJoinWindows(t *testing.T) {
 		}
 		p.out = append(p.out, rec[pos:end]...)
 		for _, c := range claims {
-			p.claims = append(p.claims, tazala.Span{Start: c.Start - base, End: c.End - base})
+			p.claims = append(p.claims, tazala.Finding{Kind: tazala.KindName, Span: tazala.Span{Start: c.Start - base, End: c.End - base}, Detector: "person_name", Confidence: 0.9})
 		}
 		return p
 	}
@@ -68,13 +69,14 @@ func TestJoinWindows(t *testing.T) {
 		cClaims []tazala.Span
 		json    bool
 		want    string
+		rows    []string // findings rows the join adds: "p|c start end" (the window whose rows hold it)
 	}{
 		{name: "agree", rec: jrec, b: va + 8, pReps: []rep{{va, vb, "[NAME:x]"}}, pEnd: vb,
 			cSkip: vb, cClaims: []tazala.Span{{Start: va, End: vb}}, json: true,
 			want: jrec[:va] + "[NAME:x]" + jrec[vb:]},
 		{name: "only the later window sees it", rec: jrec, b: va + 8, pEnd: va + 8,
 			cSkip: vb, cClaims: []tazala.Span{{Start: va, End: vb}}, json: true,
-			want: jrec[:va] + "***" + jrec[vb:]},
+			want: jrec[:va] + "***" + jrec[vb:], rows: []string{fmt.Sprintf("p %d %d", va, vb)}},
 		{name: "only the earlier window sees it", rec: jrec, b: va + 8, pReps: []rep{{va, vb, "[NAME:x]"}}, pEnd: vb,
 			cSkip: va + 8, json: true,
 			want: jrec[:va] + "[NAME:x]" + jrec[vb:]},
@@ -83,15 +85,18 @@ func TestJoinWindows(t *testing.T) {
 			want: jrec[:va] + "[NAME:x]" + jrec[vb:]},
 		{name: "the later window sees a longer one", rec: jrec, b: va + 8, pReps: []rep{{va, va + 12, "[NAME:x]"}}, pEnd: va + 12,
 			cSkip: vb, cClaims: []tazala.Span{{Start: va, End: vb}}, json: true,
-			want: jrec[:va] + "[NAME:x]*" + jrec[vb:]},
+			want: jrec[:va] + "[NAME:x]*" + jrec[vb:], rows: []string{fmt.Sprintf("p %d %d", va, vb)}},
 		{name: "the earlier window saw one the later does not", rec: jrec, b: va + 6, pEnd: va + 6,
 			pClaims: []tazala.Span{{Start: va + 6, End: vb}}, cSkip: va + 6, json: true,
-			want: jrec[:va+6] + "**" + jrec[vb:]},
+			want: jrec[:va+6] + "**" + jrec[vb:], rows: []string{fmt.Sprintf("c %d %d", va+6, vb)}},
 		{name: "the earlier window saw one past the boundary", rec: jrec, b: va - 3, pEnd: va - 3,
 			pClaims: []tazala.Span{{Start: va, End: vb}}, cSkip: va - 3, json: true,
-			want: jrec[:va] + "***" + jrec[vb:]},
+			want: jrec[:va] + "***" + jrec[vb:], rows: []string{fmt.Sprintf("c %d %d", va, vb)}},
+		{name: "the earlier window's finding runs into one the later owns", rec: trec, b: 9, pReps: []rep{{5, 11, "[NAME:p]"}}, pEnd: 11,
+			cSkip: 9, cReps: []rep{{9, 16, "[NAME:c]"}},
+			want: trec[:5] + "[NAME:p]" + " ****" + trec[16:]},
 		{name: "text", rec: trec, b: 9, pEnd: 9, cSkip: tb, cClaims: []tazala.Span{{Start: ta, End: tb}},
-			want: trec[:ta] + "****** **** *********" + trec[tb:]},
+			want: trec[:ta] + "****** **** *********" + trec[tb:], rows: []string{fmt.Sprintf("p %d %d", ta, tb)}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := window(tc.rec, 0, tc.b, 0, tc.pEnd, tc.pReps, tc.pClaims, tc.json)
@@ -106,6 +111,36 @@ func TestJoinWindows(t *testing.T) {
 			}
 			if tc.json && !json.Valid([]byte(got)) {
 				t.Error("not valid JSON")
+			}
+			// the masked values' findings rows: the kind and span the
+			// window that saw them found, no token
+			var rows []string
+			for _, w := range []struct {
+				name string
+				fout []byte
+			}{{"p", p.fout}, {"c", c.fout}} {
+				for _, line := range bytes.Split(bytes.TrimSpace(w.fout), []byte("\n")) {
+					if len(line) == 0 {
+						continue
+					}
+					var r struct {
+						Line  int64   `json:"line"`
+						Type  string  `json:"type"`
+						Start int     `json:"start"`
+						End   int     `json:"end"`
+						Token *string `json:"token"`
+					}
+					if err := json.Unmarshal(line, &r); err != nil {
+						t.Fatalf("row %s: %v", line, err)
+					}
+					if r.Type != "person_name" || r.Token != nil || r.Line != 1 {
+						t.Errorf("row %s: want a person_name row of line 1 without a token", line)
+					}
+					rows = append(rows, fmt.Sprintf("%s %d %d", w.name, r.Start, r.End))
+				}
+			}
+			if fmt.Sprint(rows) != fmt.Sprint(tc.rows) {
+				t.Errorf("rows %q, want %q", rows, tc.rows)
 			}
 		})
 	}
@@ -296,6 +331,16 @@ func FuzzJoinWindows(f *testing.F) {
 			if pend != nil {
 				if err := joinWindows(pend, p); err != nil {
 					t.Fatalf("own %d, boundary %d: %v", own, b, err)
+				}
+				// the rows the join adds for masked values lie in the record
+				for _, line := range bytes.Split(append(bytes.Clone(pend.fout), p.fout...), []byte("\n")) {
+					if len(line) == 0 {
+						continue
+					}
+					var r struct{ Start, End int }
+					if err := json.Unmarshal(line, &r); err != nil || r.Start < 0 || r.End <= r.Start || r.End > len(rec) {
+						t.Fatalf("own %d, boundary %d: row %s (%v)", own, b, line, err)
+					}
 				}
 				out = append(out, pend.out[pend.headCut:]...)
 			}

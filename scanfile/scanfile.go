@@ -185,8 +185,16 @@ func Run(ctx context.Context, r io.Reader, w io.Writer, cfg Config) (Stats, erro
 	// pend is a window whose output waits for the next window of its
 	// record: their join may cut its tail (see joinWindows)
 	var pend *piece
+	var ow outWriter
 	write := func(p *piece, out []byte) {
-		if n, werr := w.Write(out); werr != nil {
+		var n int
+		var werr error
+		if len(p.rope) > 0 {
+			n, werr = ow.write(w, p.ropeBufs())
+		} else {
+			n, werr = w.Write(out)
+		}
+		if werr != nil {
 			err = &WriteError{Stream: "output", Line: p.line, Lines: st.Lines, Cut: cut + int64(n), Err: werr}
 		} else if cfg.Findings != nil && len(p.fout) > 0 {
 			if n, werr := cfg.Findings.Write(p.fout); werr != nil {
@@ -267,8 +275,9 @@ type worker struct {
 }
 
 type recRef struct {
-	no int64
-	nl bool
+	no         int64
+	nl         bool
+	start, end int // the record in the piece's data (records of a batch)
 }
 
 func newWorker(cfg Config, proc *pipeline.Processor) *worker {
@@ -284,7 +293,7 @@ func (wk *worker) process(ctx context.Context, p *piece) {
 		if r := recover(); r != nil {
 			// a fresh step: the old scanner may hold inconsistent scratch state
 			wk.st = wk.proc.NewStep()
-			p.out, p.fout = p.out[:0], p.fout[:0]
+			p.out, p.fout, p.rope = p.out[:0], p.fout[:0], p.rope[:0]
 			p.err = fmt.Errorf("scanfile: %w: scanning the block starting at line %d failed (%T)", ErrInternal, p.line, r)
 		}
 	}()
@@ -310,6 +319,9 @@ func (wk *worker) scanLines(p *piece) {
 	d := p.data
 	no := p.line
 	pos := 0
+	// a block of valid UTF-8 (nearly every one) is checked in one call;
+	// only the records of one that is not are checked one by one
+	checkUTF8 := !validUTF8(d)
 	for pos < len(d) {
 		e := indexNL(d[pos:])
 		nl := e >= 0
@@ -326,13 +338,13 @@ func (wk *worker) scanLines(p *piece) {
 		if wk.st.Incomplete() {
 			p.stats.Incomplete++
 		}
-		wk.recs = append(wk.recs, recRef{no: no, nl: nl})
+		wk.recs = append(wk.recs, recRef{no: no, nl: nl, start: pos, end: pos + e})
 		p.stats.Lines++
 		p.stats.Bytes += int64(e)
 		if nl {
 			p.stats.Bytes++
 		}
-		if !validUTF8(rec) {
+		if checkUTF8 && !validUTF8(rec) {
 			p.stats.InvalidUTF8++
 		}
 		no++
@@ -361,6 +373,7 @@ func (wk *worker) scanWindow(p *piece) {
 		p.stats.Incomplete++
 	}
 	wk.st.Keep(placeWindow(p, fs))
+	p.src = wk.cfg.File
 	wk.recs = append(wk.recs, recRef{no: p.line, nl: p.nl})
 	p.stats.Bytes += int64(p.own)
 	if p.last {
@@ -375,8 +388,19 @@ func (wk *worker) scanWindow(p *piece) {
 func (wk *worker) render(p *piece) {
 	var row index.Row
 	row.Source = wk.cfg.File
+	p.rope = p.rope[:0]
 	for i, r := range wk.recs {
 		var off int64
+		if !p.window && len(wk.st.Findings(i)) == 0 {
+			// a record with nothing to replace is written from the input
+			// as it is (see piece.rope), with its newline
+			end := r.end
+			if r.nl {
+				end++
+			}
+			p.addInput(r.start, end)
+			continue
+		}
 		if p.window {
 			// write only what this window owns, plus the tail of a finding
 			// that starts here and runs on
@@ -388,11 +412,16 @@ func (wk *worker) render(p *piece) {
 			}
 			p.out, p.segs = wk.st.RedactRangeSegs(p.out, i, p.skip, p.end, js, p.segs[:0])
 			off = p.winOff - int64(p.pre)
+			if r.nl {
+				p.out = append(p.out, '\n')
+			}
 		} else {
+			o := len(p.out)
 			p.out = wk.st.Redact(p.out, i)
-		}
-		if r.nl {
-			p.out = append(p.out, '\n')
+			if r.nl {
+				p.out = append(p.out, '\n')
+			}
+			p.addOut(o, len(p.out))
 		}
 		fs := wk.st.Findings(i)
 		if len(fs) == 0 {

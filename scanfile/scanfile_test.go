@@ -6,6 +6,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/tazala/tazala"
 	"github.com/tazala/tazala/internal/synth"
@@ -144,6 +145,21 @@ func TestInvalidUTF8Counted(t *testing.T) {
 		_, _, st := run(t, tt.in, Config{Workers: 1})
 		if st.InvalidUTF8 != tt.want {
 			t.Errorf("%q: InvalidUTF8 = %d, want %d", tt.in, st.InvalidUTF8, tt.want)
+		}
+	}
+}
+
+// TestValidUTF8: the vectorised check agrees with the standard library
+// on every kind of bad sequence, whatever its place in a long block.
+func TestValidUTF8(t *testing.T) {
+	bad := []string{"\xff", "\xc0\xaf", "\xe0\x80\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xd0", "\xe2\x84", "\xf0\x9f\x98", "\x80"}
+	good := []string{"", "a", "Жанузакова Айгерим", "€", "😀", "\xf4\x8f\xbf\xbf", "\xed\x9f\xbf"}
+	pad := strings.Repeat("Ж a1 ", 40)
+	for _, c := range append(bad, good...) {
+		for _, s := range []string{c, pad + c, c + pad, pad + c + pad, pad[:len(pad)-1] + c} {
+			if got, want := validUTF8([]byte(s)), utf8.ValidString(s); got != want {
+				t.Errorf("%q at %d of %d bytes: %v, want %v", c, strings.Index(s, c), len(s), got, want)
+			}
 		}
 	}
 }

@@ -57,7 +57,8 @@ var phraseStems = []struct {
 }{
 	// card security code terms
 	{"cvv", ctxCVV, false}, {"cvc", ctxCVV, false}, {"csc", ctxCVV, true}, {"cvn", ctxCVV, true},
-	{"cvd", ctxCVV, true}, {"cav2", ctxCVV, true}, {"cid", ctxCVV, true}, {"cvv2", ctxCVV, true},
+	{"cvd", ctxCVV, true}, {"cav2", ctxCVV, true}, {"cid", ctxCVV, true}, {"cvv2", ctxCVV, true}, {"cvn2", ctxCVV, true}, {"cvd2", ctxCVV, true},
+	{"cv2", ctxCVV, true}, {"4dbc", ctxCVV, true},
 	// code words
 	{"code", ctxCodeW, true}, {"codes", ctxCodeW, true}, {"value", ctxCodeW, true}, {"digits", ctxCodeW, true}, {"digit", ctxCodeW, true},
 	{"numbers", ctxCodeW, true}, {"код", ctxCodeW, false}, {"цифр", ctxCodeW, false}, {"число", ctxCodeW, true},
@@ -70,10 +71,14 @@ var phraseStems = []struct {
 	{"провер", ctxWeakW, false}, {"секрет", ctxWeakW, false}, {"құпия", ctxWeakW, false}, {"тексер", ctxWeakW, false},
 	{"трёхзнач", ctxWeakW, false}, {"трехзнач", ctxWeakW, false}, {"үштаңбалы", ctxWeakW, true}, {"таңбалы", ctxWeakW, true},
 	{"контрольн", ctxWeakW, false}, {"сәйкестендіру", ctxWeakW, false},
+	{"значн", ctxWeakW, false}, {"верифик", ctxWeakW, false}, // "3-значный", "код верификации"
 	// the back of the card
 	{"back", ctxBackW, true}, {"reverse", ctxBackW, true}, {"rear", ctxBackW, true}, {"оборот", ctxBackW, false},
 	{"обратн", ctxBackW, false}, {"тыльн", ctxBackW, false}, {"артқы", ctxBackW, false}, {"артын", ctxBackW, false},
 	{"арт", ctxBackW, true}, {"сыртын", ctxBackW, false}, {"сыртқы", ctxBackW, false},
+	{"сзади", ctxBackW, true}, {"позади", ctxBackW, true}, {"задн", ctxBackW, false}, {"backside", ctxBackW, true},
+	{"behind", ctxBackW, true}, {"арқасындағы", ctxBackW, true}, {"арқасында", ctxBackW, true}, {"сырт", ctxBackW, true},
+	{"flip", ctxBackW, true}, {"flipside", ctxBackW, true},
 	// counts of digits
 	{"3", ctxCountW, true}, {"4", ctxCountW, true}, {"три", ctxCountW, true}, {"трёх", ctxCountW, true},
 	{"трех", ctxCountW, true}, {"четыре", ctxCountW, true}, {"үш", ctxCountW, true}, {"төрт", ctxCountW, true},
@@ -124,6 +129,25 @@ var phraseStems = []struct {
 	{"till", ctxFillW, true}, {"in", ctxFillW, true}, {"в", ctxFillW, true}, {"во", ctxFillW, true},
 	{"бетін", ctxFillW, false}, {"бетінде", ctxFillW, false}, {"күн", ctxFillW, true},
 	{"мой", ctxFillW, true}, {"менің", ctxFillW, true}, {"моей", ctxFillW, true}, {"карточки", ctxFillW, true},
+	// copulas and verbs of printing between the phrase and the value:
+	// "the three digits on the back are 123", "код сзади — 123", "на обороте написано 123"
+	{"are", ctxFillW, true}, {"was", ctxFillW, true}, {"were", ctxFillW, true}, {"it's", ctxFillW, true},
+	{"printed", ctxFillW, true}, {"written", ctxFillW, true}, {"shown", ctxFillW, true}, {"reads", ctxFillW, true},
+	{"says", ctxFillW, true}, {"это", ctxFillW, true}, {"там", ctxFillW, true}, {"есть", ctxFillW, true},
+	{"написан", ctxFillW, false}, {"напечатан", ctxFillW, false}, {"нанесен", ctxFillW, false},
+	{"жазылған", ctxFillW, true}, {"басылған", ctxFillW, true}, {"тұр", ctxFillW, true},
+	{"ваш", ctxFillW, true}, {"ваша", ctxFillW, true}, {"вашей", ctxFillW, true}, {"вашу", ctxFillW, true},
+	{"вашего", ctxFillW, true}, {"сіздің", ctxFillW, true}, {"our", ctxFillW, true}, {"their", ctxFillW, true},
+	// requests of an agent or a voice menu: "назовите код с обратной стороны", "кодты айтыңыз", "please enter"
+	{"назовите", ctxFillW, true}, {"введите", ctxFillW, true}, {"укажите", ctxFillW, true}, {"продиктуйте", ctxFillW, true},
+	{"скажите", ctxFillW, true}, {"сообщите", ctxFillW, true}, {"пожалуйста", ctxFillW, true}, {"айтыңыз", ctxFillW, true},
+	{"енгізіңіз", ctxFillW, true}, {"жазыңыз", ctxFillW, true}, {"айтып", ctxFillW, true}, {"беріңіз", ctxFillW, true},
+	{"enter", ctxFillW, true}, {"say", ctxFillW, true}, {"tell", ctxFillW, true}, {"type", ctxFillW, true},
+	{"provide", ctxFillW, true}, {"please", ctxFillW, true}, {"me", ctxFillW, true}, {"what", ctxFillW, true},
+	// "expires end 10/25", "expiry month/year 10/25", "действует до конца 10/25"
+	{"end", ctxFillW, true}, {"конца", ctxFillW, true}, {"month", ctxFillW, true}, {"year", ctxFillW, true},
+	{"месяц", ctxFillW, true}, {"год", ctxFillW, true}, {"жыл", ctxFillW, true}, {"соңына", ctxFillW, true},
+	{"a", ctxFillW, true}, {"an", ctxFillW, true}, {"this", ctxFillW, true},
 }
 
 // stemExact and stemPrefix index phraseStems.
@@ -207,11 +231,14 @@ func phraseClass(w []byte) ctx {
 }
 
 // phraseBefore walks back over the words of the grammar right before p,
-// in one clause, up to maxWords words, and returns the union of their classes
-// (the words' label hints included) and how many words it read.
+// in one clause, up to maxWords words (fillers such as "the", "of", "is"
+// count half: "the code on the back of the card is 123"), and returns the
+// union of their classes (the words' label hints included) and how many
+// words it read.
 func (s *Scanner) phraseBefore(g *seg, p, maxWords int) (u ctx, n int) {
 	t := g.text
-	for n < maxWords {
+	fill := 0
+	for n-fill/2 < maxWords {
 		i := p
 		for i > g.lo && p-i < 32 {
 			c := t[i-1]
@@ -254,6 +281,9 @@ func (s *Scanner) phraseBefore(g *seg, p, maxWords int) (u ctx, n int) {
 		if c&phraseCtx == 0 {
 			return u, n
 		}
+		if c&phraseCtx == ctxFillW {
+			fill++
+		}
 		u |= c
 		n++
 		p = ws
@@ -261,13 +291,48 @@ func (s *Scanner) phraseBefore(g *seg, p, maxWords int) (u ctx, n int) {
 	return u, n
 }
 
-// cvvPhrase reports whether the phrase before p names a card security code.
-func (s *Scanner) cvvPhrase(g *seg, p int) bool {
+// cvvPhrase reports whether the phrase before the number at [p,e) names a
+// card security code.
+func (s *Scanner) cvvPhrase(g *seg, p, e int) bool {
 	u, n := s.phraseBefore(g, p, 5)
 	if n == 0 {
 		return false
 	}
-	return s.cvvRule(u)
+	if s.cvvRule(u) {
+		return true
+	}
+	if u&ctxNegW == 0 && (u&ctxSecW != 0 || u&ctxWeakW != 0 && (u&ctxCard != 0 || s.lastPAN >= 0)) && numberNounBefore(g, p) {
+		return true // "security number 123", "card verification number 123"
+	}
+	// "назвал трёхзначный код 123 по телефону, карту заблокировали": the
+	// card word that a weak qualifier needs may follow in the sentence
+	return u&(ctxCodeW|ctxWeakW) == ctxCodeW|ctxWeakW && u&(ctxNegW|ctxCard) == 0 && s.cardWordAfter(g, e)
+}
+
+// cardWordAfter reports whether a card word (карта, card, карточка)
+// follows position e in the same sentence, within a few words.
+func (s *Scanner) cardWordAfter(g *seg, e int) bool {
+	t := g.text
+	for k, words := e, 0; k < len(t) && k-e < 96 && words < 6; {
+		c := t[k]
+		if c == '.' || c == '!' || c == '?' || c == '\n' || c == ';' || isDigit(c) {
+			return false
+		}
+		if !isWordByte(c) || c == '_' || c == '-' {
+			k++
+			continue
+		}
+		we := k
+		for we < len(t) && isWordByte(t[we]) && t[we] != '_' && t[we] != '-' {
+			we++
+		}
+		if s.ctxOf(t[k:we])&ctxCard != 0 {
+			return true
+		}
+		words++
+		k = we
+	}
+	return false
 }
 
 // cvvRule applies the CVV rules to a phrase's classes.
@@ -281,10 +346,12 @@ func (s *Scanner) cvvRule(u ctx) bool {
 		return true
 	case u&ctxCodeW != 0 && u&(ctxSecW|ctxBackW) != 0:
 		return true
-	case u&ctxCountW != 0 && u&ctxBackW != 0:
-		return true
+	case u&ctxBackW != 0 && u&(ctxCountW|ctxSecW) != 0:
+		return true // "the security number on the reverse"
 	case u&ctxCodeW != 0 && u&ctxCard != 0:
 		return true
+	case u&ctxBackW != 0 && u&ctxCard != 0:
+		return true // "на обороте карты написано 123"
 	case u&ctxCodeW != 0 && u&ctxWeakW != 0:
 		return s.lastPAN >= 0 || s.lastExp >= 0
 	}
@@ -309,6 +376,66 @@ func hintBefore(g *seg, p int) bool {
 			return true
 		}
 		return false
+	}
+	return false
+}
+
+// speakerWords label the turn of the customer in a call or chat
+// transcript ("клиент: 321").
+var speakerWords = map[string]bool{
+	"клиент": true, "клиентка": true, "абонент": true, "покупатель": true, "пользователь": true, "держатель": true,
+	"тұтынушы": true, "клиенттің": true, "client": true, "caller": true, "customer": true, "cust": true, "user": true,
+	"cardholder": true, "holder": true, "buyer": true, "payer": true, "subscriber": true,
+}
+
+// turnQuestion returns the classes of the phrase that ends the previous
+// turn when the value at p opens the customer's answer: "оператор:
+// назовите три цифры на обороте. клиент: 321", "agent: and the code on
+// the back? caller: 321". ok is false when p does not open such a turn.
+func (s *Scanner) turnQuestion(g *seg, p int) (u ctx, ok bool) {
+	t := g.text
+	k := p
+	for k > g.lo && t[k-1] == ' ' {
+		k--
+	}
+	if k == g.lo || t[k-1] != ':' {
+		return 0, false // most values: no turn label right before
+	}
+	w, ws, found := prevWord(t, k-1, g.lo)
+	if !found || len(w) > 24 || ws+len(w) != k-1 {
+		return 0, false
+	}
+	var buf [32]byte
+	if !speakerWords[string(lowerInto(buf[:0], w))] {
+		return 0, false
+	}
+	k = ws
+	for k > g.lo && (t[k-1] == ' ' || t[k-1] == '\t') {
+		k--
+	}
+	if k == g.lo {
+		return 0, false
+	}
+	switch t[k-1] {
+	case '.', '?', '!', '\n', '|':
+	default:
+		return 0, false
+	}
+	u, n := s.phraseBefore(g, k-1, 5)
+	return u, n > 0
+}
+
+// numberNounBefore reports whether the word right before p is "number"
+// or "номер" (with label punctuation between).
+func numberNounBefore(g *seg, p int) bool {
+	w, _, ok := prevWord(g.text, p, g.lo)
+	if !ok || len(w) > 12 {
+		return false
+	}
+	var buf [16]byte
+	switch string(lowerInto(buf[:0], w)) {
+	case "number", "no", "num", "номер", "нөмірі", "нөмір":
+		return true
 	}
 	return false
 }

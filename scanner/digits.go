@@ -1,5 +1,10 @@
 package scanner
 
+import (
+	"encoding/binary"
+	"math/bits"
+)
+
 // The shared lexer of digit runs: a number candidate is a run of digit
 // groups with separators ("+7 (701) 540-18-02", "4111 1111 1111 1111",
 // "12 / 27"); what glues a run to the text around it (an identifier, a
@@ -16,12 +21,107 @@ const maxGroups = 8
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
+// nonDigits returns, for the eight bytes of x (little-endian), a mask
+// with the top bit of each byte that is not an ASCII digit set: b^'0' is
+// below 10 for a digit only, adding 0x76 to its low seven bits (no carry
+// leaves a byte) sets the top bit from 10 up, and the byte's own top bit
+// covers the rest.
+func nonDigits(x uint64) uint64 {
+	x ^= 0x3030303030303030
+	return ((x&0x7f7f7f7f7f7f7f7f + 0x7676767676767676) | x) & 0x8080808080808080
+}
+
+// hasDigit reports whether b holds an ASCII digit, eight bytes at a time.
+func hasDigit(b []byte) bool {
+	for len(b) >= 8 {
+		if nonDigits(binary.LittleEndian.Uint64(b)) != 0x8080808080808080 {
+			return true
+		}
+		b = b[8:]
+	}
+	for _, c := range b {
+		if isDigit(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// digitsEnd returns the end of the run of ASCII digits starting at j,
+// eight bytes at a time.
+func digitsEnd(t []byte, j int) int {
+	for j+8 <= len(t) {
+		if m := nonDigits(binary.LittleEndian.Uint64(t[j:])); m != 0 {
+			return j + bits.TrailingZeros64(m)>>3
+		}
+		j += 8
+	}
+	for j < len(t) && isDigit(t[j]) {
+		j++
+	}
+	return j
+}
+
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 // attachedBefore reports whether the byte before t[i] glues the digits at i
 // to something that makes them part of an identifier, a decimal or a mask:
 // "ORD-123", "abc123", "0.87…", "****1234", "05/11".
 func attachedBefore(t []byte, i, lo int) bool {
+	if i <= lo {
+		return false
+	}
+	// most bytes decide alone (a blank, '=', a quote: no; a letter: yes)
+	if g := glueBefore[t[i-1]]; g != glueMaybe {
+		return g == glueYes
+	}
+	return attachedBeforeBy(t, i, lo)
+}
+
+// attachedAfter reports whether the byte at t[j] glues the preceding
+// digits to more text ("1234abc", "1234****", "12.5", "12:30").
+func attachedAfter(t []byte, j int) bool {
+	if j >= len(t) {
+		return false
+	}
+	if g := glueAfter[t[j]]; g != glueMaybe {
+		return g == glueYes
+	}
+	return attachedAfterBy(t, j)
+}
+
+// glueBefore and glueAfter tell, for the byte before or after a digit
+// run, whether it glues the run on (glueYes), does not (glueNo), or it
+// depends on the bytes around (glueMaybe: attachedBeforeBy, attachedAfterBy
+// decide). TestGlueTables checks them against those two.
+var glueBefore, glueAfter [256]uint8
+
+const (
+	glueNo = iota
+	glueYes
+	glueMaybe
+)
+
+func init() {
+	for c := range 256 {
+		b := byte(c)
+		switch {
+		case isASCIILetter(b), isDigit(b), b == '_', b == '*', b == ']':
+			glueBefore[c] = glueYes
+		case b == '#', b == '.', b == ',', b == '/', b == '-', b == ':', b >= 0x80 && b <= 0xBF:
+			glueBefore[c] = glueMaybe
+		}
+		switch {
+		case isASCIILetter(b), b == '_', b == '*', isDigit(b), b == 0xD0, b == 0xD1:
+			glueAfter[c] = glueYes
+		case b == ',', b == '.', b == ':', b == '/':
+			glueAfter[c] = glueMaybe
+		}
+	}
+}
+
+// attachedBeforeBy is attachedBefore read out in full.
+func attachedBeforeBy(t []byte, i, lo int) bool {
 	if i <= lo {
 		return false
 	}
@@ -39,7 +139,7 @@ func attachedBefore(t []byte, i, lo int) bool {
 		}
 		q := t[i-2]
 		if p == '-' {
-			return isASCIILetter(q) || isDigit(q) || q == '_'
+			return isASCIILetter(q) || isDigit(q) || q == '_' || q == ']' || q == '*'
 		}
 		if p == ',' && isDigit(q) {
 			// a decimal comma follows a short number; after an IIN-,
@@ -53,14 +153,16 @@ func attachedBefore(t []byte, i, lo int) bool {
 			}
 			return i-1-k < 11
 		}
-		return isDigit(q)
+		// after a ']' or '*' as after a digit: a redaction placeholder or
+		// mask ("[IIN:…].+1201…", "****.+1201…") glues on what followed
+		// the value it replaced
+		return isDigit(q) || ((q == ']' || q == '*') && p != ',')
 	}
 	return false
 }
 
-// attachedAfter reports whether the byte at t[j] glues the preceding
-// digits to more text ("1234abc", "1234****", "12.5", "12:30").
-func attachedAfter(t []byte, j int) bool {
+// attachedAfterBy is attachedAfter read out in full.
+func attachedAfterBy(t []byte, j int) bool {
 	if j >= len(t) {
 		return false
 	}
@@ -114,7 +216,13 @@ func moreGroups(t []byte, j int, gs []group, ng int) (int, int, int) {
 	n := len(t)
 	total := 0
 	for ng < len(gs) && j < n {
-		k, sep := sepAt(t, j)
+		var k int
+		var sep byte
+		if c := t[j]; (c == '-' || c == '.') && j+1 < n && isDigit(t[j+1]) {
+			k, sep = j+1, c // what sepAt reads for these two
+		} else {
+			k, sep = sepAt(t, j)
+		}
 		if k == j || k >= n || !isDigit(t[k]) {
 			break
 		}

@@ -1,6 +1,7 @@
 package scanner
 
 import (
+	"bytes"
 	"strings"
 	"sync"
 	"unicode"
@@ -54,13 +55,16 @@ func (s *Scanner) email(g *seg, at, atLen int) int {
 	b := at + 1
 	dots := 0
 	lastDot := -1
+	encoded := atLen == 3 // URL-encoded text: a domain's UTF-8 bytes as %D0%BF
 	for b < len(t) {
 		c := t[b]
 		switch {
+		case c == '%' && encoded && b+2 < len(t) && t[b+1] >= '8' && isHexDigit(t[b+1]) && isHexDigit(t[b+2]):
+			b += 3
 		case isASCIILetter(c) || isDigit(c) || c == '-':
 			b++
 		case c == '.':
-			if b+1 >= len(t) || t[b+1] == '.' || !(isASCIILetter(t[b+1]) || isDigit(t[b+1]) || t[b+1] >= 0x80) {
+			if b+1 >= len(t) || t[b+1] == '.' || !(isASCIILetter(t[b+1]) || isDigit(t[b+1]) || t[b+1] >= 0x80 || (encoded && t[b+1] == '%')) {
 				goto done
 			}
 			dots++
@@ -83,7 +87,12 @@ done:
 	if dots == 0 || lastDot >= b-1 || b-at-1 > 253 {
 		return b
 	}
-	if !validTLD(t[lastDot+1 : b]) {
+	tld := t[lastDot+1 : b]
+	var tbuf [64]byte
+	if encoded && len(tld) <= 3*len(tbuf) && bytes.IndexByte(tld, '%') >= 0 {
+		tld = percentDecode(tbuf[:0], tld)
+	}
+	if !s.tldOK(tld) {
 		return b
 	}
 	dom := t[at+1 : b]
@@ -96,6 +105,13 @@ done:
 	}
 	if c := s.labelCtx(g, a); c&ctxMsgID != 0 || (c&ctxNeg != 0 && machineLocal(t[a:at])) {
 		// a Message-ID, or "id=<1760…@host>" in an MTA log
+		return b
+	}
+	if a > g.lo && t[a-1] == '<' && b < len(t) && t[b] == '>' && generatedLocal(t[a:at]) &&
+		s.labelCtx(g, a)&ctxEmail == 0 {
+		// "<7b34fd8f6489.2578265081@mail.example.com>" in a column of an MTA
+		// log with no field name: a msg-id in its brackets (RFC 5322),
+		// whose left side a program wrote, not a mailbox
 		return b
 	}
 	s.emit(g, tazala.KindEmail, a, b, "email", 0.97)
@@ -155,4 +171,77 @@ func machineLocal(l []byte) bool {
 		}
 	}
 	return digits >= 4 && punct >= 1
+}
+
+// generatedLocal reports whether a local part holds a part that a program
+// wrote: eight or more characters between '.', '_', '-', '+', '=' or '$'
+// that switch between letters and digits three times or more
+// ("7b34fd8f64892513", "ao8vHKp0qqJ5kWUv"), capitals with digits inside
+// ("LTQFL8EW"), letters switching case six times or more (base64,
+// "XxSOGQfYDOg7EbCD"), or twelve digits or more beside another part (a
+// time stamp and a random tail: "64868022410082.EFSTQUYM"). People's addresses put digits at the end of a word
+// ("aigerim1990", "IVANOV85") and capitals at the start of one
+// ("IvanPetrov").
+func generatedLocal(l []byte) bool {
+	var n, flips, caseFlips, lower, segs int
+	longDigits := false
+	prev, prevCase := byte(0), byte(0)
+	generated := func() bool {
+		return n >= 8 && (flips >= 3 || caseFlips >= 6 || (lower == 0 && flips >= 2))
+	}
+	for _, c := range l {
+		var k, kc byte
+		switch {
+		case isDigit(c):
+			k = '0'
+		case c >= 'a' && c <= 'z':
+			k, kc = 'a', 'a'
+			lower++
+		case c >= 'A' && c <= 'Z':
+			k, kc = 'a', 'A'
+		default:
+			if generated() {
+				return true
+			}
+			if n > 0 {
+				segs++
+				longDigits = longDigits || (n >= 12 && prev == '0' && flips == 0)
+			}
+			n, flips, caseFlips, lower, prev, prevCase = 0, 0, 0, 0, 0, 0
+			continue
+		}
+		if prev != 0 && k != prev {
+			flips++
+		}
+		if kc != 0 {
+			if prevCase != 0 && kc != prevCase {
+				caseFlips++
+			}
+			prevCase = kc
+		}
+		prev = k
+		n++
+	}
+	if n > 0 {
+		segs++
+		longDigits = longDigits || (n >= 12 && prev == '0' && flips == 0)
+	}
+	return generated() || (longDigits && segs >= 2)
+}
+
+func isHexDigit(c byte) bool {
+	return isDigit(c) || (c|0x20 >= 'a' && c|0x20 <= 'f')
+}
+
+// percentDecode appends w with its %XX escapes decoded to dst.
+func percentDecode(dst, w []byte) []byte {
+	for k := 0; k < len(w); k++ {
+		if w[k] == '%' && k+2 < len(w) && isHexDigit(w[k+1]) && isHexDigit(w[k+2]) {
+			dst = append(dst, byte(hexVal[w[k+1]])<<4|byte(hexVal[w[k+2]]))
+			k += 2
+			continue
+		}
+		dst = append(dst, w[k])
+	}
+	return dst
 }

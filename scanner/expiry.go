@@ -45,6 +45,37 @@ func (s *Scanner) expiry(g *seg, i, j int) int {
 	return k
 }
 
+// expiryEncoded handles "MM%2FYY" or "MM%2FYYYY" starting at i: an expiry
+// in a URL-encoded query string ('%' at j). The span covers the encoded
+// text.
+func (s *Scanner) expiryEncoded(g *seg, i, j int) int {
+	t := g.text
+	if t[j+1] != '2' || t[j+2]|0x20 != 'f' {
+		return j
+	}
+	y := j + 3
+	k := y
+	for k < len(t) && isDigit(t[k]) {
+		k++
+	}
+	if yl := k - y; (yl != 2 && yl != 4) || attachedAfter(t, k) || (k < len(t) && t[k] == '%') ||
+		!validMonth2(t[i:j]) || (yl == 4 && !(t[y] == '2' && t[y+1] == '0')) {
+		return skipAttached(t, k)
+	}
+	if conf := s.expiryContext(g, i); conf > 0 {
+		s.emit(g, tazala.KindExpiry, i, k, "card_expiry", conf)
+	}
+	return k
+}
+
+// validMonth2 reports whether m (one or two digits) is a month.
+func validMonth2(m []byte) bool {
+	if len(m) == 1 {
+		return m[0] >= '1' && m[0] <= '9'
+	}
+	return validMonth(m)
+}
+
 // expiryContext returns the confidence that a well-formed MM/YY at i is a
 // card expiry: after an expiry label (looking through "до", "thru",
 // "until": "действует до 12/27"), or right after a PAN; 0 otherwise.
@@ -62,12 +93,18 @@ func (s *Scanner) expiryContext(g *seg, i int) float32 {
 		}
 	}
 	switch {
-	case c&(ctxExpiry|ctxExpW) != 0 && c&ctxNegW == 0:
-		return 0.95
-	case (c&phraseCtx != 0 || hintBefore(g, i)) && s.expiryPhrase(g, i):
+	case c&(ctxExpiry|ctxExpW) != 0 && c&ctxNegW == 0,
 		// "срок действия карты (ММ/ГГ): 12/27", "мерзімі аяқталуы 12/27"
+		(c&phraseCtx != 0 || hintBefore(g, i)) && s.expiryPhrase(g, i):
+		if s.otherCardSubject(g, i) {
+			return 0 // "promo code X valid till 12/26" (cardsubject.go)
+		}
 		return 0.95
 	case s.lastPAN >= 0 && (near(g, s.lastPAN, i) || s.nearVia(g, s.lastPAN, i)):
+		return 0.85
+	}
+	// "назовите срок действия карты. клиент: 12/27" (cardctx.go)
+	if u, ok := s.turnQuestion(g, i); ok && u&(ctxExpW|ctxExpiry) != 0 && u&ctxNegW == 0 {
 		return 0.85
 	}
 	return 0
@@ -102,7 +139,7 @@ func (s *Scanner) nearVia(g *seg, end, i int) bool {
 		a--
 	}
 	gap := g.text[a:i]
-	words := 0
+	words, fill := 0, 0
 	for k := 0; k < len(gap); {
 		c := gap[k]
 		if isDigit(c) {
@@ -126,13 +163,26 @@ func (s *Scanner) nearVia(g *seg, end, i int) bool {
 		}
 		w := gap[k:e]
 		wc := s.ctxOf(w)
-		if wc&ctxNegW != 0 || !isUntil(w) && !isCodeWord(w) && wc&(phraseCtx&^ctxNegW) == 0 {
+		if wc&ctxNegW != 0 || !isUntil(w) && !isCodeWord(w) && wc&(phraseCtx&^ctxNegW) == 0 && !isAnd(w) {
 			return false
 		}
-		words++
+		if wc&phraseCtx == ctxFillW || isAnd(w) {
+			fill++ // "12/27, and the code is 123": fillers count half
+		} else {
+			words++
+		}
 		k = e
 	}
-	return words <= 3
+	return words+fill/2 <= 3
+}
+
+// isAnd reports whether w is a conjunction between the links of a chain.
+func isAnd(w []byte) bool {
+	switch string(w) {
+	case "and", "And", "и", "И", "және", "а", "also", "plus":
+		return true
+	}
+	return false
 }
 
 // isDateWord reports whether w is "date" ("exp. date", "expiry date",

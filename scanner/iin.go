@@ -28,10 +28,17 @@ func (c *candidate) iin() (tazala.Kind, float32, bool) {
 		// "идентификационный номер", "сәйкестендіру нөмірі"
 		return tazala.KindIIN, 0.95, false
 	}
+	if l&ctxNeg != 0 && l&(ctxCard|ctxPhone|ctxCVV|ctxExpiry) == 0 && c.iinNamedBefore() {
+		// "idType":"IIN","idValue":"…": the value names an IIN before its
+		// generic key
+		return tazala.KindIIN, 0.95, false
+	}
 	if l&(ctxNeg|ctxCard|ctxPhone|ctxCVV|ctxExpiry) != 0 {
 		return 0, 0, false
 	}
-	return tazala.KindIIN, 0.9, false
+	// an unquoted JSON number under a key with no personal hint is a
+	// counter: kept only beside other findings (opsneg.go)
+	return tazala.KindIIN, 0.9, l&personCtx == 0 && c.jsonCounter()
 }
 
 // ownerOfNumber returns the hints of the word before the candidate's label
@@ -44,4 +51,19 @@ func (c *candidate) ownerOfNumber() ctx {
 		}
 	}
 	return 0
+}
+
+// iinNamedBefore reports whether the word before the candidate's label
+// names an IIN ("idType":"IIN","idValue":"…"). Only a three-letter word
+// is looked up: IIN, ИИН, ЖСН.
+func (c *candidate) iinNamedBefore() bool {
+	_, ws, ok := prevWord(c.g.text, c.from, c.g.lo)
+	if !ok {
+		return false
+	}
+	w2, _, ok := prevWord(c.g.text, ws, c.g.lo)
+	if !ok || (len(w2) != 3 && len(w2) != 6) {
+		return false
+	}
+	return c.s.ctxOf(w2)&ctxIIN != 0
 }

@@ -2,6 +2,7 @@ package scanner
 
 import (
 	"bytes"
+	"slices"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -14,6 +15,23 @@ import (
 func decodeJSONString(dst []byte, off []int32, s []byte, base int) ([]byte, []int32) {
 	track := base >= 0
 	for i := 0; i < len(s); {
+		// the run up to the next backslash is copied as it is
+		k := 0
+		for i+k < len(s) && s[i+k] != '\\' {
+			k++
+		}
+		if k > 0 {
+			dst = append(dst, s[i:i+k]...)
+			if track {
+				n := len(off)
+				off = slices.Grow(off, k)[:n+k]
+				for j := range k {
+					off[n+j] = int32(base + i + j)
+				}
+			}
+			i += k
+			continue
+		}
 		c := s[i]
 		if c != '\\' || i+1 >= len(s) {
 			dst = append(dst, c)
@@ -24,6 +42,18 @@ func decodeJSONString(dst []byte, off []int32, s []byte, base int) ([]byte, []in
 			continue
 		}
 		src := i
+		if s[i+1] == 'u' {
+			// the common escape, a letter of two UTF-8 bytes (Cyrillic,
+			// Kazakh): written out as utf8.AppendRune writes it
+			if v, ok := hex4(s, i+2); ok && v >= 0x80 && v < 0x800 {
+				dst = append(dst, 0xC0|byte(v>>6), 0x80|byte(v&0x3F))
+				if track {
+					off = append(off, int32(base+src), int32(base+src))
+				}
+				i += 6
+				continue
+			}
+		}
 		var r rune = -1
 		n := 2
 		switch s[i+1] {
@@ -81,22 +111,29 @@ func hex4(s []byte, i int) (rune, bool) {
 	if i+4 > len(s) {
 		return 0, false
 	}
-	var v rune
-	for _, c := range s[i : i+4] {
-		v <<= 4
+	a, b, c, d := hexVal[s[i]], hexVal[s[i+1]], hexVal[s[i+2]], hexVal[s[i+3]]
+	if a|b|c|d < 0 {
+		return 0, false
+	}
+	return rune(a)<<12 | rune(b)<<8 | rune(c)<<4 | rune(d), true
+}
+
+// hexVal is the value of a hexadecimal digit, -1 for any other byte.
+var hexVal = func() (t [256]int8) {
+	for c := range 256 {
 		switch {
 		case c >= '0' && c <= '9':
-			v |= rune(c - '0')
+			t[c] = int8(c - '0')
 		case c >= 'a' && c <= 'f':
-			v |= rune(c-'a') + 10
+			t[c] = int8(c-'a') + 10
 		case c >= 'A' && c <= 'F':
-			v |= rune(c-'A') + 10
+			t[c] = int8(c-'A') + 10
 		default:
-			return 0, false
+			t[c] = -1
 		}
 	}
-	return v, true
-}
+	return
+}()
 
 // AppendUnescaped appends raw with JSON string escapes decoded to dst: the
 // value a finding's raw span stands for. Text without a backslash is copied

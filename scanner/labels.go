@@ -53,12 +53,30 @@ func init() {
 			labelWords[w] |= c
 		}
 	}
-	add(ctxIIN, "iin", "иин", "жсн", "identification", "iin_number", "payer_iin", "client_iin", "customer_iin", "individual_iin", "iin_bin", "iinbin")
+	add(ctxIIN, "iin", "иин", "жсн", "identification", "iin_number", "payer_iin", "client_iin", "customer_iin", "individual_iin", "iin_bin", "iinbin",
+		// national identity and taxpayer numbers: in Kazakhstan the IIN is both
+		"national_id", "nationalid", "national_number", "national_id_number", "nid", "citizen_id", "individual_id",
+		"personal_id", "personal_code", "personalcode", "id_number", "idnumber", "identity_number", "tax_id", "taxid",
+		"taxpayer_id", "tin", "inn", "инн")
 	add(ctxPhone, "phone", "tel", "тел", "telephone", "mobile", "msisdn", "phone_number", "phonenumber", "contact_phone",
-		"телефон", "телефона", "телефону", "телефоным", "телефоны", "номер", "номерім", "call", "at", "whatsapp", "sms")
+		"телефон", "телефона", "телефону", "телефоным", "телефоны", "номер", "номерім", "call", "at", "whatsapp", "sms",
+		// telecom and messaging fields whose value is a subscriber number:
+		// SMPP/SMS gateway addresses, call records (A/B numbers, caller
+		// line identity), WhatsApp ids (the number itself)
+		"dst", "dest", "dst_addr", "dest_addr", "destination_addr", "destination_address", "source_addr", "src_addr",
+		"msisdn_to", "msisdn_from", "a_number", "b_number", "anumber", "bnumber", "ani", "dnis", "cli", "clid",
+		"caller", "callee", "caller_id", "callerid", "calling_number", "called_number", "calling", "called",
+		"wa_id", "waid", "whatsapp_id", "whatsappid", "viber", "viber_phone", "subscriber", "subscriber_number",
+		"oa", "da", "originator", "orig_addr", "dest_number", "receiver", "callback", "callback_number",
+		"calling_party", "called_party", "callingparty", "calledparty", "party_a", "party_b", "e164",
+		"phone_e164", "tel_number", "to_msisdn", "from_msisdn")
 	add(ctxEmail, "email", "mail", "почта", "пошта", "e-mail", "to", "from", "mailto", "поштасы", "почту", "почты")
 	add(ctxCard, "card", "cards", "pan", "card_number", "cardnumber", "card_no", "pan_number", "карта", "карты", "карту", "картой",
-		"картам", "картасы", "карточка", "карточки", "account_number", "primary_account_number", "debug")
+		"картам", "картасы", "карточка", "карточки", "account_number", "primary_account_number", "debug",
+		// credit-card abbreviations of forms and gateways
+		"cc", "ccn", "ccnum", "cc_num", "cc_number", "ccnumber", "creditcard", "credit_card", "debitcard", "debit_card",
+		// funding, device and token PANs; account numbers as card gateways name the PAN
+		"fpan", "dpan", "tpan", "funding_pan", "fundingpan", "accountnumber", "acctnum", "acct_num", "acct_number", "acctnumber")
 	add(ctxExpiry, "exp", "expiry", "expires", "expiration", "exp_date", "expiry_date", "expdate", "exp_month_year",
 		"valid", "thru", "срок", "действия", "истекает", "истекает:", "expire", "expiring", "годна", "годен", "мерзімі", "мерзім", "card_exp", "card_expiry")
 	add(ctxCVV, "безопасности", "cvv2/cvc2", "cvv/cvc", "cvc/cvv", "cvv", "cvc", "cvv2", "cvc2", "cid", "csc", "cvn", "security_code", "securitycode", "card_cvv", "card_cvc", "cav2", "cvd")
@@ -67,10 +85,20 @@ func init() {
 		"beneficiary_name", "person_name", "owner_name", "contact_name", "account_holder", "name_on_card",
 		"аты-жөні", "аты_жөні", "клиент", "плательщик", "получатель", "отправитель", "держатель")
 	add(ctxNameWeak, "name", "имя", "аты", "фамилия", "отчество", "тегі", "surname", "patronymic", "lastname", "firstname",
-		"middlename", "givenname", "familyname", "customer", "payer", "client", "sender", "recipient", "user", "contact", "owner", "author")
-	add(ctxNameSoft, "это", "мен", "i'm", "im")
+		"middlename", "givenname", "familyname", "customer", "payer", "client", "sender", "recipient", "user", "contact", "owner", "author",
+		// the Russian and Kazakh field names written in Latin letters
+		"familiya", "familiia", "familija", "familia", "imya", "imia", "otchestvo", "tegi", "aty",
+		"akesinin_aty", "akesinin",
+		// short and alternative forms of the name-part keys
+		"fname", "lname", "mname", "given", "family", "second_name", "secondname",
+		"имени", "фамилии")
+	add(ctxNameSoft, "это", "мен", "i'm", "im", "бұл", "бул",
+		// role words and greetings before a name
+		"менеджер", "менеджера", "manager", "оператор", "operator", "специалист", "specialist", "агент", "agent",
+		"консультант", "consultant", "курьер", "courier", "кассир", "cashier", "сотрудник", "маман", "қызметкер",
+		"представитель", "hello", "hi", "hey", "здравствуйте", "привет", "сәлем", "салем")
 	add(ctxNameIntro, "иесі", "иесі:", "владелец", "владельца", "owner", "owner:", "cardholder:",
-		"зовут", "фио", "thanks", "regards", "уважением", "құрметпен", "атым", "уважаемый", "уважаемая",
+		"зовут", "фио", "thanks", "regards", "уважением", "құрметпен", "атым", "есімім", "уважаемый", "уважаемая",
 		"dear", "mr", "mrs", "ms", "miss", "г-н", "г-жа", "господин", "госпожа", "құрметті", "cardholder", "holder",
 		"клиент", "клиента", "плательщик", "плательщика", "получатель", "отправитель", "держатель", "sincerely", "cheers",
 		"спасибо", "рахмет", "signed", "from", "от")
@@ -107,13 +135,16 @@ func init() {
 		// capitalised words with surname-like endings (-ин, -ов, -ская)
 		"магазин", "бензин", "витамин", "кофеин", "берлин", "пекин", "кремль", "готов", "admin", "login", "pin",
 		"cabin", "domain", "plugin", "bitcoin", "berlin", "linkedin", "main", "margin", "origin", "lupin",
-		"наличными", "онлайн", "online", "offline", "оффлайн", "пин", "логин", "админ")
+		"наличными", "онлайн", "online", "offline", "оффлайн", "пин", "логин", "админ",
+		// units of an organisation, named after a street or a person
+		"филиал", "филиала", "отделение", "отделения", "бөлімше", "бөлімшесі", "branch", "office", "офис",
+		"управление", "департамент", "отдел", "отдела", "department", "division", "subsidiary")
 }
 
 // ctxOf returns the hints of one label word (any case, UTF-8), with the
 // card grammar's word classes (cardctx.go).
 func ctxOf(w []byte) ctx {
-	c := labelCtxOf(w)
+	c := labelCtxOf(w) | subjectClass(w)
 	pc := phraseClass(w)
 	c |= pc
 	if pc&ctxNegW != 0 && hasSep(w) {
@@ -131,6 +162,9 @@ func labelCtxOf(w []byte) ctx {
 	lw := lowerInto(buf[:0], w)
 	if c, ok := labelWords[string(lw)]; ok {
 		return c
+	}
+	if c, ok := isoLabelCtx(lw); ok {
+		return c // F37=, DE042: an ISO 8583 data element (opsneg.go)
 	}
 	var c ctx
 	for _, p := range labelPrefixes {
@@ -162,6 +196,9 @@ func labelCtxOf(w []byte) ctx {
 		}
 		if c&ctxCompany != 0 {
 			c &^= ctxNameWeak | ctxNameStrong
+		}
+		if c&ctxCard != 0 && containsFold(w, "acceptor") {
+			c &^= ctxCard // card_acceptor_id: ISO 8583's merchant (opsneg.go)
 		}
 		if c&ctxNeg != 0 && hasPrefixFold(w, "primary") && containsFold(w, "account") {
 			c |= ctxCard // primaryAccountNumber, PrimaryAcctNum: ISO 8583's PAN
@@ -261,14 +298,13 @@ func prevWord(t []byte, p, lo int) (w []byte, start int, ok bool) {
 		skipped++
 	}
 	end := i
-	for i > lo && end-i < 48 {
-		c := t[i-1]
-		if c < utf8.RuneSelf {
-			if !asciiWordByte[c] {
-				break
-			}
+	lim := max(lo, end-48) // the word is read back while i > lim: 48 bytes at most
+	for {
+		for i > lim && asciiWordByte[t[i-1]] {
 			i--
-			continue
+		}
+		if i <= lim || t[i-1] < utf8.RuneSelf {
+			break
 		}
 		if cyrLetterBefore(t, i, lo) {
 			i -= 2
@@ -313,6 +349,11 @@ func (s *Scanner) labelCtx(g *seg, p int) ctx {
 		}
 	}
 	w, ws, ok := prevWord(g.text, p, g.lo)
+	if ok && (len(w) <= 3 && isDigit(w[0]) || len(w) == 5) {
+		if c, iso := isoCtxAt(g.text, w, ws, g.lo); iso {
+			return c // "field 37", "DE 42": an ISO 8583 data element
+		}
+	}
 	for k := 0; ok && k < 4 && allDigits(w); k++ {
 		w, ws, ok = prevWord(g.text, ws, g.lo)
 	}
@@ -326,7 +367,15 @@ func (s *Scanner) labelCtx(g *seg, p int) ctx {
 		// the tail of a \u-escaped key: "\u0441\u0440\u043e\u043a":"12/27"
 		return s.rawKeyCtx(g.text, p)
 	}
-	return s.ctxOf(w)
+	c := s.ctxOf(w)
+	if c != 0 && ws-1 > g.lo && g.text[ws-1] == '/' && isWordByte(g.text[ws-2]) {
+		// "ИИН/БИН: …", "phone/email": a label of two words joined by a
+		// slash gives the hints of both
+		if w2, _, ok := prevWord(g.text, ws-1, g.lo); ok && len(w2) <= 16 && !allDigits(w2) {
+			c |= s.ctxOf(w2)
+		}
+	}
+	return c
 }
 
 // isEscapeTail reports whether w looks like the end of a \uXXXX escape
@@ -357,11 +406,17 @@ func (s *Scanner) rawKeyCtx(t []byte, p int) ctx {
 
 // ctxOf is ctxOf memoised under a seeded hash of the label.
 func (s *Scanner) ctxOf(w []byte) ctx {
+	return s.wordBits(w) &^ ownerBits
+}
+
+// wordBits is ctxOf with the owner classes of cardsubject.go (ownerBits),
+// memoised together under a seeded hash of the word.
+func (s *Scanner) wordBits(w []byte) ctx {
 	h := maphash.Bytes(s.seed, w)
 	if c, ok := s.ccache.get(h); ok {
 		return ctx(c)
 	}
-	c := ctxOf(w)
+	c := ctxOf(w) | ownerClass(w)
 	s.ccache.put(h, uint32(c))
 	return c
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/tazala/tazala"
 	"github.com/tazala/tazala/rules"
+	"github.com/tazala/tazala/rules/rulestest"
 )
 
 // windowScan scans rec as scanfile scans an over-long record: windows of
@@ -212,21 +213,9 @@ func TestResolveContract(t *testing.T) {
 // TestRuleTimeoutIncomplete (issue 10, item 4): a user rule that times out
 // marks the record incomplete and is counted; the next record starts clean.
 func TestRuleTimeoutIncomplete(t *testing.T) {
-	set, err := rules.Parse([]byte(`[[rules]]
-id = "slow"
-kind = "phone"
-pattern = 'k=(?<value>(x|xx)+y)'
-group = "value"
-keywords = ["k="]
-true_examples = ["k=xxy"]
-false_examples = ["k=z"]
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	set.Rules[0].Re.MatchTimeout = 5 * time.Millisecond
+	set := rulestest.SlowSet(t)
 	s := New(Config{Rules: set})
-	s.Scan([]byte("k="+strings.Repeat("x", 90)+" k=xy"), nil)
+	s.Scan([]byte(rulestest.StuckText+" k=xy"), nil)
 	if !s.Incomplete() || s.RuleTimeouts() != 1 {
 		t.Fatalf("after a timed-out rule: Incomplete=%v RuleTimeouts=%d, want true, 1", s.Incomplete(), s.RuleTimeouts())
 	}
@@ -234,7 +223,7 @@ false_examples = ["k=z"]
 	if s.Incomplete() || s.RuleTimeouts() != 1 || len(fs) != 1 {
 		t.Fatalf("next record: Incomplete=%v RuleTimeouts=%d findings=%d, want false, 1, 1", s.Incomplete(), s.RuleTimeouts(), len(fs))
 	}
-	s.ScanText([]byte("k="+strings.Repeat("x", 90)), nil)
+	s.ScanText([]byte(rulestest.StuckText), nil)
 	if !s.Incomplete() || s.RuleTimeouts() != 2 {
 		t.Fatalf("ScanText: Incomplete=%v RuleTimeouts=%d, want true, 2", s.Incomplete(), s.RuleTimeouts())
 	}

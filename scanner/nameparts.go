@@ -1,6 +1,10 @@
 package scanner
 
-import "github.com/tazala/tazala"
+import (
+	"bytes"
+
+	"github.com/tazala/tazala"
+)
 
 // Names split across fields: "last_name":"Иванов","first_name":"Иван",
 // CSV ",Иванов,Иван,Иванович," or SQL VALUES ('Иванов', 'Иван'). Each
@@ -15,6 +19,7 @@ type part struct {
 	labelled bool // under a name key (last_name, имя, тегі, holder_first, …)
 	lazy     bool // flags and labelled not looked up yet (a word of the raw record)
 	named    bool // a run of parts that makes a name holds it
+	weakName bool // a run that makes a name only beside other personal data holds it
 }
 
 // partsKeep is how many of the latest candidates stay unjudged when the
@@ -135,11 +140,22 @@ func (s *Scanner) flushParts(final bool) {
 		// all under name keys) that makes a name is one whatever part
 		// follows it
 		for j0 := j; j-i >= 2; j-- {
-			if s.resolveParts(ps[i:j]) && s.splitName(ps[i:j]) && (j == j0 || knownPair(ps[i:j])) {
+			if !s.resolveParts(ps[i:j]) {
+				continue
+			}
+			if s.splitName(ps[i:j]) && (j == j0 || knownPair(ps[i:j])) {
 				for k := i; k < j; k++ {
 					ps[k].named = true
 				}
 				break
+			}
+			if j == j0 && s.givenBesideUnknown(ps[i:j]) {
+				// "Бекет;Айнур": a given name beside a word nothing knows
+				// (a surname without an ending) is a name only in a row
+				// that holds other personal data
+				for k := i; k < j; k++ {
+					ps[k].weakName = true
+				}
 			}
 		}
 	}
@@ -147,8 +163,11 @@ func (s *Scanner) flushParts(final bool) {
 		lim = len(ps)
 	}
 	for _, p := range ps[:max(lim, 0)] {
-		if p.named && !s.disabled[tazala.KindName] {
+		if (p.named || p.weakName) && !s.disabled[tazala.KindName] {
 			s.out = append(s.out, tazala.Finding{Kind: tazala.KindName, Span: tazala.Span{Start: p.a, End: p.b}, Detector: "person_name", Confidence: 0.8})
+			if !p.named {
+				s.markWeak()
+			}
 		}
 	}
 	if lim > 0 {
@@ -178,6 +197,10 @@ func (s *Scanner) partGap(a, b int) bool {
 		return false
 	}
 	gap := s.line[a:b]
+	if bytes.IndexByte(gap, '\\') < 0 {
+		// no escape: the gap's length is its byte count
+		return len(gap) <= maxPartGap && !hasDigit(gap)
+	}
 	n := 0 // the gap's length with each escape counted as one byte
 	for k := 0; k < len(gap); k++ {
 		n++
@@ -240,4 +263,59 @@ func knownPair(ps []part) bool {
 		}
 	}
 	return known || labelled
+}
+
+// givenBesideUnknown reports whether a run of parts is a given name and
+// a word nothing knows, shaped like a name (letters only, no common-noun
+// or verb ending), or a given name, a patronymic and such a word: a
+// surname without an ending. The words must be written alike (the same
+// script, all capitals or capitalised).
+func (s *Scanner) givenBesideUnknown(ps []part) bool {
+	given, pat, unk := 0, 0, 0
+	for _, p := range ps {
+		switch {
+		case p.flags&(wNot|wCommon) != 0:
+			return false
+		case p.flags&wGiven != 0:
+			given++
+		case p.flags&wPatronymic != 0:
+			pat++
+		case p.flags&wSurname == 0:
+			unk++
+		default:
+			return false
+		}
+	}
+	if given != 1 || unk != 1 || pat != len(ps)-2 {
+		return false
+	}
+	shape := wordShape(s.line[ps[0].a:ps[0].b])
+	for _, p := range ps[1:] {
+		if wordShape(s.line[p.a:p.b]) != shape {
+			return false
+		}
+	}
+	return true
+}
+
+// wordShape tells a word's script (ASCII or not) and whether it is all
+// capitals, from its first and last bytes.
+func wordShape(w []byte) byte {
+	var k byte
+	if w[0] >= 0x80 {
+		k = 1
+	}
+	if _, up, _ := letterAt(w, len(w)-lastRuneLen(w)); up {
+		k |= 2
+	}
+	return k
+}
+
+// lastRuneLen returns the byte length of w's last UTF-8 character.
+func lastRuneLen(w []byte) int {
+	n := 1
+	for n < len(w) && n < 4 && w[len(w)-n]&0xC0 == 0x80 {
+		n++
+	}
+	return n
 }

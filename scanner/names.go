@@ -23,6 +23,7 @@ const (
 	wNot                       // never part of a person's name (company marker, greeting, currency)
 	wStrongSurname             // a surname ending that ordinary words rarely have (-ов, -ова, -ұлы, -kyzy)
 	wNameShaped                // 2–20 letters, capitalised, no digits: could be a given name
+	wCommon                    // a verb's or common noun's ending (-ть, -ите, -ние, -ция, -tion): not a surname
 )
 
 var (
@@ -47,7 +48,9 @@ func loadLexicon() {
 				lw := strings.ToLower(w)
 				// the Kazakh spelling also as people type it on a Russian
 				// keyboard (Нұрлан → Нурлан), then both in Latin letters
-				for _, form := range []string{lw, kazakhToRussian.Replace(lw)} {
+				// and a Latin name with diacritics also as typed without
+				// them (Çelik → celik, Yılmaz → yilmaz)
+				for _, form := range []string{lw, kazakhToRussian.Replace(lw), latinFold.Replace(lw)} {
 					lexicon[form] |= f
 					for _, v := range translit(form) {
 						lexicon[v] |= f
@@ -67,6 +70,12 @@ func loadLexicon() {
 	}
 }
 
+// latinFold maps the Latin letters with diacritics of Turkish, Romance,
+// German and Nordic names to the ASCII letters they are typed as.
+var latinFold = strings.NewReplacer("ç", "c", "ş", "s", "ı", "i", "ğ", "g", "ö", "o", "ü", "u", "é", "e", "è", "e",
+	"ê", "e", "ë", "e", "á", "a", "à", "a", "â", "a", "ä", "a", "ã", "a", "å", "a", "í", "i", "ì", "i", "î", "i", "ï", "i",
+	"ó", "o", "ò", "o", "ô", "o", "õ", "o", "ø", "o", "ú", "u", "ù", "u", "û", "u", "ñ", "n", "ß", "ss", "i̇", "i")
+
 // kazakhToRussian maps the Kazakh-only letters to the Russian ones they are
 // typed as.
 var kazakhToRussian = strings.NewReplacer("ә", "а", "ғ", "г", "қ", "к", "ң", "н", "ө", "о", "ұ", "у", "ү", "у", "һ", "х", "і", "и")
@@ -81,6 +90,11 @@ var surnameEnds = []string{
 	"ян", "янц", "дзе", "швили", "баев", "баева", "бекова", "беков", "ұлы", "қызы", "улы", "кызы", "их", "ых", "бай", "бек",
 	"ov", "ova", "ev", "eva", "yev", "yeva", "in", "ina", "yn", "yna", "sky", "skiy", "skii", "skaya", "enko", "uk",
 	"yuk", "chuk", "yan", "dze", "shvili", "uly", "kyzy", "qyzy", "bai", "bay", "bek",
+	// Kazakh surnames that are an ancestor's compound name, unchanged
+	// (-ахмет, -мбет, -қали/-ғали: Нұрахмет, Жұмағали), and Russian
+	// surnames in -ых/-их written in Latin letters (Belykh, Sedykh)
+	"хмет", "ахмед", "мбет", "қали", "кали", "ғали", "гали", "khmet", "akhmed", "mbet", "kali", "gali", "qali", "ghali",
+	"ykh", "ikh", "skaia", "tskaia",
 }
 
 // wordFlags classifies one capitalised word. Results are memoised per
@@ -108,44 +122,79 @@ func (s *Scanner) classifyWord(w []byte) uint8 {
 			f = lexicon[r]
 		}
 	}
-	if f&wNot != 0 || mixedScript(lw) {
-		return wNot
+	if f&wNot != 0 || mixedScript(lw) || f&(wGiven|wSurname) == 0 && commonWord(lw) {
+		return wNot // commonWord: "Сервис", "Шлюз", "Платёжный" (commonwords.go)
 	}
 	if utf8.RuneCount(lw) < 4 {
 		return f
 	}
-	for _, e := range patronymicEnds {
-		if hasSuffixStr(lw, e) {
-			f |= wPatronymic
-			break
-		}
+	if verbSet.match(lw) {
+		f |= wCommon
+	}
+	if patronymicSet.match(lw) {
+		f |= wPatronymic
 	}
 	// surname endings count for given names too: Kazakh names such as
 	// Серікбай or Алибек are given names and surnames alike
-	for _, e := range surnameEnds {
-		if hasSuffixStr(lw, e) {
-			f |= wSurname
-			break
-		}
+	if surnameSet.match(lw) {
+		f |= wSurname
 	}
-	if f&wGiven == 0 {
-		for _, e := range strongSurnameEnds {
-			if hasSuffixStr(lw, e) {
-				f |= wSurname | wStrongSurname
-				break
-			}
-		}
+	if f&wGiven == 0 && strongSurnameSet.match(lw) {
+		f |= wSurname | wStrongSurname
 	}
 	return f
+}
+
+// verbEnds are Russian and Kazakh verb endings (infinitive, reflexive,
+// imperative, past) and English ones, and endings of abstract and
+// collective nouns (Отделение, Организация, Управление, Басқарма's
+// -лық, Department), which surnames and given names do not have.
+var verbEnds = []string{
+	"ть", "ться", "ся", "сь", "ите", "йте", "ала", "ила", "ыла", "ела", "ало", "ило", "ды", "ді", "ты", "ті",
+	"ған", "ген", "қан", "кен", "ңыз", "ңіз", "ing", "ed",
+	"ние", "ция", "ство", "ость", "лық", "лік", "дық", "дік", "тық", "тік",
+	"tion", "ment", "ness", "ship", "ity",
 }
 
 // strongSurnameEnds are endings of surnames that ordinary capitalised words
 // (sentence starts, product and place names) almost never have.
 var strongSurnameEnds = []string{
 	"ов", "ова", "ев", "ева", "ёв", "ёва", "ская", "ский", "цкая", "цкий", "баев", "баева", "ұлы", "қызы",
-	"ov", "ova", "ev", "eva", "yev", "yeva", "skaya", "skiy", "uly", "kyzy", "qyzy",
+	"ov", "ova", "ev", "eva", "yev", "yeva", "skaya", "skaia", "skiy", "skii", "uly", "kyzy", "qyzy",
 	"енко", "enko", "швили", "shvili", "дзе", "dze",
 }
+
+// suffixSet indexes endings by their last byte, so a word is compared
+// only with the endings that end like it.
+type suffixSet [256][]string
+
+func newSuffixSet(ends []string) *suffixSet {
+	var set suffixSet
+	for _, e := range ends {
+		set[e[len(e)-1]] = append(set[e[len(e)-1]], e)
+	}
+	return &set
+}
+
+// match reports whether w ends with one of the set's endings.
+func (set *suffixSet) match(w []byte) bool {
+	if len(w) == 0 {
+		return false
+	}
+	for _, e := range set[w[len(w)-1]] {
+		if hasSuffixStr(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	patronymicSet    = newSuffixSet(patronymicEnds)
+	surnameSet       = newSuffixSet(surnameEnds)
+	strongSurnameSet = newSuffixSet(strongSurnameEnds)
+	verbSet          = newSuffixSet(verbEnds)
+)
 
 func hasSuffixStr(b []byte, s string) bool {
 	return len(b) >= len(s) && string(b[len(b)-len(s):]) == s
@@ -169,15 +218,27 @@ func letterAt(t []byte, i int) (letter, upper bool, n int) {
 	return unicode.IsLetter(r), unicode.IsUpper(r), n
 }
 
+// letterStep is 1 for an ASCII letter and 2 for a lead byte of basic
+// Cyrillic (D0, D1): wordEnd's fast paths.
+var letterStep = func() (t [256]uint8) {
+	for c := range 256 {
+		if isASCIILetter(byte(c)) {
+			t[c] = 1
+		}
+	}
+	t[0xD0], t[0xD1] = 2, 2
+	return
+}()
+
 // wordEnd returns the end of the word starting at i (letters, with single
 // inner hyphens or apostrophes).
 func wordEnd(t []byte, i int) int {
 	for i < len(t) {
-		// fast paths: ASCII letters, basic Cyrillic (D0/D1 80..BF)
-		if c := t[i]; isASCIILetter(c) {
+		// fast paths: ASCII letters, basic Cyrillic (D0/D1 80..BF), by table
+		if st := letterStep[t[i]]; st == 1 {
 			i++
 			continue
-		} else if (c == 0xD0 || c == 0xD1) && i+1 < len(t) && t[i+1] >= 0x80 && t[i+1] <= 0xBF {
+		} else if st == 2 && i+1 < len(t) && t[i+1]&0xC0 == 0x80 {
 			i += 2
 			continue
 		}
@@ -199,6 +260,25 @@ func wordEnd(t []byte, i int) int {
 
 const maxNameWords = 4
 
+// nameTail classes the ASCII bytes name's fast path reads a word over:
+// letters and digits (not '_').
+var nameTail = func() (t [256]uint8) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case isASCIILetter(byte(c)):
+			t[c] = tailLetter
+		case isDigit(byte(c)):
+			t[c] = tailDigit
+		}
+	}
+	return
+}()
+
+const (
+	tailLetter = 1 << iota
+	tailDigit
+)
+
 // name handles a capital letter at t[i]: a sequence of 2–4 capitalised
 // words that the lexicon, the endings and the label before it accept as a
 // person's full name. It returns the index to continue from.
@@ -206,9 +286,12 @@ func (s *Scanner) name(g *seg, i int) int {
 	t := g.text
 	// fast path: an ASCII word not followed by " " and a capital cannot
 	// start a multi-word name ("INFO", "KZT", "Hello,")
+	e0 := -1 // the end of the first word, when the fast path read it whole
 	if t[i] < 0x80 {
 		j := i + 1
-		for j < len(t) && (wordTail[t[j]] && t[j] != '_') {
+		var seen uint8
+		for j < len(t) && nameTail[t[j]] != 0 {
+			seen |= nameTail[t[j]]
 			j++
 		}
 		if j < len(t) && t[j] < 0x80 && t[j] != ' ' && t[j] != '-' && t[j] != '\'' && t[j] != '_' {
@@ -218,7 +301,14 @@ func (s *Scanner) name(g *seg, i int) int {
 			return j
 		}
 		if j+1 < len(t) && t[j] == ' ' && !isUpperStart(t, j+1) {
+			if (t[j+1] == ' ' && columnWord(g, i, j)) || (i > g.lo && t[i-1] == '=' && fieldEnd(g, j)) {
+				// a column of a fixed-width row; "lname=Ivanova fname=…"
+				s.namePart(g, i, j)
+			}
 			return j
+		}
+		if seen&tailDigit == 0 && j < len(t) && t[j] == ' ' {
+			e0 = j // letters up to a blank: what wordEnd(t, i) returns
 		}
 	}
 	if i > g.lo {
@@ -235,7 +325,12 @@ func (s *Scanner) name(g *seg, i int) int {
 	nw := 0
 	j := i
 	for nw < maxNameWords {
-		e := wordEnd(t, j)
+		var e int
+		if nw == 0 && e0 >= 0 {
+			e = e0
+		} else {
+			e = wordEnd(t, j)
+		}
 		if e == j || (nw > 0 && keyAhead(t, e)) {
 			break // a key of the next key=value pair is not part of a name
 		}
@@ -253,7 +348,7 @@ func (s *Scanner) name(g *seg, i int) int {
 		if nw == 0 {
 			return i + 1
 		}
-		if e := ws[0][1]; fieldStart(g, i) && fieldEnd(g, e) {
+		if e := ws[0][1]; (fieldStart(g, i) && fieldEnd(g, e)) || columnWord(g, i, e) {
 			s.namePart(g, i, e)
 		}
 		return ws[0][1]
@@ -269,7 +364,7 @@ func (s *Scanner) name(g *seg, i int) int {
 		fl[k] = s.wordFlags(t[ws[k][0]:ws[k][1]])
 	}
 	// the whole value of a name field: "full_name":"Попова Ирина Николаевна"
-	if lc&ctxNameStrong != 0 && lc&ctxCompany == 0 && wholeValue(t, i, end) {
+	if lc&ctxNameStrong != 0 && lc&ctxCompany == 0 && wholeIn(g, i, end) {
 		ok := true
 		for k := 0; k < nw; k++ {
 			if fl[k]&wNot != 0 {
@@ -281,7 +376,7 @@ func (s *Scanner) name(g *seg, i int) int {
 			return end
 		}
 	}
-	weak := lc&ctxNameWeak != 0 && lc&ctxCompany == 0 && wholeValue(t, i, end)
+	weak := (lc&ctxNameWeak != 0 && lc&ctxCompany == 0 && wholeIn(g, i, end)) || displayName(t, end)
 	soft := lc&ctxNameSoft != 0
 	// first look for a window of words the lexicon or the endings all know,
 	// then allow one unknown word: "Обращается Ибраева Аяжан Сериковна" is
@@ -294,6 +389,11 @@ func (s *Scanner) name(g *seg, i int) int {
 					continue
 				}
 				if acceptName(fl[a:b+1], intro && a == 0, (weak && a == 0 && b == nw-1) || (soft && a == 0)) {
+					a, b = surnameBeside(fl[:nw], a, b)
+					if placeAfter(t, ws[b][1]) || placeBefore(g, ws[a][0]) {
+						// "Ахмет Байтұрсынұлы көшесі": a street named after a person
+						return ws[b][1]
+					}
 					s.emit(g, tazala.KindName, ws[a][0], ws[b][1], "person_name", 0.85)
 					return ws[b][1]
 				}
@@ -304,6 +404,147 @@ func (s *Scanner) name(g *seg, i int) int {
 		}
 	}
 	return ws[0][1]
+}
+
+// columnWord reports whether the word [a,e) of g is the whole value of a
+// column of a fixed-width row: padded with two blanks or more after it or
+// before it, a blank, a tab or the line's edge on its other side. Such a word is
+// a name-part candidate like a CSV field, judged with its neighbours
+// ("ИВАНОВ      СЕРГЕЙ      ПЕТРОВИЧ").
+func columnWord(g *seg, a, e int) bool {
+	t := g.text
+	after := e == len(t) || t[e] == '\t' || (t[e] == ' ' && (e+1 == len(t) || t[e+1] == ' ' || t[e+1] == '\t'))
+	before := a == g.lo || t[a-1] == '\t' || t[a-1] == ' '
+	if !after || !before {
+		return false
+	}
+	padAfter := e+1 < len(t) && t[e] == ' ' && t[e+1] == ' '
+	padBefore := a-2 >= g.lo && t[a-1] == ' ' && t[a-2] == ' '
+	if !padAfter && !padBefore {
+		return false
+	}
+	for k := a; k < e; k++ {
+		if t[k] < 0x80 && !isASCIILetter(t[k]) && t[k] != '-' && t[k] != '\'' {
+			return false
+		}
+	}
+	return true
+}
+
+// surnameBeside widens an accepted given name and patronymic [a,b] by
+// the capitalised word right before or after it that neither the lexicon
+// nor the endings know: a surname without a Russian-style ending
+// ("Бекет Назерке Сериковна", "Серік Оралханович Әміре"). Names are
+// written surname first or last beside a patronymic, so the word before
+// is taken first. A word that looks like a verb is not taken.
+func surnameBeside(fl []uint8, a, b int) (int, int) {
+	if b != a+1 {
+		return a, b
+	}
+	var given, pat bool
+	for _, f := range fl[a : b+1] {
+		given = given || f&wGiven != 0
+		pat = pat || f&wPatronymic != 0
+	}
+	if !given || !pat {
+		return a, b
+	}
+	if a > 0 && fl[a-1]&(wGiven|wSurname|wPatronymic|wNot|wCommon) == 0 {
+		return a - 1, b
+	}
+	if b+1 < len(fl) && fl[b+1]&(wGiven|wSurname|wPatronymic|wNot|wCommon) == 0 {
+		return a, b + 1
+	}
+	return a, b
+}
+
+// placeNouns are the words that, right after a name, make it the name of
+// a street, square or village named after a person (Kazakh writes them
+// after the name: "Абай даңғылы", "Сәтбаев көшесі"), as stems.
+var placeNouns = []string{
+	"көше", "даңғыл", "бульвар", "алаң", "ауыл", "аудан", "тұйық", "шағын", "атында", "гүлзар", "саябақ",
+	"street", "st", "str", "avenue", "ave", "road", "rd", "boulevard", "blvd", "square", "lane", "prospekt", "prospect",
+	"kosh", "koshe", "dangyl", "dangyly",
+}
+
+// placeAfter reports whether the word after a name ending at e is a place
+// noun.
+func placeAfter(t []byte, e int) bool {
+	if e+1 >= len(t) || t[e] != ' ' {
+		return false
+	}
+	we := wordEnd(t, e+1)
+	if we == e+1 || we-e > 48 {
+		return false
+	}
+	var buf [96]byte
+	w := string(lowerInto(buf[:0], t[e+1:we]))
+	for _, p := range placeNouns {
+		if len(w) >= len(p) && w[:len(p)] == p && (len(p) > 3 || len(w) == len(p)) {
+			return true
+		}
+	}
+	return false
+}
+
+// streetWords are the words (and abbreviations, with or without their
+// dot) that Russian and English addresses put before a street named after
+// a person: "ул. Абая", "проспект Абая Кунанбаева".
+var streetWords = map[string]bool{
+	"ул": true, "улица": true, "улице": true, "улицы": true, "улицу": true, "пр": true, "пр-т": true,
+	"пр-кт": true, "просп": true, "проспект": true, "проспекте": true, "проспекта": true, "мкр": true,
+	"микрорайон": true, "бульвар": true, "б-р": true, "бул": true, "пер": true, "переулок": true,
+	"шоссе": true, "площадь": true, "пл": true, "наб": true, "набережная": true, "тупик": true,
+	"аллея": true, "трасса": true, "көш": true, "даңғ": true, "st": true, "str": true, "ave": true,
+	"street": true, "avenue": true, "blvd": true, "rd": true,
+}
+
+// placeBefore reports whether a street word stands right before the name
+// at a.
+func placeBefore(g *seg, a int) bool {
+	t := g.text
+	k := a
+	for k > g.lo && t[k-1] == ' ' {
+		k--
+	}
+	if k > g.lo && t[k-1] == '.' {
+		k--
+	}
+	if k == a {
+		return false
+	}
+	w, _, ok := prevWord(t, k, g.lo)
+	if !ok || len(w) > 24 {
+		return false
+	}
+	var buf [48]byte
+	return streetWords[string(lowerInto(buf[:0], w))]
+}
+
+// displayName reports whether a name ending at e is the display name of
+// a mail address: `Name Surname <addr@host>`, `"Name Surname" <addr@host>`.
+func displayName(t []byte, e int) bool {
+	if e < len(t) && t[e] == '"' {
+		e++
+	}
+	if e+2 >= len(t) || t[e] != ' ' || t[e+1] != '<' {
+		return false
+	}
+	for k := e + 2; k < len(t) && k-e < 130; k++ {
+		switch t[k] {
+		case '@':
+			return true
+		case '>', ' ', '"', ',':
+			return false
+		}
+	}
+	return false
+}
+
+// latinUpper reports whether the 2-byte UTF-8 sequence c0 c1 (lead byte
+// C3–C5: Latin-1 Supplement and Latin Extended-A) is a capital letter.
+func latinUpper(c0, c1 byte) bool {
+	return c1 >= 0x80 && c1 <= 0xBF && unicode.IsUpper(rune(c0&0x1F)<<6|rune(c1&0x3F))
 }
 
 // hasUnknown reports whether a word of fl is neither a given name, a
@@ -320,6 +561,13 @@ func hasUnknown(fl []uint8) bool {
 // nameLabel returns the hints before a name candidate at i, looking through
 // "my name is" to "name".
 func (s *Scanner) nameLabel(g *seg, i int) ctx {
+	if i > g.lo {
+		if p := g.text[i-1]; p == '\n' || p == '\r' || p == '>' {
+			if c := s.signoffBefore(g, i); c != 0 {
+				return c
+			}
+		}
+	}
 	w, ws, ok := prevWord(g.text, i, g.lo)
 	if !ok {
 		if g.key != 0 {
@@ -328,6 +576,11 @@ func (s *Scanner) nameLabel(g *seg, i int) ctx {
 		return 0
 	}
 	c := s.ctxOf(w)
+	if len(w) == 2 && (w[0]|0x20) == 'a' && (w[1]|0x20) == 'm' {
+		if w2, _, ok := prevWord(g.text, ws, g.lo); ok && len(w2) == 1 && w2[0]|0x20 == 'i' {
+			return ctxNameSoft // "I am"
+		}
+	}
 	if len(w) == 2 && (w[0]|0x20) == 'i' && (w[1]|0x20) == 's' {
 		if w2, _, ok := prevWord(g.text, ws, g.lo); ok {
 			if s.ctxOf(w2)&ctxNameWeak != 0 {
@@ -335,6 +588,16 @@ func (s *Scanner) nameLabel(g *seg, i int) ctx {
 			}
 			if string(lowerInto(nil, w2)) == "this" {
 				return ctxNameSoft // "this is"
+			}
+		}
+	}
+	if c&ctxNameWeak != 0 && (len(w) == 6 || len(w) == 4) && ws+len(w) < len(g.text) && g.text[ws+len(w)] == ' ' {
+		// "моё имя", "my name": a possessive before the name noun
+		if w2, _, ok := prevWord(g.text, ws, g.lo); ok && len(w2) <= 10 {
+			var buf [16]byte
+			switch string(lowerInto(buf[:0], w2)) {
+			case "моё", "мое", "my":
+				return ctxNameIntro
 			}
 		}
 	}
@@ -349,6 +612,56 @@ func (s *Scanner) nameLabel(g *seg, i int) ctx {
 	return c
 }
 
+// signoffBefore returns ctxNameIntro when the line before the name at i
+// ends with a sign-off or an introduction ("Regards,\nName",
+// "С уважением,<br>Name"): a name on a line of its own after it.
+func (s *Scanner) signoffBefore(g *seg, i int) ctx {
+	t := g.text
+	k := i
+	nl := false
+	for k > g.lo && i-k < 16 {
+		switch c := t[k-1]; {
+		case c == '\n' || c == '\r':
+			nl = true
+			k--
+		case c == ' ' || c == '\t':
+			k--
+		case c == '>' && lineTagBefore(t, k, g.lo) > 0:
+			nl = true
+			k -= lineTagBefore(t, k, g.lo)
+		default:
+			if !nl {
+				return 0
+			}
+			if w, _, ok := prevWord(t, k, g.lo); ok && s.ctxOf(w)&ctxNameIntro != 0 {
+				return ctxNameIntro
+			}
+			return 0
+		}
+	}
+	return 0
+}
+
+// lineTagBefore returns the length of an HTML line break ending at k
+// (<br>, <br/>, <br />, <p>), or 0.
+func lineTagBefore(t []byte, k, lo int) int {
+	for _, tag := range [...]string{"<br>", "<br/>", "<br />", "<p>"} {
+		if k-len(tag) >= lo && string(t[k-len(tag):k]) == tag {
+			return len(tag)
+		}
+	}
+	return 0
+}
+
+// wholeIn is wholeValue in g, where a decoded JSON string (escaped in the
+// record) starts at g.lo with no quote before it.
+func wholeIn(g *seg, a, b int) bool {
+	if g.off != nil && a == g.lo {
+		return wholeEnd(g.text, b)
+	}
+	return wholeValue(g.text, a, b)
+}
+
 // wholeValue reports whether [a,b) is the whole content of a JSON or
 // key=value string: a quote or start before, a quote, end or separator after.
 func wholeValue(t []byte, a, b int) bool {
@@ -359,8 +672,14 @@ func wholeValue(t []byte, a, b int) bool {
 	if p != '"' && p != '=' && p != ':' && p != '\'' {
 		return false
 	}
-	if b == len(t) {
-		return true
+	return wholeEnd(t, b)
+}
+
+// wholeEnd reports whether a value ends at b: the end, a quote or a
+// separator after it.
+func wholeEnd(t []byte, b int) bool {
+	if b >= len(t) {
+		return b == len(t)
 	}
 	switch t[b] {
 	case '"', '\'', ',', '\t', ';':
@@ -378,10 +697,13 @@ func isUpperStart(t []byte, i int) bool {
 
 // acceptName decides whether a window of capitalised words is a full name.
 func acceptName(fl []uint8, intro, weak bool) bool {
-	var given, sur, pat, unk, strong int
+	var given, sur, pat, unk, strong, common int
 	for _, f := range fl {
 		if f&wStrongSurname != 0 {
 			strong++
+		}
+		if f&wCommon != 0 {
+			common++
 		}
 		switch {
 		case f&wNot != 0:
@@ -414,7 +736,7 @@ func acceptName(fl []uint8, intro, weak bool) bool {
 		return true
 	case n == 3 && sur >= 1 && pat >= 1 && unk <= 1:
 		return true
-	case n == 2 && strong == 1 && unk == 1:
+	case n == 2 && strong == 1 && unk == 1 && common == 0:
 		// "Жумабаев Ерасыл": a strong surname ending beside an unknown
 		// capitalised word that looks like a given name
 		return true

@@ -18,7 +18,9 @@ func (s *Scanner) number(g *seg, i int) int {
 		}
 		j++
 	}
-	if attachedBefore(t, i, g.lo) && !s.delimAfterFinding(g, i) {
+	// attachedBefore, its table look-up written out (a call per candidate)
+	if i > g.lo && (glueBefore[t[i-1]] == glueYes || glueBefore[t[i-1]] == glueMaybe && attachedBeforeBy(t, i, g.lo)) &&
+		!s.delimAfterFinding(g, i) {
 		for j < n && wordTail[t[j]] {
 			j++
 		}
@@ -26,12 +28,21 @@ func (s *Scanner) number(g *seg, i int) int {
 	}
 	// first group
 	a := j
-	for j < n && isDigit(t[j]) {
-		j++
-	}
+	j = digitsEnd(t, j)
 	first := j - a
 	// fast path: the common short single number (qty, a time, an amount)
 	if j >= n || !isNumSep(t[j]) {
+		if j+3 < n && t[j] == '%' {
+			if t[j+1] == '2' && t[j+2] == '0' && isDigit(t[j+3]) {
+				return s.encodedGroups(g, i, a, j, plus) // "4111%201111%20…" in a query string
+			}
+			if first <= 2 && !plus {
+				return s.expiryEncoded(g, i, j) // "exp=12%2F27" in a query string
+			}
+		}
+		if j+1 < n && t[j] == '+' && isDigit(t[j+1]) && i > g.lo && t[i-1] == '=' {
+			return s.encodedGroups(g, i, a, j, plus) // "phone=+7+701+123+45+67": '+' for a blank
+		}
 		if j+2 < n && t[j] == '/' && t[j+1] == ' ' && isDigit(t[j+2]) && !plus && first <= 2 {
 			return s.expiry(g, i, j) // "03/ 27"
 		}
@@ -53,9 +64,13 @@ func (s *Scanner) number(g *seg, i int) int {
 		}
 		return j
 	}
-	var gs [maxGroups]group
+	gs := &s.groups // not a local array: zeroing 192 bytes cost more than reading the groups
 	gs[0] = group{a: a, b: j}
-	ng, j, total := moreGroups(t, j, gs[:], 1)
+	ng, total := 1, 0
+	if t[j] != ' ' || j+1 < n && (isDigit(t[j+1]) || t[j+1] == '(' || t[j+1] == '-' || t[j+1] == '/') {
+		ng, j, total = moreGroups(t, j, gs[:], 1)
+	} // else a blank and no group after it, what moreGroups finds: "1580 ms"
+
 	total += first
 	if ng == 1 {
 		// one group followed by a lone separator: "CVV 505 was", "ИИН 8801… ."
@@ -69,6 +84,11 @@ func (s *Scanner) number(g *seg, i int) int {
 		case first >= 10 && first <= 19:
 			s.tryGroups(g, i, false, gs[:1])
 		}
+		return j
+	}
+	if !plus && first >= 10 && gs[1].sep == '.' && gs[1].a == gs[0].b+1 {
+		// "900101300007.0": a decimal number; its integer part is no
+		// identifier (FuzzRedact took it for an IIN)
 		return j
 	}
 	if !plus && (gs[1].sep == '-' || gs[1].sep == '.' || gs[1].sep == '/') && gs[0].b-gs[0].a == 2 &&
@@ -95,6 +115,12 @@ func (s *Scanner) number(g *seg, i int) int {
 	}
 	if total < 10 && !plus && (j >= n || t[j] != '/') {
 		// too few digits for an IIN, a PAN or a phone: a date, an amount, an IP
+		if ng == 2 && gs[1].sep == ' ' && (first == 3 || first == 4) && gluedWord(t, j) {
+			// "cvc=123 3ds=frictionless": the second group is the start of
+			// a word ("3ds", "2fa"), the number ends before it
+			s.cvv(g, a, gs[0].b)
+			return skipAttached(t, j)
+		}
 		if attachedAfter(t, j) {
 			return skipAttached(t, j)
 		}
@@ -129,14 +155,38 @@ func (s *Scanner) number(g *seg, i int) int {
 // none), so that a caller can read the groups after it again on their own:
 // "4111 1111 1111 1111 12 / 27 123" is a PAN, then an expiry and a code.
 func (s *Scanner) tryGroups(g *seg, start int, plus bool, gs []group) int {
+	if len(gs) == 1 {
+		// one group, the common case: one range to try, from start
+		nd := gs[0].b - gs[0].a
+		if plus && (nd < 8 || nd > 15) || !plus && (nd < 10 || nd > 19) {
+			return 0
+		}
+		if k, det, conf, weak := s.classify(g, start, plus, gs); k != 0 {
+			s.emit(g, k, start, gs[0].b, det, conf)
+			if weak {
+				s.markWeak()
+			}
+			return 1
+		}
+		return 0
+	}
 	last := 0
 	for a := 0; a < len(gs); {
+		if a > 0 && gs[a].sep == '.' && gs[a].a == gs[a-1].b+1 && gs[a].b-gs[a].a >= 10 {
+			// "0.900101300007": a long run right after a decimal point is
+			// a fraction, not an identifier (FuzzRedact)
+			a++
+			continue
+		}
 		matched := false
 		// digits in gs[a:b+1], counted down as b falls: ranges of a length
 		// no kind has are not classified at all ("2026-12-01 10")
 		nd := 0
 		for _, x := range gs[a:] {
 			nd += x.b - x.a
+		}
+		if nd < 8 || !(plus && a == 0) && nd < 10 {
+			break // no range from here on is long enough ("2026-12-01 10")
 		}
 		for b := len(gs) - 1; b >= a; b, nd = b-1, nd-(gs[b].b-gs[b].a) {
 			if plus && a == 0 {
@@ -182,7 +232,7 @@ func (s *Scanner) classify(g *seg, from int, plus bool, gs []group) (k tazala.Ki
 	c.s, c.g, c.from, c.gs = s, g, from, gs
 	c.read()
 	if plus {
-		if validIntlPhone(c.d) {
+		if validIntlPhone(c.d) && !plusAmount(g.text, from) {
 			return tazala.KindPhone, "phone", 0.95, false
 		}
 		return 0, "", 0, false
@@ -244,6 +294,12 @@ func (c *candidate) read() {
 func (c *candidate) label() ctx {
 	if !c.lcOK {
 		c.lc = c.s.labelCtx(c.g, c.from)
+		if c.lc&^ctxSubjW == 0 || c.lc&ctxFillW != 0 {
+			c.lc = c.ownerNeg(c.lc) // "Receipt No. …", "Reference Number" (opsneg.go)
+		}
+		if c.lc&(personCtx|ctxNeg) == 0 && unitAfter(c.g.text, c.gs[len(c.gs)-1].b) {
+			c.lc |= ctxNeg // "read 7708… bytes": a quantity (opsneg.go)
+		}
 		c.lcOK = true
 	}
 	return c.lc

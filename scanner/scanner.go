@@ -72,15 +72,19 @@ type Scanner struct {
 	out    []tazala.Finding
 	base   int // number of findings in out before this record
 
-	dec   []byte  // decoded JSON string
-	off   []int32 // raw offset of each decoded byte (+1 for the end)
-	digs  []byte  // digits of the current number candidate
-	wbuf  []byte  // lower-cased word scratch
-	paths pathCache
+	dec  []byte  // decoded JSON string
+	off  []int32 // raw offset of each decoded byte (+1 for the end)
+	digs []byte  // digits of the current number candidate
+	// digit groups of the number being read (number.go)
+	groups [maxGroups]group
+	wbuf   []byte // lower-cased word scratch
+	paths  pathCache
 
 	seed   maphash.Seed
 	wcache *hashCache // word flags by seeded hash
-	ccache *hashCache // label hints by seeded hash
+	ccache *hashCache // label hints by seeded hash (and TLDs, by tldSeed)
+
+	tldSeed maphash.Seed
 
 	runes   []rune
 	roffs   []int
@@ -98,7 +102,7 @@ type Scanner struct {
 
 // New returns a Scanner for cfg.
 func New(cfg Config) *Scanner {
-	s := &Scanner{cfg: cfg, seed: maphash.MakeSeed(), wcache: new(hashCache), ccache: new(hashCache)}
+	s := &Scanner{cfg: cfg, seed: maphash.MakeSeed(), tldSeed: maphash.MakeSeed(), wcache: new(hashCache), ccache: new(hashCache)}
 	now := cfg.Now
 	if now.IsZero() {
 		now = time.Now()
@@ -199,6 +203,12 @@ const (
 
 var class [256]uint8
 
+// classNoQuote is class with '"' a byte like any other: the quote state
+// (the JSON string an escape lies in) is read only at a backslash, so a
+// segment with no backslash to look at walks without it (in JSON, quotes
+// come every few bytes, and each stopped the skip loop).
+var classNoQuote [256]uint8
+
 // wordTail marks ASCII letters, digits and '_': bytes that glue a digit run
 // to an identifier.
 var wordTail [256]bool
@@ -251,9 +261,11 @@ func init() {
 	class['"'] = clQuote
 	class['\\'] = clBackslash
 	class['%'] = clPercent
-	for _, c := range []byte{0xD0, 0xD2, 0xD3} {
+	for _, c := range []byte{0xD0, 0xD2, 0xD3, 0xC3, 0xC4, 0xC5} {
 		class[c] = clLead
 	}
+	classNoQuote = class
+	classNoQuote['"'] = clNone
 }
 
 // scanSeg walks one segment.
@@ -269,11 +281,37 @@ func (s *Scanner) scanSeg(g *seg) {
 	if s.window {
 		lastQuote = g.lo - 1
 	}
+	// the quote state is read only at a backslash of the raw record (in a
+	// decoded string a backslash is skipped with the byte after it):
+	// without one, quotes need not stop the loop
+	class := &class
+	if g.off != nil || bytes.IndexByte(t[g.lo:], '\\') < 0 {
+		class = &classNoQuote
+	}
 	for i := g.lo; i < n; {
 		// skip the bytes no finding starts at: the tight loop that runs
 		// over most of the input
-		for i+4 <= n && class[t[i]]|class[t[i+1]]|class[t[i+2]]|class[t[i+3]] == clNone {
-			i += 4 // four bytes at a time while none can start a finding
+		for i+4 <= n {
+			// one byte at a time, four to a round: where the next candidate
+			// lies is known without reading the bytes again (the typical
+			// input has one every few bytes)
+			b := t[i : i+4 : i+4] // one bounds check for the four
+			if class[b[0]] != clNone {
+				goto found
+			}
+			if class[b[1]] != clNone {
+				i++
+				goto found
+			}
+			if class[b[2]] != clNone {
+				i += 2
+				goto found
+			}
+			if class[b[3]] != clNone {
+				i += 3
+				goto found
+			}
+			i += 4
 		}
 		if i >= n {
 			return
@@ -284,6 +322,7 @@ func (s *Scanner) scanSeg(g *seg) {
 				return
 			}
 		}
+	found:
 		c := t[i]
 		switch class[c] {
 		case clDigit:
@@ -318,7 +357,7 @@ func (s *Scanner) scanSeg(g *seg) {
 		case clUpper:
 			i = s.name(g, i)
 		case clLead:
-			if i+1 < n && isCyrUpper(c, t[i+1]) {
+			if i+1 < n && (c&0xE0 == 0xC0 && cyrUpper[c&0x1F][t[i+1]] || c&0xE0 != 0xC0 && isCyrUpper(c, t[i+1])) {
 				i = s.name(g, i)
 			} else {
 				i += 2
@@ -365,10 +404,24 @@ func isEscape(t []byte, i int) bool {
 	return false
 }
 
+// cyrUpper is isCyrUpper by table for the lead bytes of two-byte UTF-8
+// sequences (C0..DF, indexed by their low five bits).
+var cyrUpper = func() (t [32][256]bool) {
+	for c0 := 0xC0; c0 <= 0xDF; c0++ {
+		for c1 := range 256 {
+			t[c0&0x1F][c1] = isCyrUpper(byte(c0), byte(c1))
+		}
+	}
+	return
+}()
+
 // isCyrUpper reports whether the 2-byte UTF-8 sequence c0 c1 is a capital
-// Cyrillic letter used in Russian or Kazakh.
+// Cyrillic letter used in Russian or Kazakh, or a capital Latin letter with
+// a diacritic (Ç, Ö, Ş, İ, É: Turkish, Romance, German names).
 func isCyrUpper(c0, c1 byte) bool {
 	switch c0 {
+	case 0xC3, 0xC4, 0xC5:
+		return latinUpper(c0, c1)
 	case 0xD0:
 		return c1 >= 0x80 && c1 <= 0xAF // Ѐ..Я (Ё, І included)
 	case 0xD2:
@@ -389,6 +442,9 @@ func isCyrUpper(c0, c1 byte) bool {
 func (s *Scanner) emit(g *seg, k tazala.Kind, a, b int, det string, conf float32) {
 	if s.disabled[k] {
 		return
+	}
+	if k == tazala.KindExpiry && s.otherExpiry(g, a, b) || k == tazala.KindName && s.addressOrCompany(g, a, b) {
+		return // a certificate's expiry, a street's or company's name (opsneg.go)
 	}
 	ra, rb := g.raw(a), g.raw(b)
 	if rb <= ra {
@@ -504,19 +560,13 @@ func (s *Scanner) resolve() {
 	if len(f) < 2 {
 		return
 	}
-	slices.SortStableFunc(f, func(x, y tazala.Finding) int {
-		if x.Span.Start != y.Span.Start {
-			return x.Span.Start - y.Span.Start
-		}
-		return y.Span.End - x.Span.End
-	})
-	if s.trimMailAfterNames(f) {
-		slices.SortStableFunc(f, func(x, y tazala.Finding) int {
-			if x.Span.Start != y.Span.Start {
-				return x.Span.Start - y.Span.Start
-			}
-			return y.Span.End - x.Span.End
-		})
+	// findings mostly come in order already: a stable sort of a sorted
+	// list leaves it as it is, so only an unsorted one is sorted
+	if !inOrder(f) {
+		slices.SortStableFunc(f, cmpFindings)
+	}
+	if s.trimMailAfterNames(f) && !inOrder(f) {
+		slices.SortStableFunc(f, cmpFindings)
 	}
 	w := 0
 	maxEnd := -1
@@ -529,6 +579,25 @@ func (s *Scanner) resolve() {
 		maxEnd = f[i].Span.End
 	}
 	s.out = s.out[:s.base+w]
+}
+
+// cmpFindings orders findings by start, the longer first on a tie.
+func cmpFindings(x, y tazala.Finding) int {
+	if x.Span.Start != y.Span.Start {
+		return x.Span.Start - y.Span.Start
+	}
+	return y.Span.End - x.Span.End
+}
+
+// inOrder reports whether f is sorted by cmpFindings.
+func inOrder(f []tazala.Finding) bool {
+	for i := 1; i < len(f); i++ {
+		a, b := &f[i-1].Span, &f[i].Span
+		if a.Start > b.Start || a.Start == b.Start && a.End < b.End {
+			return false
+		}
+	}
+	return true
 }
 
 // Incomplete reports whether the last Scan or ScanText could not run every

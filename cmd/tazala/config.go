@@ -59,7 +59,7 @@ type runConfig struct {
 		} `yaml:"kafka"`
 	} `yaml:"output"`
 	Quarantine struct {
-		Path string `yaml:"path" usage:"JSONL file for records that could not be processed, masked (default: quarantine.jsonl beside the store; \"off\" to stop instead)"`
+		Path string `yaml:"path" usage:"where records that could not be processed go, masked: \"store\" (the store's quarantine table; the default for ClickHouse stores), a JSONL file (the default for file: stores: beside the store), or \"off\" to stop instead"`
 	} `yaml:"quarantine"`
 	Tokenizer struct {
 		Kind       string `yaml:"kind" usage:"tokenizer: local (key file) or vault (VAULT_ADDR, VAULT_TOKEN)"`

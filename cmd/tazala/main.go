@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/exec"
 
+	"github.com/tazala/tazala/internal/initgc"
 	"github.com/urfave/cli/v2"
 )
 
@@ -23,6 +24,10 @@ const (
 	exitUsage    = 2 // bad flags or arguments
 	exitFindings = 3 // `scan --fail-on-findings` found personal data
 )
+
+// init runs after every other package's: the collector, off while they
+// initialised (internal/initgc), is turned back on here, in tests too.
+func init() { initgc.Restore() }
 
 func main() {
 	// the command runs in a child process of this binary so that a Go

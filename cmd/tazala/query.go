@@ -23,7 +23,8 @@ type namedQuery struct {
 }
 
 // namedQueries are the documented analyst questions (docs/store.md). They
-// read the deduplicating views, never the token vault.
+// read the deduplicating views (the quarantine through FINAL), never the
+// token vault.
 var namedQueries = map[string]namedQuery{
 	"findings-per-day": {
 		About: "findings per kind per source per day",
@@ -47,6 +48,13 @@ LIMIT 20`,
 FROM pii_index_v
 WHERE token = {token:String} OR subject = {token:String}
 ORDER BY event_time, source, partition, offset, start`,
+	},
+	"quarantine": {
+		About: "records the daemon could not process, masked, with the reason (the DPO's: the analyst role may not read it)",
+		SQL: `SELECT source, partition, offset, event_time, quarantined_at, reason, masked
+FROM quarantine FINAL
+ORDER BY quarantined_at DESC, source, partition, offset
+LIMIT 1000`,
 	},
 	"sources": {
 		About: "what each source holds: records, records with findings, findings, first and last event",

@@ -1,12 +1,9 @@
 package main
 
 import (
-	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/tazala/tazala"
 	"github.com/tazala/tazala/internal/synth"
 	"github.com/tazala/tazala/policy/policytest"
 )
@@ -16,15 +13,11 @@ import (
 // refused with §7.1; usage errors for a missing kind or value.
 func TestRectifyCommand(t *testing.T) {
 	f := newPolicyFixture(t, "k")
-	dir, key, tk, db := f.dir, f.key, f.tk, f.db
-	ctx := context.Background()
+	key, tk, db := f.key, f.tk, f.db
 	g := synth.New(17)
 	p := policytest.Person{IIN: g.IIN(), Phone: "+7 701 333 44 55", Email: "old.mail@mail.example.kz", Name: "Нурпеисова Гаухар Маратовна", PAN: g.PAN()}
-	if _, err := policytest.Ingest(ctx, db, tk, nil, []tazala.Record{policytest.Payment("payments", 1, at("2026-03-01"), p, 100),
-		policytest.SupportRequest(1, at("2026-04-01"), p)}); err != nil {
-		t.Fatal(err)
-	}
-	base := []string{"subject", "rectify", "--store", "chdb:" + filepath.Join(dir, "store"), "--key-file", key, "--phone", p.Phone, "--request-ref", "RECT-1"}
+	ingestPaymentAndRequest(t, db, tk, p)
+	base := []string{"subject", "rectify", "--store", f.store, "--key-file", key, "--phone", p.Phone, "--request-ref", "RECT-1"}
 	code, out, e := runCLI(t, "new.mail@mail.example.kz\n", append(base, "--kind", "email", "--new-value", "-")...)
 	t.Logf("%s%s", out, e)
 	if code != 0 || !strings.Contains(out, "done: 1 records now hold the corrected email") || !strings.Contains(out, "kept: payments: 1 records until 2031-03-01: §7.1") {

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -16,7 +15,7 @@ import (
 // redacted and indexed by `tazala rescan`; a second run finds nothing.
 func TestRescanCommand(t *testing.T) {
 	f := newPolicyFixture(t, "local.key")
-	dir, key, tk, db := f.dir, f.key, f.tk, f.db
+	key, tk, db := f.key, f.tk, f.db
 	ctx := context.Background()
 	g := synth.New(31)
 	var recs []tazala.Record
@@ -29,7 +28,7 @@ func TestRescanCommand(t *testing.T) {
 	if _, err := policytest.IngestWith(ctx, db, cfg, recs); err != nil {
 		t.Fatal(err)
 	}
-	args := []string{"rescan", "--store", "chdb:" + filepath.Join(dir, "store"), "--key-file", key, "--source", "payments"}
+	args := []string{"rescan", "--store", f.store, "--key-file", key, "--source", "payments"}
 	code, out, e := runCLI(t, "", args...)
 	t.Logf("$ tazala %s\n%s%s", strings.Join(args, " "), out, e)
 	if code != 0 || !strings.Contains(out, "rescanned 12 records: 12 with new findings redacted and indexed\n  email: 12") ||

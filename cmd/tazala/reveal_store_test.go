@@ -2,17 +2,11 @@ package main
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/tazala/tazala"
-	"github.com/tazala/tazala/internal/stack"
 	"github.com/tazala/tazala/internal/synth"
 	"github.com/tazala/tazala/policy/policytest"
-	schdb "github.com/tazala/tazala/sinks/chdb"
-	"github.com/tazala/tazala/sinks/chschema"
-	"github.com/tazala/tazala/tokenize/vault"
 )
 
 // TestRevealStore: reveal on the ClickHouse token vault with the real
@@ -20,38 +14,11 @@ import (
 // who authorized it (§10); refused once the subject is erased, and every
 // attempt is in audit_log.
 func TestRevealStore(t *testing.T) {
-	stack.NeedCHDB(t)
-	v, err := stack.StartVault(context.Background(), stack.VaultConfig{Bin: stack.NeedVaultBin(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { v.Stop() })
-	t.Setenv("VAULT_ADDR", v.URL)
-	t.Setenv("VAULT_TOKEN", v.Token)
-	ctx := context.Background()
-	tk, err := vault.New(ctx, vault.Config{Addr: v.URL, Token: v.Token, Encrypt: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tk.Close()
-	dir := filepath.Join(t.TempDir(), "store")
-	db, err := schdb.OpenDB(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if err := chschema.Migrate(ctx, db); err != nil {
-		t.Fatal(err)
-	}
+	f := newVaultFixture(t)
 	g := synth.New(5)
 	p := policytest.Person{IIN: g.IIN(), Phone: "+7 701 555 12 34", Email: "dana.k@mail.example.kz", Name: "Кенжебаева Дана Ериковна", PAN: g.PAN()}
-	outs, err := policytest.Ingest(ctx, db, tk, nil, []tazala.Record{policytest.Payment("payments", 1, at("2026-03-01"), p, 100),
-		policytest.SupportRequest(1, at("2026-04-01"), p)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	iinTok := outs[0].Subject
-	store := "chdb:" + dir
+	iinTok := ingestPaymentAndRequest(t, f.db, f.tk, p)[0].Subject
+	store := f.store
 	base := []string{"reveal", "--store", store, "--token", "[IIN:" + iinTok + "]", "--reason", "customer's access request", "--request-ref", "DSAR-7"}
 	code, out, e := runCLI(t, "", base...)
 	if code != 0 || strings.TrimSpace(out) != p.IIN {
@@ -77,7 +44,7 @@ func TestRevealStore(t *testing.T) {
 		Outcome string `json:"outcome"`
 		Reason  string `json:"reason"`
 	}
-	if err := db.Select(ctx, &rows, `SELECT outcome, reason FROM audit_log WHERE action = 'reveal' ORDER BY time`); err != nil {
+	if err := f.db.Select(context.Background(), &rows, `SELECT outcome, reason FROM audit_log WHERE action = 'reveal' ORDER BY time`); err != nil {
 		t.Fatal(err)
 	}
 	var got []string

@@ -5,22 +5,16 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tazala/tazala/rules/rulestest"
 )
 
-// slowRules writes a rule file whose pattern passes the lint but
-// backtracks exponentially on a long run of x with no y.
+// slowRules writes the rule file of rulestest's slow rule, whose pattern
+// passes the lint but backtracks exponentially on a long run of x with no y.
 func slowRules(t *testing.T, trueEx string) string {
 	t.Helper()
 	p := filepath.Join(t.TempDir(), "slow.toml")
-	err := os.WriteFile(p, []byte(`[[rules]]
-id = "slow"
-kind = "phone"
-pattern = 'k(?<value>(x|xx)+y)'
-group = "value"
-keywords = ["k"]
-true_examples = ["`+trueEx+`"]
-false_examples = ["nothing"]
-`), 0o600)
+	err := os.WriteFile(p, rulestest.SlowTOML(trueEx), 0o600)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,7 +27,7 @@ func TestRulesTestTimedOut(t *testing.T) {
 	if testing.Short() {
 		t.Skip("waits for the match timeout")
 	}
-	code, _, e := runCLI(t, "", "rules", "test", slowRules(t, "kxxy k"+strings.Repeat("x", 80)))
+	code, _, e := runCLI(t, "", "rules", "test", slowRules(t, "k=xxy "+rulestest.StuckText))
 	if code == 0 || !strings.Contains(e, "true_examples[0]: timed out") {
 		t.Errorf("rules test: exit %d, stderr %q: want a failure saying timed out", code, e)
 	}
@@ -46,9 +40,9 @@ func TestScanCountsRuleTimeouts(t *testing.T) {
 	if testing.Short() {
 		t.Skip("waits for the match timeout")
 	}
-	rules := slowRules(t, "kxxy")
+	rules := slowRules(t, "k=xxy")
 	key := filepath.Join(t.TempDir(), "key")
-	in := "a line\nk" + strings.Repeat("x", 80) + " end\n"
+	in := "a line\n" + rulestest.StuckText + " end\n"
 	code, _, e := runCLI(t, in, "scan", "-q", "--key-file", key, "--create-key", "--rules", rules, "--fail-on-findings", "-")
 	// (on a loaded machine another record may time out too: at least one)
 	if code != exitFailure || !strings.Contains(e, "timed out on ") {

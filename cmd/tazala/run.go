@@ -207,12 +207,17 @@ func openDaemon(ctx context.Context, cfg runConfig, log *slog.Logger) (_ *daemon
 	tok = d.m.TimeTokenizer(tok, cfg.Tokenizer.Kind)
 
 	var q pipeline.Quarantine
-	if p := cfg.Quarantine.Path; p != "off" {
+	switch p := cfg.Quarantine.Path; {
+	case p == "off":
+	case p == "store" && db == nil:
+		return nil, fmt.Errorf("config: quarantine.path: \"store\" needs a ClickHouse store (store.url is %s)", cfg.Store.URL)
+	case db != nil && (p == "" || p == "store"):
+		// the store's quarantine table, deduplicated like the records
+		q = quarantine.NewTable(db)
+		log.Info("quarantine: table quarantine of the store")
+	default:
 		if p == "" {
-			p = "tazala-quarantine.jsonl"
-			if scheme == "file" || scheme == "chdb" {
-				p = filepath.Clean(dir) + ".quarantine.jsonl"
-			}
+			p = filepath.Clean(dir) + ".quarantine.jsonl"
 		}
 		qf, err := quarantine.Open(p)
 		if err != nil {
@@ -220,6 +225,7 @@ func openDaemon(ctx context.Context, cfg runConfig, log *slog.Logger) (_ *daemon
 		}
 		d.closers = append(d.closers, qf.Close)
 		q = qf
+		log.Info("quarantine: file", "path", p)
 	}
 
 	pcfg := pipeline.ProcessorConfig{Scanner: scfg, Redactor: red, Tokenizer: tok, TokenStore: store, Policy: pol}

@@ -107,14 +107,14 @@ type traffic struct {
 
 var seqRe = regexp.MustCompile(`e2e_seq[=:"]+(q\d+)`)
 
-// produce writes n generated records spread over the topics with kcat.
-func produce(t *testing.T, kcat, brokers string, ts []e2eTopic, n int, seed uint64, tr *traffic) {
-	t.Helper()
+// generate draws n records spread over the topics, tags each line with a
+// unique sequence marker, notes the raw values in tr and hands each line
+// to emit with its topic.
+func (tr *traffic) generate(ts []e2eTopic, n int, seed uint64, emit func(topic string, line []byte)) {
 	if tr.raw == nil {
 		tr.raw = map[string]bool{}
 	}
 	g := synth.New(seed)
-	per := map[string]*bytes.Buffer{}
 	for i := 0; i < n; i++ {
 		tp := ts[i%len(ts)]
 		r := g.NextOf(tp.stream)
@@ -131,13 +131,22 @@ func produce(t *testing.T, kcat, brokers string, ts []e2eTopic, n int, seed uint
 		} else {
 			line = append([]byte("e2e_seq="+seq+" "), line...)
 		}
-		if per[tp.name] == nil {
-			per[tp.name] = &bytes.Buffer{}
-		}
-		per[tp.name].Write(line)
-		per[tp.name].WriteByte('\n')
+		emit(tp.name, line)
 	}
 	tr.n += n
+}
+
+// produce writes n generated records spread over the topics with kcat.
+func produce(t *testing.T, kcat, brokers string, ts []e2eTopic, n int, seed uint64, tr *traffic) {
+	t.Helper()
+	per := map[string]*bytes.Buffer{}
+	tr.generate(ts, n, seed, func(topic string, line []byte) {
+		if per[topic] == nil {
+			per[topic] = &bytes.Buffer{}
+		}
+		per[topic].Write(line)
+		per[topic].WriteByte('\n')
+	})
 	dir := t.TempDir()
 	for topic, buf := range per {
 		f := filepath.Join(dir, topic)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"time"
 
@@ -115,7 +116,7 @@ func (d *daemon) serveClickHouse(ctx context.Context, cfg *runConfig, st *schdb.
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		if err := ln.Serve(sctx, srv); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		if err := ln.Serve(sctx, srv); err != nil && !errors.Is(err, http.ErrServerClosed) && !errors.Is(err, net.ErrClosed) { // closed at shutdown
 			d.log.Error("clickhouse http interface stopped", "err", err.Error())
 		}
 	}()

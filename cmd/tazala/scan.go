@@ -16,6 +16,7 @@ import (
 	"github.com/tazala/tazala/tokenize/vault"
 	tsfile "github.com/tazala/tazala/tokenstore/file"
 	"github.com/urfave/cli/v2"
+	"golang.org/x/sys/unix"
 )
 
 func scanCommand() *cli.Command {
@@ -122,7 +123,7 @@ func runScan(c *cli.Context) error {
 		defer closeF()
 		fw = w
 	}
-	progress := isTerminal(c.App.ErrWriter)
+	progress := !c.Bool("quiet") && isTerminal(c.App.ErrWriter)
 	start := time.Now()
 	var total scanfile.Stats
 	var infos []*inputInfo
@@ -275,11 +276,21 @@ func flushOut(w io.Writer) error {
 	return nil
 }
 
+// isTerminal reports whether w is a terminal (not merely a character
+// device such as /dev/null, which takes no progress line).
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	if !ok {
 		return false
 	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	rc, err := f.SyscallConn()
+	if err != nil {
+		return false
+	}
+	tty := false
+	rc.Control(func(fd uintptr) {
+		_, err := unix.IoctlGetTermios(int(fd), unix.TCGETS)
+		tty = err == nil
+	})
+	return tty
 }

@@ -47,7 +47,7 @@ func subjectCommand() *cli.Command {
 	}
 	return &cli.Command{
 		Name:  "subject",
-		Usage: "answer a customer's request under the privacy policy (§4): report, rectify, block, unblock, erase, revoke-consent",
+		Usage: "answer a customer's request under the privacy policy (§4): report, rectify, block, unblock, erase, revoke-consent, grant-consent",
 		Description: "The customer is found by any identifier they give (--iin, --phone, --email; VALUE - reads it from stdin so it\n" +
 			"stays out of shell history), tokenized with the store's tokenizer and linked to the other tokens of the same records.\n" +
 			"Every action writes subject_events and audit_log rows; nothing prints a value unless a report is --reveal'ed.",
@@ -64,6 +64,8 @@ func subjectCommand() *cli.Command {
 			verb("unblock", "lift a block", unblock),
 			verb("erase", "destroy the data (§4.4, §8); payment data is kept until its statutory deadline", erase),
 			verb("revoke-consent", "end the consent-based purposes now (§4.5)", revoke),
+			verb("grant-consent", "the customer gives consent again after withdrawing it (§4.5): new records of those purposes are processed as hers again", grant,
+				&cli.StringSliceFlag{Name: "purpose", Usage: "a consent-based `PURPOSE` consent is given to (repeat, or comma-separated); default: every purpose kept until consent is withdrawn"}),
 		},
 	}
 }
@@ -79,6 +81,21 @@ func erase(c *cli.Context, e *policy.Engine, s *policy.Subject, r policy.Request
 }
 func revoke(c *cli.Context, e *policy.Engine, s *policy.Subject, r policy.Request) (*policy.Outcome, error) {
 	return e.RevokeConsent(c.Context, s, r)
+}
+func grant(c *cli.Context, e *policy.Engine, s *policy.Subject, r policy.Request) (*policy.Outcome, error) {
+	var ps []string
+	for _, p := range c.StringSlice("purpose") {
+		for _, x := range strings.Split(p, ",") {
+			if x = strings.TrimSpace(x); x != "" {
+				ps = append(ps, x)
+			}
+		}
+	}
+	o, err := e.GrantConsent(c.Context, s, r, ps)
+	if errors.Is(err, policy.ErrNotConsentBased) {
+		return nil, usageErr("subject grant-consent: --purpose: %v", err)
+	}
+	return o, err
 }
 func rectify(c *cli.Context, e *policy.Engine, s *policy.Subject, r policy.Request) (*policy.Outcome, error) {
 	k, err := tazala.ParseKind(c.String("kind"))

@@ -2,13 +2,11 @@ package main
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/tazala/tazala"
-	"github.com/tazala/tazala/internal/stack"
 	"github.com/tazala/tazala/internal/synth"
 	"github.com/tazala/tazala/policy/policytest"
 	"github.com/tazala/tazala/scanner"
@@ -25,10 +23,9 @@ func at(s string) time.Time {
 // no card data; usage errors for a missing identifier or request reference.
 // With -v it prints every command's output (docs/policy.md quotes it).
 func TestSubjectCommands(t *testing.T) {
-	stack.NeedCHDB(t)
 	f := newPolicyFixture(t, "local.key")
-	dir, key, tk, db := f.dir, f.key, f.tk, f.db
-	store := "chdb:" + filepath.Join(dir, "store")
+	key, tk, db := f.key, f.tk, f.db
+	store := f.store
 	ctx := context.Background()
 	g := synth.New(99)
 	aig := policytest.Person{IIN: g.IIN(), Phone: "+7 701 289 38 37", Email: "aigerim.zh@mail.example.kz", Name: "Жумабекова Айгерим Сериковна", PAN: g.PAN()}

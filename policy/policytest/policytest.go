@@ -15,6 +15,7 @@ import (
 	"github.com/tazala/tazala/policy"
 	"github.com/tazala/tazala/scanner"
 	schdb "github.com/tazala/tazala/sinks/chdb"
+	"github.com/tazala/tazala/sinks/chschema"
 	tsch "github.com/tazala/tazala/tokenstore/clickhouse"
 )
 
@@ -61,13 +62,13 @@ func IngestWith(ctx context.Context, db *schdb.DB, cfg pipeline.ProcessorConfig,
 		recRows = append(recRows, map[string]any{"source": r.Source, "partition": r.Partition, "offset": r.Offset, "key": string(r.Key),
 			"event_time": r.Time.UTC(), "ingest_time": now, "purpose": o.Purpose.Name, "legal_basis": o.Purpose.LegalBasis,
 			"subject": o.Subject, "payload": string(r.Value), "findings": len(o.Findings), "scanner_version": "test",
-			"retention_until": o.Purpose.RetainUntil.UTC()})
+			"retention_until": o.Purpose.RetainUntil.UTC(), "scan_id": chschema.ScanID(o)})
 		rows = index.AppendRows(rows[:0], o, now)
 		for _, x := range rows {
 			idxRows = append(idxRows, map[string]any{"subject": x.Subject, "token": x.Token, "kind": x.Kind.String(), "category": index.Category(x.Kind),
 				"source": x.Source, "partition": x.Partition, "offset": x.Offset, "ordinal": x.Ordinal, "path": x.Path,
 				"start": x.Start, "end": x.End, "detector": x.Detector, "confidence": x.Confidence, "event_time": x.EventTime.UTC(),
-				"purpose": x.Purpose.Name, "legal_basis": x.Purpose.LegalBasis, "retention_until": x.Purpose.RetainUntil.UTC(), "ingest_time": now})
+				"purpose": x.Purpose.Name, "legal_basis": x.Purpose.LegalBasis, "retention_until": x.Purpose.RetainUntil.UTC(), "ingest_time": now, "scan_id": chschema.ScanID(o)})
 		}
 	}
 	for _, ins := range []struct {

@@ -45,8 +45,10 @@ type Store struct {
 	rec  *block
 	idx  *block
 	rows []index.Row
-	hr   hash.Hash
-	hi   hash.Hash
+	// scans reads the scans a write may supersede (pii_index_v)
+	scans chschema.ScanReader
+	hr    hash.Hash
+	hi    hash.Hash
 }
 
 var (
@@ -129,20 +131,32 @@ func (s *Store) Write(ctx context.Context, outs []tazala.Output) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	ingest := s.cfg.Now().UTC()
+	// the scans stored for these records: a rescan that found other
+	// values supersedes them (pii_index_v stops showing their rows)
+	stored, err := s.scans.Read(ctx, s.DB, outs)
+	if err != nil {
+		return fmt.Errorf("sinks/chdb: %w: %w", tazala.ErrUnavailable, err)
+	}
 	s.encode(outs, ingest)
 	if s.idx.rows > 0 {
 		if err := s.insert(ctx, chschema.TableIndex, s.idx, s.hi); err != nil {
 			return err
 		}
 	}
-	return s.insert(ctx, chschema.TableRecords, s.rec, s.hr)
+	if err := s.insert(ctx, chschema.TableRecords, s.rec, s.hr); err != nil {
+		return err
+	}
+	if err := stored.Supersede(ctx, s.DB, outs); err != nil {
+		return fmt.Errorf("sinks/chdb: %w: %w", tazala.ErrUnavailable, err)
+	}
+	return nil
 }
 
 // recordCols and indexCols are the column orders encode writes; New
 // checks them against the schema.
 var (
-	recordCols = "source partition offset key event_time ingest_time purpose legal_basis subject payload findings scanner_version retention_until"
-	indexCols  = "subject token kind category source partition offset ordinal path start end detector confidence event_time purpose legal_basis retention_until ingest_time"
+	recordCols = "source partition offset key event_time ingest_time purpose legal_basis subject payload findings scanner_version retention_until scan_id"
+	indexCols  = "subject token kind category source partition offset ordinal path start end detector confidence event_time purpose legal_basis retention_until ingest_time scan_id"
 )
 
 // Column positions in the blocks (chschema.Records, chschema.Index).
@@ -174,6 +188,8 @@ func (s *Store) encode(outs []tazala.Output, ingest time.Time) {
 		rc[10].buf = appendUint16(rc[10].buf, uint16(min(len(o.Findings), 0xffff)))
 		rc[11].buf = appendString(rc[11].buf, s.cfg.ScannerVersion)
 		rc[12].buf = appendDateTime(rc[12].buf, until)
+		scan := chschema.ScanID(o)
+		rc[13].buf = appendUint64(rc[13].buf, scan)
 		s.rec.rows++
 
 		if len(o.Findings) == 0 {
@@ -200,6 +216,7 @@ func (s *Store) encode(outs []tazala.Output, ingest time.Time) {
 			ic[15].buf = appendString(ic[15].buf, row.Purpose.LegalBasis)
 			ic[16].buf = appendDateTime(ic[16].buf, until)
 			ic[17].buf = appendTime64ms(ic[17].buf, ingest)
+			ic[18].buf = appendUint64(ic[18].buf, scan)
 			s.idx.rows++
 		}
 	}
@@ -207,6 +224,9 @@ func (s *Store) encode(outs []tazala.Output, ingest time.Time) {
 	s.rec.hash(s.hr, recIngest)
 	s.hi.Reset()
 	s.idx.hash(s.hi, idxIngest)
+	// the index block's token covers the records' too: the index rows
+	// are dropped as a repeat only when the whole batch is one
+	s.hi.Write(s.hr.Sum(nil))
 }
 
 // stores numbers the Stores of the process, for their insert files.

@@ -38,6 +38,7 @@ const LocalSuffix = "_local"
 var shardingKeys = map[string]string{
 	TableRecords:       "cityHash64(source, partition, offset)",
 	TableIndex:         "cityHash64(source, partition, offset)",
+	TableSuperseded:    "cityHash64(source, partition, offset)", // beside the index rows it hides
 	TableTokenVault:    "cityHash64(token)",
 	TableSubjectEvents: "cityHash64(subject)",
 	TableErasure:       "cityHash64(token)",
@@ -130,7 +131,14 @@ func (c Cluster) ViewSQL(v View) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return "CREATE OR REPLACE VIEW " + c.qualified(v.Name) + " ON CLUSTER " + Ident(c.Name) + " AS\n" + v.Query, nil
+	q := v.Query
+	if strings.Contains(q, " IN (SELECT") {
+		// pii_index and redacted_records are sharded alike (by source,
+		// partition, offset), so each shard answers the IN from its own
+		// local table rather than the initiator's double-distributed one
+		q += "\nSETTINGS distributed_product_mode = 'local'"
+	}
+	return "CREATE OR REPLACE VIEW " + c.qualified(v.Name) + " ON CLUSTER " + Ident(c.Name) + " AS\n" + q, nil
 }
 
 // StatementSQL returns the cluster form of one of a migration's
@@ -177,7 +185,7 @@ func knownTable(name string) bool {
 }
 
 // MigrationSQL returns the cluster statements of one migration: its
-// tables, its views, then its other statements (StatementSQL).
+// tables, its other statements (StatementSQL), then its views.
 func (c Cluster) MigrationSQL(m Migration) ([]string, error) {
 	var out []string
 	for _, t := range m.Tables {
@@ -187,19 +195,36 @@ func (c Cluster) MigrationSQL(m Migration) ([]string, error) {
 		}
 		out = append(out, s...)
 	}
-	for _, v := range m.Views {
-		s, err := c.ViewSQL(v)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
 	for _, st := range m.Statements {
 		s, err := c.StatementSQL(st)
 		if err != nil {
 			return nil, fmt.Errorf("%w (migration %d)", err, m.Version)
 		}
 		out = append(out, s...)
+	}
+	if len(m.Backfill) > 0 {
+		var err error
+		if c, err = c.defaults(); err != nil {
+			return nil, err
+		}
+	}
+	for _, b := range m.Backfill {
+		// through the Distributed tables; pii_index and redacted_records
+		// are sharded alike, so each shard answers the IN locally
+		for _, name := range []string{TableSuperseded, TableIndex, TableRecords} {
+			b = strings.ReplaceAll(b, "INTO "+name+" ", "INTO "+c.qualified(name)+" ")
+			b = strings.ReplaceAll(b, "FROM "+name+"\n", "FROM "+c.qualified(name)+"\n")
+			b = strings.ReplaceAll(b, "FROM "+name+")", "FROM "+c.qualified(name)+")")
+			b = strings.ReplaceAll(b, "FROM "+name+" FINAL", "FROM "+c.qualified(name)+" FINAL")
+		}
+		out = append(out, b+"\nSETTINGS distributed_product_mode = 'local', distributed_foreground_insert = 1")
+	}
+	for _, v := range m.Views {
+		s, err := c.ViewSQL(v)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
 	}
 	return out, nil
 }

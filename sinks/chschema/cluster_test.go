@@ -90,7 +90,10 @@ func TestClusterSQLOnEngine(t *testing.T) {
 		if err == nil {
 			t.Fatalf("statement %d ran without a cluster", i+1)
 		}
-		if msg := err.Error(); !strings.Contains(msg, "CLUSTER_DOESNT_EXIST") && !strings.Contains(msg, "UNKNOWN_TABLE") {
+		// an ALTER … ON CLUSTER stops earlier: the embedded engine has
+		// distributed DDL for ALTERs turned off (QUERY_IS_PROHIBITED)
+		if msg := err.Error(); !strings.Contains(msg, "CLUSTER_DOESNT_EXIST") && !strings.Contains(msg, "UNKNOWN_TABLE") &&
+			!(strings.HasPrefix(s, "ALTER TABLE ") && strings.Contains(msg, "QUERY_IS_PROHIBITED")) {
 			t.Errorf("statement %d: %v", i+1, err)
 		}
 	}

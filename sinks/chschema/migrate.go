@@ -15,8 +15,13 @@ type Migration struct {
 	Version     uint32
 	Description string
 	Tables      []Table  // created first, in order
-	Views       []View   // then the views
 	Statements  []string // then any other statement (ALTER ... IF NOT EXISTS, ...)
+	// Backfill are INSERT … SELECT statements that fill what the tables
+	// of the migration derive from existing rows; run after Statements,
+	// before the views. Each must be safe to run twice (its rows
+	// replace their own copies).
+	Backfill []string
+	Views    []View // then the views (CREATE OR REPLACE), which may read what the statements added
 }
 
 // SQL returns the statements of m in the order Migrate runs them.
@@ -25,10 +30,12 @@ func (m Migration) SQL() []string {
 	for _, t := range m.Tables {
 		out = append(out, t.Create())
 	}
+	out = append(out, m.Statements...)
+	out = append(out, m.Backfill...)
 	for _, v := range m.Views {
 		out = append(out, v.Create())
 	}
-	return append(out, m.Statements...)
+	return out
 }
 
 // Migrations lists every migration in version order. Append new versions;
@@ -38,7 +45,54 @@ var Migrations = []Migration{
 		Version:     1,
 		Description: "redacted_records, pii_index, token_vault, audit_log, subject_events, erasure_ledger; records_v, pii_index_v",
 		Tables:      []Table{Records, Index, TokenVault, Audit, SubjectEvents, Erasure},
-		Views:       []View{RecordsView, IndexView},
+		Views:       []View{RecordsView, indexViewV4}, // tables are created in their current form
+	},
+	{
+		// Columns added at the end, so an INSERT … SELECT * of the
+		// embedded sink (by position) fits stores created by version 1
+		// and new ones (whose version-1 tables already have them: ADD
+		// COLUMN IF NOT EXISTS is then a no-op). Rows of version 1 get 0
+		// in both tables, so they stay visible together.
+		Version:     2,
+		Description: "scan_id in redacted_records and pii_index; pii_index_v shows each record's latest scan only",
+		Statements: []string{
+			"ALTER TABLE " + TableRecords + " ADD COLUMN IF NOT EXISTS scan_id UInt64 COMMENT 'what the latest scan of the record found (chschema.ScanID)'",
+			"ALTER TABLE " + TableIndex + " ADD COLUMN IF NOT EXISTS scan_id UInt64 COMMENT 'the scan that wrote the row (chschema.ScanID)'",
+		},
+		Views: []View{RecordsView, indexViewV4}, // replaced after the columns exist
+	},
+	{
+		Version:     3,
+		Description: "quarantine: records the processing step failed on, masked, with the reason",
+		Tables:      []Table{Quarantine},
+	},
+	{
+		// the filter of version 2 was a set of (source, partition, offset,
+		// scan_id) tuples: 0.6-3.8 s per read on a million records
+		Version:     4,
+		Description: "pii_index_v filters by one UInt64 per record (scan_id, or a hash of the coordinates for rows of version 1)",
+		Views:       []View{indexViewV4},
+	},
+	{
+		// migration 4's view read every record's latest scan
+		// (redacted_records FINAL) per query: 0.4-0.6 s on a million
+		// records even for one token's rows. The sinks now record the
+		// scans a write supersedes (Supersede), and the view filters
+		// by that small set. The backfill lists the scans the old view
+		// hid among records that exist (index rows whose record is not
+		// stored are left alone: their record may still be written
+		// with that scan).
+		Version:     5,
+		Description: "superseded_scans; pii_index_v hides the scans listed there instead of reading every record's latest scan",
+		Tables:      []Table{Superseded},
+		Backfill: []string{
+			"INSERT INTO " + TableSuperseded + " (scan, source, partition, offset, superseded, time)\n" +
+				"SELECT DISTINCT " + scanKey + ", source, partition, offset, 1, now64(3)\n" +
+				"FROM " + TableIndex + "\n" +
+				"WHERE (source, partition, offset) IN (SELECT source, partition, offset FROM " + TableRecords + ")\n" +
+				"AND " + scanKey + " NOT IN (SELECT " + scanKey + " FROM " + TableRecords + " FINAL)",
+		},
+		Views: []View{IndexView},
 	},
 }
 

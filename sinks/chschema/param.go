@@ -13,7 +13,8 @@ import (
 // {name:Type} bound by the embedded engine, a param_NAME of the HTTP
 // interface, a clickhouse-go parameter): the escaped
 // text format (backslash, tab, newline escaped), times as
-// "2006-01-02 15:04:05.999999999" UTC, slices as array literals.
+// "2006-01-02 15:04:05.999999999" UTC, slices as array literals (not
+// escaped again: the engine reads them as literals).
 func ParamText(v any) (string, error) {
 	switch x := v.(type) {
 	case nil:
@@ -56,7 +57,10 @@ func ParamText(v any) (string, error) {
 		}
 	}
 	b.WriteByte(']')
-	return escape(b.String()), nil
+	// an array is read as a literal, its elements quoted (Quote escapes
+	// quotes, backslashes and control bytes): not escaped again, or a
+	// backslash or a quote in an element breaks it
+	return b.String(), nil
 }
 
 var escaper = strings.NewReplacer(`\`, `\\`, "\t", `\t`, "\n", `\n`, "\r", `\r`, "\x00", `\0`)

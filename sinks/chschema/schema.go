@@ -34,6 +34,8 @@ const (
 	TableAudit         = "audit_log"
 	TableSubjectEvents = "subject_events"
 	TableErasure       = "erasure_ledger"
+	TableQuarantine    = "quarantine"
+	TableSuperseded    = "superseded_scans"
 
 	ViewRecords = "records_v"
 	ViewIndex   = "pii_index_v"

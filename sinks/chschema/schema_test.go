@@ -51,12 +51,14 @@ func TestContractNames(t *testing.T) {
 	// docs/storage-contract.md: table → column names in order
 	want := map[string]string{
 		chschema.TableMigrations:    "version applied_at description",
-		chschema.TableRecords:       "source partition offset key event_time ingest_time purpose legal_basis subject payload findings scanner_version retention_until",
-		chschema.TableIndex:         "subject token kind category source partition offset ordinal path start end detector confidence event_time purpose legal_basis retention_until ingest_time",
+		chschema.TableRecords:       "source partition offset key event_time ingest_time purpose legal_basis subject payload findings scanner_version retention_until scan_id",
+		chschema.TableIndex:         "subject token kind category source partition offset ordinal path start end detector confidence event_time purpose legal_basis retention_until ingest_time scan_id",
 		chschema.TableTokenVault:    "token kind ciphertext subject first_seen last_seen state updated",
 		chschema.TableAudit:         "time actor action token kind reason legal_basis request_ref outcome detail",
 		chschema.TableSubjectEvents: "time subject event purpose actor request_ref detail",
 		chschema.TableErasure:       "token subject erased_at request_ref",
+		chschema.TableQuarantine:    "source partition offset event_time quarantined_at reason masked",
+		chschema.TableSuperseded:    "scan source partition offset superseded time",
 	}
 	seen := map[string]bool{}
 	for _, tb := range chschema.Tables() {
@@ -136,6 +138,13 @@ func TestViewsHideReplays(t *testing.T) {
 	ins := func(token, from, to string) {
 		t.Helper()
 		err := db.Exec(ctx, "INSERT INTO "+chschema.TableIndex+" (token, source, partition, offset, ordinal, kind, ingest_time) SELECT 'tk_a', 's', 0, number, 0, 'iin', now64(3) FROM numbers({f:UInt64}, {n:UInt64}) SETTINGS insert_deduplication_token = '"+token+"'",
+			tazala.Param{Name: "f", Value: from}, tazala.Param{Name: "n", Value: to})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// pii_index_v shows the index rows of stored records (scan_id 0
+		// in both here)
+		err = db.Exec(ctx, "INSERT INTO "+chschema.TableRecords+" (source, partition, offset, ingest_time) SELECT 's', 0, number, now64(3) FROM numbers({f:UInt64}, {n:UInt64}) SETTINGS insert_deduplication_token = '"+token+"'",
 			tazala.Param{Name: "f", Value: from}, tazala.Param{Name: "n", Value: to})
 		if err != nil {
 			t.Fatal(err)

@@ -33,6 +33,8 @@ type Store struct {
 	recs []recordRow
 	idx  []indexRow
 	rows []index.Row
+	// scans reads the scans a write may supersede (pii_index_v)
+	scans chschema.ScanReader
 }
 
 var (
@@ -87,11 +89,12 @@ type recordRow struct {
 	findings       uint16
 	scannerVersion string
 	retentionUntil time.Time
+	scanID         uint64
 }
 
 func (r *recordRow) values() []any {
 	return []any{r.source, r.partition, r.offset, r.key, r.eventTime, r.ingestTime, r.purpose, r.legalBasis,
-		r.subject, r.payload, r.findings, r.scannerVersion, r.retentionUntil}
+		r.subject, r.payload, r.findings, r.scannerVersion, r.retentionUntil, r.scanID}
 }
 
 // indexRow is one row of pii_index, in the table's column order.
@@ -107,11 +110,12 @@ type indexRow struct {
 	eventTime                              time.Time
 	purpose, legalBasis                    string
 	retentionUntil, ingestTime             time.Time
+	scanID                                 uint64
 }
 
 func (r *indexRow) values() []any {
 	return []any{r.subject, r.token, r.kind, r.category, r.source, r.partition, r.offset, r.ordinal, r.path,
-		r.start, r.end, r.detector, r.confidence, r.eventTime, r.purpose, r.legalBasis, r.retentionUntil, r.ingestTime}
+		r.start, r.end, r.detector, r.confidence, r.eventTime, r.purpose, r.legalBasis, r.retentionUntil, r.ingestTime, r.scanID}
 }
 
 var (
@@ -145,6 +149,12 @@ func (s *Store) Write(ctx context.Context, outs []tazala.Output) error {
 
 func (s *Store) write(ctx context.Context, outs []tazala.Output) error {
 	ingest := s.cfg.Now().UTC()
+	// the scans stored for these records: a rescan that found other
+	// values supersedes them (pii_index_v stops showing their rows)
+	stored, err := s.scans.Read(ctx, s.DB, outs)
+	if err != nil {
+		return fmt.Errorf("sinks/clickhouse: %w", err)
+	}
 	s.recs, s.idx = s.recs[:0], s.idx[:0]
 	hr, hi := newRowHash(), newRowHash()
 	for i := range outs {
@@ -154,11 +164,11 @@ func (s *Store) write(ctx context.Context, outs []tazala.Output) error {
 		rec := recordRow{source: r.Source, partition: r.Partition, offset: r.Offset, key: string(r.Key),
 			eventTime: ev.UTC(), ingestTime: ingest, purpose: o.Purpose.Name, legalBasis: o.Purpose.LegalBasis,
 			subject: o.Subject, payload: string(r.Value), findings: uint16(min(len(o.Findings), 0xffff)),
-			scannerVersion: s.cfg.ScannerVersion, retentionUntil: until.UTC().Truncate(time.Second)}
+			scannerVersion: s.cfg.ScannerVersion, retentionUntil: until.UTC().Truncate(time.Second), scanID: chschema.ScanID(o)}
 		s.recs = append(s.recs, rec)
 		hr.str(rec.source).i64(int64(rec.partition)).i64(rec.offset).str(rec.key).i64(rec.eventTime.UnixMilli()).
 			str(rec.purpose).str(rec.legalBasis).str(rec.subject).str(rec.payload).i64(int64(rec.findings)).
-			str(rec.scannerVersion).i64(rec.retentionUntil.Unix())
+			str(rec.scannerVersion).i64(rec.retentionUntil.Unix()).i64(int64(rec.scanID))
 
 		s.rows = index.AppendRows(s.rows[:0], o, ingest)
 		for j := range s.rows {
@@ -167,21 +177,30 @@ func (s *Store) write(ctx context.Context, outs []tazala.Output) error {
 				source: x.Source, partition: x.Partition, offset: x.Offset, ordinal: x.Ordinal, path: x.Path,
 				start: clampU32(x.Start), end: clampU32(x.End), detector: x.Detector, confidence: x.Confidence,
 				eventTime: ev.UTC(), purpose: x.Purpose.Name, legalBasis: x.Purpose.LegalBasis,
-				retentionUntil: rec.retentionUntil, ingestTime: ingest}
+				retentionUntil: rec.retentionUntil, ingestTime: ingest, scanID: rec.scanID}
 			s.idx = append(s.idx, row)
 			hi.str(row.subject).str(row.token).str(row.kind).str(row.category).str(row.source).
 				i64(int64(row.partition)).i64(row.offset).i64(int64(row.ordinal)).str(row.path).
 				i64(int64(row.start)).i64(int64(row.end)).str(row.detector).i64(int64(math.Float32bits(row.confidence))).
-				i64(row.eventTime.UnixMilli()).str(row.purpose).str(row.legalBasis).i64(row.retentionUntil.Unix())
+				i64(row.eventTime.UnixMilli()).str(row.purpose).str(row.legalBasis).i64(row.retentionUntil.Unix()).i64(int64(row.scanID))
 		}
 	}
+	// the index rows' token covers the records' too: they are dropped as
+	// a repeat only when the whole batch is one
+	hi.str(hr.token())
 	if len(s.idx) > 0 {
 		err := s.send(ctx, chschema.TableIndex, indexInsert, hi.token(), len(s.idx), func(i int) []any { return s.idx[i].values() })
 		if err != nil {
 			return err
 		}
 	}
-	return s.send(ctx, chschema.TableRecords, recordsInsert, hr.token(), len(s.recs), func(i int) []any { return s.recs[i].values() })
+	if err := s.send(ctx, chschema.TableRecords, recordsInsert, hr.token(), len(s.recs), func(i int) []any { return s.recs[i].values() }); err != nil {
+		return err
+	}
+	if err := stored.Supersede(ctx, s.DB, outs); err != nil {
+		return fmt.Errorf("sinks/clickhouse: %w", err)
+	}
+	return nil
 }
 
 func clampU32(v int64) uint32 { return uint32(max(0, min(v, math.MaxUint32))) }

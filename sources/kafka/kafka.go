@@ -17,9 +17,11 @@ package kafka
 import (
 	"context"
 	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -223,7 +225,8 @@ func (s *Source) run() {
 			if s.ctx.Err() != nil || errors.Is(err, kafka.ErrGroupClosed) {
 				return
 			}
-			s.setErr(fmt.Errorf("sources/kafka: join group %s: %w: %w", s.cfg.Group, tazala.ErrUnavailable, err))
+			err = fmt.Errorf("sources/kafka: join group %s at brokers %s: %w: %w%s", s.cfg.Group, strings.Join(s.cfg.Brokers, ","), tazala.ErrUnavailable, err, hint(err))
+			s.setErr(err)
 			s.log.Warn("consumer group: join failed, retrying", "err", err.Error())
 			continue
 		}
@@ -300,7 +303,8 @@ func (p *partition) loop(ctx context.Context) {
 			if ctx.Err() != nil {
 				return
 			}
-			s.setErr(fmt.Errorf("sources/kafka: fetch %s/%d: %w: %w", p.topic, p.id, tazala.ErrUnavailable, err))
+			err = fmt.Errorf("sources/kafka: fetch %s/%d: %w: %w%s", p.topic, p.id, tazala.ErrUnavailable, err, hint(err))
+			s.setErr(err)
 			log.Warn("partition: fetch failed", "err", err.Error())
 			select {
 			case <-ctx.Done():
@@ -406,4 +410,28 @@ func (p *partition) ack(ctx context.Context, b *pending) error {
 		}
 	}
 	return nil
+}
+
+// hint names the settings to check when err is a failed authentication
+// or TLS handshake rather than an outage (the daemon keeps retrying
+// either way: /readyz shows it). It never repeats a secret: kafka-go's
+// errors name the broker and the SASL error code, not the credentials.
+func hint(err error) string {
+	var kerr kafka.Error
+	var unknownCA x509.UnknownAuthorityError
+	var hostErr x509.HostnameError
+	var invalid x509.CertificateInvalidError
+	var verify *tls.CertificateVerificationError
+	var header tls.RecordHeaderError
+	switch {
+	case errors.As(err, &kerr) && (kerr == kafka.SASLAuthenticationFailed || kerr == kafka.IllegalSASLState || kerr == kafka.UnsupportedSASLMechanism):
+		return " (SASL authentication refused: check kafka.sasl.mechanism, kafka.sasl.username and the password, TAZALA_KAFKA_SASL_PASSWORD)"
+	case errors.As(err, &hostErr):
+		return " (the brokers' TLS certificate is for another name: check the broker address or kafka.tls.server_name)"
+	case errors.As(err, &unknownCA), errors.As(err, &invalid), errors.As(err, &verify):
+		return " (the brokers' TLS certificate is not trusted: check kafka.tls.ca_file, the CA that signed it)"
+	case errors.As(err, &header):
+		return " (the brokers do not answer in TLS: check kafka.tls.enabled and the port)"
+	}
+	return ""
 }

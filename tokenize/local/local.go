@@ -84,6 +84,7 @@ type Tokenizer struct {
 type state struct {
 	mac hash.Hash
 	in  []byte
+	dec []byte // a raw value decoded (AppendTokensRaw)
 	sum [sha256.Size]byte
 	// per call: the cache key of each request and the entries its set
 	// held when looked up (see Tokenize)
@@ -92,14 +93,19 @@ type state struct {
 	touch uint64 // see AppendTokens
 }
 
-// slot is one cache entry: the key and the token ID, whose bytes live in
-// the entry itself (one allocation, one cache line: a hit and the
-// redaction that copies the ID touch one line). Never changed once stored.
+// slot is one cache entry: the key and the token ID's bytes, in one
+// 64-byte allocation, so one cache line (a hit and the redaction that
+// copies the ID touch one line; a 48-byte entry straddles two lines every
+// other time). Never changed once stored, so the ID strings handed out may
+// alias it.
 type slot struct {
 	key cacheKey
-	id  string // aliases buf
 	buf [len(tazala.TokenPrefix) + 24]byte
+	_   [64 - 16 - len(tazala.TokenPrefix) - 24]byte
 }
+
+// id is the entry's token ID.
+func (e *slot) id() string { return unsafe.String(&e.buf[0], len(e.buf)) }
 
 type cacheKey struct{ a, b uint64 }
 
@@ -255,6 +261,22 @@ func (t *Tokenizer) Tokenize(ctx context.Context, reqs []tazala.TokenRequest) ([
 // tokenizing batch after batch reuses one buffer. On error dst is
 // returned unchanged.
 func (t *Tokenizer) AppendTokens(ctx context.Context, dst []tazala.Token, reqs []tazala.TokenRequest) ([]tazala.Token, error) {
+	return t.appendTokens(ctx, dst, reqs, nil)
+}
+
+// AppendTokensRaw is AppendTokens for values as written in their record
+// (JSON escapes, URL-encoding): decode turns one into the value proper
+// (appending it to its first argument), and is called only for the values
+// not in the cache, which keeps raw values apart from decoded ones. A
+// caller that would copy every value to decode it copies none on a hit.
+func (t *Tokenizer) AppendTokensRaw(ctx context.Context, dst []tazala.Token, reqs []tazala.TokenRequest, decode func(dst, raw []byte) []byte) ([]tazala.Token, error) {
+	if decode == nil {
+		return dst, fmt.Errorf("tokenize/local: AppendTokensRaw without a decoder")
+	}
+	return t.appendTokens(ctx, dst, reqs, decode)
+}
+
+func (t *Tokenizer) appendTokens(ctx context.Context, dst []tazala.Token, reqs []tazala.TokenRequest, decode func(dst, raw []byte) []byte) ([]tazala.Token, error) {
 	if err := ctx.Err(); err != nil {
 		return dst, fmt.Errorf("tokenize/local: %w", err)
 	}
@@ -274,7 +296,7 @@ func (t *Tokenizer) AppendTokens(ctx context.Context, dst []tazala.Token, reqs [
 			st.keys[i] = cacheKey{}
 			continue
 		}
-		st.keys[i] = cacheKeyOf(&t.seeds, r.Kind, r.Value)
+		st.keys[i] = cacheKeyOf(&t.seeds, r.Kind, r.Value, decode != nil)
 	}
 	st.ents = slices.Grow(st.ents[:0], len(reqs))[:len(reqs)]
 	for i, k := range st.keys {
@@ -299,12 +321,12 @@ func (t *Tokenizer) AppendTokens(ctx context.Context, dst []tazala.Token, reqs [
 		k := st.keys[i]
 		if e := st.ents[i][0]; e != nil && e.key == k {
 			hits++
-			out[i].ID = e.id
+			out[i].ID = e.id()
 			continue
 		}
 		if e := st.ents[i][1]; e != nil && e.key == k {
 			hits++
-			out[i].ID = e.id
+			out[i].ID = e.id()
 			continue
 		}
 		// not there when the batch looked: an earlier request of the same
@@ -313,11 +335,16 @@ func (t *Tokenizer) AppendTokens(ctx context.Context, dst []tazala.Token, reqs [
 		e0 := set[0].Load()
 		if e0 != nil && e0.key == k {
 			hits++
-			out[i].ID = e0.id
+			out[i].ID = e0.id()
 			continue
 		}
 		misses++
-		st.in = tazala.AppendMACInput(st.in[:0], r.Kind, r.Value)
+		v := r.Value
+		if decode != nil {
+			st.dec = decode(st.dec[:0], v)
+			v = st.dec
+		}
+		st.in = tazala.AppendMACInput(st.in[:0], r.Kind, v)
 		st.mac.Reset()
 		st.mac.Write(st.in)
 		e := newSlot(k, st.mac.Sum(st.sum[:0]))
@@ -328,9 +355,10 @@ func (t *Tokenizer) AppendTokens(ctx context.Context, dst []tazala.Token, reqs [
 			set[1].Store(e0)
 		}
 		set[0].Store(e)
-		out[i].ID = e.id
+		out[i].ID = e.id()
 	}
 	clear(st.in)
+	clear(st.dec)
 	clear(st.ents) // drop the references: evicted entries can go
 	t.pool.Put(st)
 	t.hits.Add(hits)
@@ -340,10 +368,14 @@ func (t *Tokenizer) AppendTokens(ctx context.Context, dst []tazala.Token, reqs [
 
 // cacheKeyOf is the cache key of a value of kind k as written: two seeded
 // 64-bit hashes of it, each mixed with the kind so the same digits of two
-// kinds never meet.
-func cacheKeyOf(seeds *[2]maphash.Seed, k tazala.Kind, raw []byte) cacheKey {
+// kinds never meet, and with whether the value is still encoded (raw), so
+// `a\u0040b` encoded and the same eight characters decoded never meet.
+func cacheKeyOf(seeds *[2]maphash.Seed, k tazala.Kind, v []byte, raw bool) cacheKey {
 	m := uint64(k) * 0x9e3779b97f4a7c15
-	return cacheKey{maphash.Bytes(seeds[0], raw) ^ m, maphash.Bytes(seeds[1], raw) ^ m}
+	if raw {
+		m = (uint64(k) + uint64(tazala.NumKinds)) * 0x9e3779b97f4a7c15
+	}
+	return cacheKey{maphash.Bytes(seeds[0], v) ^ m, maphash.Bytes(seeds[1], v) ^ m}
 }
 
 // newSlot returns the cache entry for key k and MAC mac: its ID is
@@ -353,8 +385,6 @@ func newSlot(k cacheKey, mac []byte) *slot {
 	e := &slot{key: k}
 	n := copy(e.buf[:], tazala.TokenPrefix)
 	tokenEncoding.Encode(e.buf[n:], mac[:15])
-	// the bytes are never written again: the string may alias them
-	e.id = unsafe.String(&e.buf[0], len(e.buf))
 	return e
 }
 

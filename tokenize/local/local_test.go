@@ -1,6 +1,7 @@
 package local_test
 
 import (
+	"bytes"
 	"context"
 	"crypto/hmac"
 	"crypto/sha256"
@@ -10,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/tazala/tazala"
@@ -211,5 +213,106 @@ func TestSpellingsShareToken(t *testing.T) {
 	toks, _ := tk.Tokenize(context.Background(), []tazala.TokenRequest{{Kind: tazala.KindIIN, Value: []byte("900101300123")}, {Kind: tazala.KindPAN, Value: []byte("900101300123")}})
 	if toks[0].ID == toks[1].ID {
 		t.Error("one digit string as IIN and as PAN got one token")
+	}
+}
+
+// TestAppendTokensRaw: a value given as written (with a decoder) gets the
+// token of its decoded form, cold and cached, and the cache never mixes a
+// raw value with the same bytes given decoded.
+func TestAppendTokensRaw(t *testing.T) {
+	tk, err := local.New(local.Config{Key: make([]byte, local.KeySize)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	decode := func(dst, raw []byte) []byte { return append(dst, bytes.ReplaceAll(raw, []byte("%40"), []byte("@"))...) }
+	ctx := context.Background()
+	raw := []tazala.TokenRequest{
+		{Kind: tazala.KindEmail, Value: []byte("a.b%40example.kz")},
+		{Kind: tazala.KindEmail, Value: []byte("c.d@example.kz")},
+		{Kind: tazala.KindCVV, Value: []byte("123")},
+		{Kind: tazala.KindIIN, Value: []byte("900101300123")},
+	}
+	decoded := make([]tazala.TokenRequest, len(raw))
+	for i, r := range raw {
+		decoded[i] = tazala.TokenRequest{Kind: r.Kind, Value: decode(nil, r.Value)}
+	}
+	for pass := 0; pass < 2; pass++ { // computed, then cached
+		want, err := tk.Tokenize(ctx, decoded)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := tk.AppendTokensRaw(ctx, nil, raw, decode)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range raw {
+			if got[i] != want[i] {
+				t.Errorf("pass %d, request %d: raw and decoded values got different tokens", pass, i)
+			}
+		}
+	}
+	// "a.b%40example.kz" decoded (a value holding the three characters
+	// %40) is another value than the raw one: another token, in either order
+	lit := []tazala.TokenRequest{{Kind: tazala.KindEmail, Value: []byte("a.b%40example.kz")}}
+	a, _ := tk.Tokenize(ctx, lit)
+	b, _ := tk.AppendTokensRaw(ctx, nil, lit, decode)
+	if a[0].ID == b[0].ID {
+		t.Error("a raw value and the same bytes decoded share a token")
+	}
+	if _, err := tk.AppendTokensRaw(ctx, nil, lit, nil); err == nil {
+		t.Error("AppendTokensRaw without a decoder did not fail")
+	}
+}
+
+// TestConcurrentCache: goroutines tokenizing overlapping values at once
+// (more than the cache holds, so entries are replaced while others read
+// them) all get the tokens of the definition.
+func TestConcurrentCache(t *testing.T) {
+	key := make([]byte, local.KeySize)
+	tk, err := local.New(local.Config{Key: key})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 300_000
+	if testing.Short() {
+		n = 60_000
+	}
+	want := make([]string, n)
+	value := func(i int) []byte { return fmt.Appendf(nil, "%012d", i*7919) }
+	for i := range want {
+		m := hmac.New(sha256.New, key)
+		m.Write(tazala.MACInput(tazala.KindIIN, tazala.Normalize(tazala.KindIIN, value(i))))
+		want[i] = tazala.TokenID(m.Sum(nil))
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			r := rand.New(rand.NewPCG(uint64(g), 1))
+			reqs := make([]tazala.TokenRequest, 500)
+			ix := make([]int, len(reqs))
+			for round := 0; round < n/len(reqs)*2; round++ {
+				for j := range reqs {
+					ix[j] = r.IntN(n)
+					reqs[j] = tazala.TokenRequest{Kind: tazala.KindIIN, Value: value(ix[j])}
+				}
+				toks, err := tk.Tokenize(context.Background(), reqs)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				for j := range toks {
+					if toks[j].ID != want[ix[j]] {
+						t.Errorf("goroutine %d: value %d got another token", g, ix[j])
+						return
+					}
+				}
+			}
+		}(g)
+	}
+	wg.Wait()
+	if h, m := tk.Stats(); h == 0 || m == 0 {
+		t.Errorf("stats: %d hits, %d misses: the test did not exercise the cache", h, m)
 	}
 }

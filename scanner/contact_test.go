@@ -1,0 +1,35 @@
+package scanner_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/tazala/tazala"
+	"github.com/tazala/tazala/scanner"
+)
+
+// TestContactPurposePhone: a bare national number after a phrase saying
+// what it is for ("для связи", "for contact", "байланыс үшін") is a phone
+// even when nothing else in the record is found; an operational number
+// after other words stays weak and is dropped.
+func TestContactPurposePhone(t *testing.T) {
+	s := scanner.New(scanner.Config{Now: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)})
+	for _, c := range []struct {
+		line  string
+		phone bool
+	}{
+		{"запишите телефон для связи 87015401802, перезвоним", true},
+		{"номер для связи: 77015401802", true},
+		{"телефон для обратной связи 87015401802", true},
+		{"reachable for contact 87015401802", true},
+		{"байланыс үшін 87015401802", true},
+		{"offset для партиции 87015401802", false},
+		{"consumer lag 87015401802", false},
+	} {
+		fs := s.Scan([]byte(c.line), nil)
+		got := len(fs) == 1 && fs[0].Kind == tazala.KindPhone
+		if got != c.phone {
+			t.Errorf("%q: phone found %v, want %v (%v)", c.line, got, c.phone, fs)
+		}
+	}
+}
