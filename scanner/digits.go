@@ -255,12 +255,13 @@ var idByte = func() (b [256]bool) {
 }()
 
 func isNumSep(c byte) bool {
-	return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')'
+	return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == 0xC2
 }
 
 // sepAt reads a separator between digit groups at t[j]: one of " ", "-",
-// ".", "(", ")", " (", ") ", ")-", " - ". It returns the index after it and
-// its kind.
+// ".", "(", ")", " (", ") ", ")-", " - ", or a no-break space (U+00A0,
+// bytes C2 A0), which is of the blank's kind. It returns the index after it
+// and its kind.
 func sepAt(t []byte, j int) (int, byte) {
 	n := len(t)
 	c := t[j]
@@ -288,6 +289,10 @@ func sepAt(t []byte, j int) (int, byte) {
 			return j + 2, '('
 		}
 		return j + 1, '('
+	case 0xC2:
+		if j+1 < n && t[j+1] == 0xA0 {
+			return j + 2, ' ' // "4111\u00a01111…": a word processor's blank
+		}
 	}
 	return j, 0
 }

@@ -1,0 +1,51 @@
+package scanner
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestCardRowRules covers the rules added after the card-data corpus by
+// another author (internal/blindf, Tune half): PAN notations (no-break
+// space and dot separators, BIN-first 6-13 grouping). Values are synthetic (Luhn-valid numbers in
+// network ranges, built for these tests).
+func TestCardRowRules(t *testing.T) {
+	const nb = "\u00a0"
+	cases := []struct{ name, in string }{
+		// no-break space between the groups, every grouping
+		{"nbsp 4-4-4-4", `card number: ⟦card_pan:4000` + nb + `1234` + nb + `5678` + nb + `9009⟧ exp ⟦card_expiry:12/28⟧`},
+		{"nbsp amex 4-6-5", `карта ⟦card_pan:3712` + nb + `345678` + nb + `00004⟧`},
+		{"nbsp diners 4-6-4", `card ⟦card_pan:3056` + nb + `123456` + nb + `0006⟧`},
+		{"nbsp 6-13", `pan=⟦card_pan:621234` + nb + `5678901234007⟧`},
+		{"nbsp then a word", `card ⟦card_pan:4000 1234 5678 9009⟧` + nb + `ok`},
+		{"nbsp amount", `amount 1` + nb + `500 KZT`},
+		// dot between the groups
+		{"dot 4-4-4-4", `card number: ⟦card_pan:4000.1234.5678.9009⟧ exp date: ⟦card_expiry:02/32⟧ cvc: ⟦card_cvv:202⟧`},
+		{"dot amex 4-6-5", `<Card number="⟦card_pan:3712.345678.00004⟧" expiry="⟦card_expiry:10/31⟧"/>`},
+		{"dot diners 4-6-4", `cc is ⟦card_pan:3056.123456.0006⟧, valid thru ⟦card_expiry:10/29⟧`},
+		{"dot 19 4-4-4-4-3", `invalid card number ⟦card_pan:6212.3456.7890.1234.007⟧ at x`},
+		{"dot luhn-invalid", `card number: 4000.1234.5678.9000`},
+		{"dot version", `version 4000.1234.5678.9009.1.2 built`},
+		{"ip address", `client 10.20.30.40 port 4000`},
+		// the issuer's BIN, then the rest
+		{"6-13 blank", `номер карты ⟦card_pan:621234 5678901234007⟧ срок ⟦card_expiry:06/28⟧`},
+		{"6-13 dash", `card number: ⟦card_pan:621234-5678901234007⟧ exp: ⟦card_expiry:06/28⟧ cvc: ⟦card_cvv:244⟧`},
+		{"6-10 visa", `card ⟦card_pan:400012-3456789009⟧`},
+		{"6-13 in a row", `r1,2026-03-06T10:31:43Z,⟦card_pan:621234 5678901234007⟧,⟦card_expiry:08/33⟧,1200.50`},
+		{"6-13 luhn-invalid", `card 621234 5678901234000`},
+	}
+	s := New(Config{Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			line, want := parseMarked(t, c.in)
+			var gs []string
+			for _, f := range s.Scan([]byte(line), nil) {
+				gs = append(gs, spanStr(f.Kind, f.Span.Start, f.Span.End))
+			}
+			if strings.Join(gs, " ") != strings.Join(want, " ") {
+				t.Errorf("findings %v, want %v", gs, want)
+			}
+		})
+	}
+}
