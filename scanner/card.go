@@ -128,6 +128,9 @@ func (c *candidate) pan() (tazala.Kind, float32, bool) {
 		// no random number is one of these, wherever it stands
 		weak = false
 	}
+	if weak && tokenized(c.g.text, c.from, c.gs[0].b, c.g.lo) {
+		weak = false // "tokenize 4111… -> tok_…" (cardrow.go)
+	}
 	return tazala.KindPAN, 0.97, weak
 }
 

@@ -8,7 +8,9 @@ import (
 
 // TestCardRowRules covers the rules added after the card-data corpus by
 // another author (internal/blindf, Tune half): PAN notations (no-break
-// space and dot separators, BIN-first 6-13 grouping). Values are synthetic (Luhn-valid numbers in
+// space and dot separators, BIN-first 6-13 grouping), a bare number handed
+// to a tokenizer, and the column after an expiry that holds something
+// other than a card code. Values are synthetic (Luhn-valid numbers in
 // network ranges, built for these tests).
 func TestCardRowRules(t *testing.T) {
 	const nb = "\u00a0"
@@ -34,6 +36,15 @@ func TestCardRowRules(t *testing.T) {
 		{"6-10 visa", `card ⟦card_pan:400012-3456789009⟧`},
 		{"6-13 in a row", `r1,2026-03-06T10:31:43Z,⟦card_pan:621234 5678901234007⟧,⟦card_expiry:08/33⟧,1200.50`},
 		{"6-13 luhn-invalid", `card 621234 5678901234000`},
+		// a bare run handed to a tokenizer
+		{"tokenize arrow", `INFO [billing] tokenize ⟦card_pan:4000123456789009⟧ -> tok_ab12cd34`},
+		{"tokenized verb", `detokenized ⟦card_pan:5200123456700001⟧ for refund`},
+		{"arrow to token", `vault: ⟦card_pan:6011000012345009⟧ => token 9f8e7d`},
+		{"arrow unicode", `map ⟦card_pan:371234567800004⟧ → tok_77aa`},
+		{"токенизация", `токенизация ⟦card_pan:4000123456789009⟧ завершена`},
+		{"bare id", `order 4000123456789009 processed`},
+		{"arrow to a user", `id 4000123456789009 -> user_42`},
+		{"tokenize an id", `tokenize 1234567890123456 -> tok_ab12`},
 	}
 	s := New(Config{Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})
 	for _, c := range cases {
