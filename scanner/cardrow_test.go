@@ -45,6 +45,15 @@ func TestCardRowRules(t *testing.T) {
 		{"bare id", `order 4000123456789009 processed`},
 		{"arrow to a user", `id 4000123456789009 -> user_42`},
 		{"tokenize an id", `tokenize 1234567890123456 -> tok_ab12`},
+		// other numbers of a card after its expiry: not its code
+		{"card program", `card bind pan=⟦card_pan:4000.1234.5678.9009⟧ exp=⟦card_expiry:10/29⟧ card_program=667`},
+		{"card program json", `{"pan":"⟦card_pan:4000 1234 5678 9009⟧","exp":"⟦card_expiry:10/2026⟧","card_program":"6477","amount":2552}`},
+		{"card sequence number", `pan=⟦card_pan:4000123456789009⟧ exp_date=⟦card_expiry:06/26⟧ card_seq_no=001`},
+		{"csn", `card ⟦card_pan:4000123456789009⟧ exp ⟦card_expiry:06/26⟧ csn 002`},
+		{"3ds code", `{"ccnum":⟦card_pan:5200123456700001⟧,"three_ds_code":241,"ok":true}`},
+		{"3ds after expiry", `pan=⟦card_pan:4000123456789009⟧ exp=⟦card_expiry:12/33⟧ 3ds_code=1141`},
+		{"номер программы", `карта ⟦card_pan:4000 1234 5678 9009⟧ срок ⟦card_expiry:12/27⟧ программа 317`},
+		{"code after expiry", `pan=⟦card_pan:4000123456789009⟧ exp=⟦card_expiry:12/33⟧ cvc=⟦card_cvv:114⟧`},
 	}
 	s := New(Config{Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})
 	for _, c := range cases {
