@@ -54,6 +54,19 @@ func TestCardRowRules(t *testing.T) {
 		{"3ds after expiry", `pan=⟦card_pan:4000123456789009⟧ exp=⟦card_expiry:12/33⟧ 3ds_code=1141`},
 		{"номер программы", `карта ⟦card_pan:4000 1234 5678 9009⟧ срок ⟦card_expiry:12/27⟧ программа 317`},
 		{"code after expiry", `pan=⟦card_pan:4000123456789009⟧ exp=⟦card_expiry:12/33⟧ cvc=⟦card_cvv:114⟧`},
+		// the column after the expiry in a row
+		{"sql mcc bare", `INSERT INTO t (id, pan, exp, mcc) VALUES (12, '⟦card_pan:4000123456789009⟧', '⟦card_expiry:10/27⟧', 5411);`},
+		{"sql no column list, bare", `INSERT INTO t VALUES (12, '⟦card_pan:4000123456789009⟧', '⟦card_expiry:10/27⟧', 7311);`},
+		{"sql cvv quoted", `INSERT INTO t VALUES ('⟦card_pan:4000123456789009⟧', '⟦card_expiry:10/27⟧', '⟦card_cvv:041⟧');`},
+		{"sql column list names cvv", `INSERT INTO t (pan, exp, cvv2) VALUES ('⟦card_pan:4000123456789009⟧', '⟦card_expiry:10/27⟧', ⟦card_cvv:541⟧);`},
+		{"sql column list names mcc", `INSERT INTO t (pan, exp, mcc) VALUES ('⟦card_pan:4000123456789009⟧', '⟦card_expiry:10/27⟧', '4829');`},
+		{"csv currency then amount", `r1,2026-01-02T03:04:05Z,⟦card_pan:5200 1234 5670 0001⟧,⟦card_expiry:08/26⟧,398,4075.50`},
+		{"csv mcc then amount", `r1;⟦card_pan:5200123456700001⟧;⟦card_expiry:08/26⟧;5812;120.00`},
+		{"csv code then amount", `r1,⟦card_pan:5200123456700001⟧,⟦card_expiry:08/26⟧,⟦card_cvv:557⟧,4075.50`},
+		{"csv currency, last field", `⟦card_pan:5200123456700001⟧,⟦card_expiry:08/26⟧,⟦card_cvv:643⟧`},
+		{"csv code, currency in letters", `r7;⟦card_pan:5200123456700001⟧;⟦card_expiry:08/26⟧;⟦card_cvv:398⟧;4075.50;KZT;00`},
+		{"csv header names cvv", `import header=pan,exp,cvv,amount row=⟦card_pan:5200123456700001⟧,⟦card_expiry:04/31⟧,⟦card_cvv:840⟧,75325.00`},
+		{"csv header names currency", `cols=pan;exp;currency;amount; card ⟦card_pan:5200123456700001⟧;⟦card_expiry:04/31⟧;557;75.00`},
 	}
 	s := New(Config{Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})
 	for _, c := range cases {
