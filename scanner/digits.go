@@ -254,9 +254,17 @@ var idByte = func() (b [256]bool) {
 	return
 }()
 
-func isNumSep(c byte) bool {
-	return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == 0xC2
-}
+// isNumSep reports whether c may start a separator between digit groups
+// (sepAt): a blank, '-', '.', a parenthesis, or the lead byte of a
+// no-break space; one table look-up on every number's fast path.
+func isNumSep(c byte) bool { return numSep[c] }
+
+var numSep = func() (b [256]bool) {
+	for _, c := range []byte{' ', '-', '.', '(', ')', 0xC2} {
+		b[c] = true
+	}
+	return
+}()
 
 // sepAt reads a separator between digit groups at t[j]: one of " ", "-",
 // ".", "(", ")", " (", ") ", ")-", " - ", or a no-break space (U+00A0,
