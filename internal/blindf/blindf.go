@@ -13,6 +13,7 @@ import (
 
 	"github.com/tazala/tazala"
 	"github.com/tazala/tazala/internal/checksum"
+	"github.com/tazala/tazala/internal/evalfmt"
 )
 
 // Part selects one of the two disjoint halves of the generator.
@@ -25,10 +26,7 @@ const (
 )
 
 // Span is a labelled value: byte offsets into Record.Line.
-type Span struct {
-	Kind       tazala.Kind
-	Start, End int
-}
+type Span = evalfmt.Span
 
 // Record is one generated log line with its truth spans.
 type Record struct {

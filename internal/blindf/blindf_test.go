@@ -1,18 +1,16 @@
 package blindf
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/tazala/tazala"
 	"github.com/tazala/tazala/internal/checksum"
+	"github.com/tazala/tazala/internal/evalfmt"
 )
 
 func panDigits(s string) string {
@@ -146,70 +144,26 @@ func TestPartsDisjoint(t *testing.T) {
 	}
 }
 
-type truthSpan struct {
-	Type  string `json:"type"`
-	Start int    `json:"start"`
-	End   int    `json:"end"`
-}
-
 // TestWriteCorpus writes the eval-format corpora when BLINDF_OUT is set.
 func TestWriteCorpus(t *testing.T) {
-	dir := os.Getenv("BLINDF_OUT")
-	if dir == "" {
+	env, err := evalfmt.ReadEnv("BLINDF", 5000, 1)
+	if env.Dir == "" {
 		t.Skip("BLINDF_OUT not set")
 	}
-	n := 5000
-	if s := os.Getenv("BLINDF_N"); s != "" {
-		v, err := strconv.Atoi(s)
-		if err != nil {
-			t.Fatalf("BLINDF_N: %v", err)
-		}
-		n = v
-	}
-	seed := uint64(1)
-	if s := os.Getenv("BLINDF_SEED"); s != "" {
-		v, err := strconv.ParseUint(s, 10, 64)
-		if err != nil {
-			t.Fatalf("BLINDF_SEED: %v", err)
-		}
-		seed = v
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err != nil {
 		t.Fatal(err)
 	}
 	for _, p := range []struct {
 		name string
 		part Part
 	}{{"tune", Tune}, {"held", Held}} {
-		cf, err := os.Create(filepath.Join(dir, p.name+".jsonl"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		tf, err := os.Create(filepath.Join(dir, p.name+".truth.jsonl"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		cw, tw := bufio.NewWriter(cf), bufio.NewWriter(tf)
-		g := New(seed, p.part)
-		for i := 1; i <= n; i++ {
+		g := New(env.Seed, p.part)
+		next := func() evalfmt.Record {
 			r := g.Next()
-			cw.Write(r.Line)
-			cw.WriteByte('\n')
-			spans := make([]truthSpan, 0, len(r.Spans))
-			for _, s := range r.Spans {
-				spans = append(spans, truthSpan{s.Kind.String(), s.Start, s.End})
-			}
-			row, _ := json.Marshal(struct {
-				Line  int         `json:"line"`
-				Spans []truthSpan `json:"spans"`
-			}{i, spans})
-			tw.Write(row)
-			tw.WriteByte('\n')
+			return evalfmt.Record{Line: r.Line, Spans: r.Spans}
 		}
-		for _, c := range []func() error{cw.Flush, tw.Flush, cf.Close, tf.Close} {
-			if err := c(); err != nil {
-				t.Fatal(err)
-			}
+		if err := evalfmt.WriteCorpus(evalfmt.Config{Dir: env.Dir, Name: p.name}, env.N, next); err != nil {
+			t.Fatal(err)
 		}
 	}
 }

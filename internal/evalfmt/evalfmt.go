@@ -2,7 +2,7 @@
 // ../shared/eval: a file of raw lines, a truth file with one JSON row per
 // line, {"line":N,"spans":[{"type","start","end"}]}, and optionally the
 // name of the template that wrote each line. It is the plumbing shared by
-// the blind generators (internal/blinda … blinde); their templates,
+// the blind generators (internal/blinda … blindf); their templates,
 // vocabularies and value builders stay their own.
 package evalfmt
 
