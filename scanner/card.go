@@ -75,9 +75,14 @@ func validPAN(d []byte) bool {
 }
 
 // panGrouping accepts the ways card numbers are written: one run, groups of
-// four (the last may be shorter: 4-4-4-4-3, 4-4-4-1), or Amex/Diners 4-6-5 / 4-6-4.
+// four (the last may be shorter: 4-4-4-4-3, 4-4-4-1), Amex/Diners 4-6-5 /
+// 4-6-4, or the issuer's 6-digit BIN and the rest of a 16–19 digit number
+// (6-13, 6-10).
 func panGrouping(gs []group) bool {
 	if len(gs) == 1 {
+		return true
+	}
+	if len(gs) == 2 && gs[0].b-gs[0].a == 6 && gs[1].b-gs[1].a >= 10 {
 		return true
 	}
 	if gs[0].b-gs[0].a != 4 {
@@ -95,10 +100,11 @@ func panGrouping(gs []group) bool {
 }
 
 // pan classifies 13–19 digits: one run or the usual groupings with one
-// separator kind, Luhn and a network range; not after a transaction-id
-// label; a bare run with no person label is weak.
+// separator kind (blank, no-break space, dash or dot), Luhn and a network
+// range; not after a transaction-id label; a bare run with no person label
+// is weak.
 func (c *candidate) pan() (tazala.Kind, float32, bool) {
-	if c.mixed || (c.seps != 0 && c.seps != ' ' && c.seps != '-') || !panGrouping(c.gs) || !validPAN(c.d) || !panGroupingNetwork(c.d, c.gs) {
+	if c.mixed || (c.seps != 0 && c.seps != ' ' && c.seps != '-' && c.seps != '.') || !panGrouping(c.gs) || !validPAN(c.d) || !panGroupingNetwork(c.d, c.gs) {
 		return 0, 0, false
 	}
 	l := c.label()
@@ -121,6 +127,9 @@ func (c *candidate) pan() (tazala.Kind, float32, bool) {
 		// a card number the networks and processors publish for tests:
 		// no random number is one of these, wherever it stands
 		weak = false
+	}
+	if weak && tokenized(c.g.text, c.from, c.gs[0].b, c.g.lo) {
+		weak = false // "tokenize 4111… -> tok_…" (cardrow.go)
 	}
 	return tazala.KindPAN, 0.97, weak
 }

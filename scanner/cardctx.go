@@ -108,6 +108,11 @@ var phraseStems = []struct {
 	{"телефон", ctxNegW, false}, {"bank", ctxNegW, true}, {"банк", ctxNegW, false}, {"товар", ctxNegW, false},
 	{"product", ctxNegW, true}, {"item", ctxNegW, true}, {"sku", ctxNegW, true}, {"exit", ctxNegW, true},
 	{"return", ctxNegW, true}, {"ret", ctxNegW, true}, {"rc", ctxNegW, true}, {"op", ctxNegW, true},
+	// other numbers of a card: its programme, its sequence number (CSN,
+	// PSN), its 3-D Secure codes
+	{"program", ctxNegW, false}, {"программ", ctxNegW, false}, {"бағдарлама", ctxNegW, false},
+	{"seq", ctxNegW, false}, {"csn", ctxNegW, true}, {"psn", ctxNegW, true}, {"последовательн", ctxNegW, false},
+	{"3ds", ctxNegW, true}, {"ds", ctxNegW, true}, {"threeds", ctxNegW, true}, {"3dsecure", ctxNegW, true},
 	// expiry
 	{"exp", ctxExpW, true}, {"expir", ctxExpW, false}, {"expdate", ctxExpW, true}, {"expires", ctxExpW, true},
 	{"expiring", ctxExpW, true}, {"valid", ctxExpW, true}, {"validity", ctxExpW, true}, {"thru", ctxExpW, true},

@@ -10,7 +10,9 @@ import "github.com/tazala/tazala"
 // a phrase of the card grammar, or right after an expiry.
 func (s *Scanner) cvv(g *seg, a, b int) {
 	if s.lastExp >= 0 && (near(g, s.lastExp, a) || s.nearVia(g, s.lastExp, a)) {
-		s.emit(g, tazala.KindCVV, a, b, "card_cvv", 0.85)
+		if !s.otherColumn(g, a, b) { // "'10/27', 6011": another column (cardrow.go)
+			s.emit(g, tazala.KindCVV, a, b, "card_cvv", 0.85)
+		}
 		return
 	}
 	if b-a == 4 && (validMonth(g.text[a:a+2]) || yymm(g.text[a:b])) {

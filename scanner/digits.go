@@ -254,13 +254,22 @@ var idByte = func() (b [256]bool) {
 	return
 }()
 
-func isNumSep(c byte) bool {
-	return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')'
-}
+// isNumSep reports whether c may start a separator between digit groups
+// (sepAt): a blank, '-', '.', a parenthesis, or the lead byte of a
+// no-break space; one table look-up on every number's fast path.
+func isNumSep(c byte) bool { return numSep[c] }
+
+var numSep = func() (b [256]bool) {
+	for _, c := range []byte{' ', '-', '.', '(', ')', 0xC2} {
+		b[c] = true
+	}
+	return
+}()
 
 // sepAt reads a separator between digit groups at t[j]: one of " ", "-",
-// ".", "(", ")", " (", ") ", ")-", " - ". It returns the index after it and
-// its kind.
+// ".", "(", ")", " (", ") ", ")-", " - ", or a no-break space (U+00A0,
+// bytes C2 A0), which is of the blank's kind. It returns the index after it
+// and its kind.
 func sepAt(t []byte, j int) (int, byte) {
 	n := len(t)
 	c := t[j]
@@ -288,6 +297,10 @@ func sepAt(t []byte, j int) (int, byte) {
 			return j + 2, '('
 		}
 		return j + 1, '('
+	case 0xC2:
+		if j+1 < n && t[j+1] == 0xA0 {
+			return j + 2, ' ' // "4111\u00a01111…": a word processor's blank
+		}
 	}
 	return j, 0
 }
