@@ -334,6 +334,9 @@ func (s *Scanner) name(g *seg, i int) int {
 		if e == j || (nw > 0 && keyAhead(t, e)) {
 			break // a key of the next key=value pair is not part of a name
 		}
+		if nw > 0 && oneLetter(t, j, e) {
+			break // "Ivanov A": an initial is not a name word
+		}
 		ws[nw] = [2]int{j, e}
 		nw++
 		if e+1 >= len(t) || t[e] != ' ' {
@@ -778,4 +781,10 @@ func mixedScript(w []byte) bool {
 		}
 	}
 	return cyr && lat
+}
+
+// oneLetter reports whether the word t[a:e] is a single letter (one byte,
+// or one two-byte Cyrillic letter).
+func oneLetter(t []byte, a, e int) bool {
+	return e-a == 1 || e-a == 2 && t[a] >= 0xC0
 }
