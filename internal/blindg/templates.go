@@ -19,7 +19,7 @@ const (
 )
 
 // nClean is the number of PII-free templates at the head of templates.
-const nClean = 11
+const nClean = 13
 
 type tmpl func(g *Generator, b *builder)
 
@@ -27,6 +27,7 @@ var templates = []tmpl{
 	// ---- PII-free operational lines ----
 	cleanSettlement, cleanRouter, cleanMasked, cleanThreeDS, cleanNumbers,
 	cleanKafka, cleanPayout, cleanDeploy, cleanDates, cleanMailIDs, cleanBadPhones,
+	cleanCardMetrics, cleanPlaces,
 	// ---- lines with personal data ----
 	gwCardJSON, ruCardText, kkCardText, enCardText, kvCard, xmlCard, urlCard,
 	csvCard, isoMsg, ruSupport, kkSupport, enSupport, formLine, profileJSON,
@@ -361,5 +362,23 @@ func panContainers(g *Generator, b *builder) {
 		b.s(`"><input name="cc-csc" value="`).v(kCVV, g.cvv(amex)).s(`"><input name="otp" value="`, g.otp(), `">`)
 	default:
 		b.s("| card | valid | holder | mcc |\\n| ").v(kPAN, p).s(" | ").v(kExp, g.expiry()).s(" | ").v(kName, g.latinName()).s(" | 5411 |")
+	}
+}
+
+func cleanCardMetrics(g *Generator, b *builder) {
+	b.s(g.stamp(), " card-svc metrics: cards_active=", strconv.Itoa(100+g.r.IntN(900)), " ", pick(g, []string{"cvv_checks", "cvv_failures", "cvc_mismatch_total", "cvv2_declines"}), "=", strconv.Itoa(100+g.r.IntN(900)),
+		" cvv_len=3 cid_len=4 pin_len=4 3ds_version=2.2.0 otp_ttl=", strconv.Itoa(60+g.r.IntN(300)), "s port=8583 card_issue_year=20",
+		strconv.Itoa(18+g.r.IntN(7)), " member_since=", two(int64(1+g.r.IntN(12))), "/", strconv.Itoa(15+g.r.IntN(8)),
+		" mcc=", pick(g, []string{"5411", "5732", "4111"}), " currency=", pick(g, []string{"398", "643"}), " bin_table=v", strconv.Itoa(g.r.IntN(40)))
+}
+
+func cleanPlaces(g *Generator, b *builder) {
+	switch g.r.IntN(3) {
+	case 0:
+		b.s("promo: Welcome to Green Valley Mall, Silk Way City and Almaty Arena; sponsor ", pick(g, companies), "; owner team ", pick(g, teams), "; cashback ", strconv.Itoa(1+g.r.IntN(9)), "%")
+	case 1:
+		b.s("акция: ТРЦ «Хан Шатыр» и «Мега Сильк Уэй», партнёр ", pick(g, companies), ", адрес ", pick(g, streets), " ", strconv.Itoa(1+g.r.IntN(99)), ", ", pick(g, cities), "; продукт ", pick(g, products))
+	default:
+		b.s("жаңа филиал: ", pick(g, streets), ", ", pick(g, cities), ", Астана Арена жанында; серіктес ", pick(g, companies), "; жауапты: ", pick(g, loneGiven))
 	}
 }
