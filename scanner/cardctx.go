@@ -112,7 +112,7 @@ var phraseStems = []struct {
 	// PSN), its 3-D Secure codes
 	{"program", ctxNegW, false}, {"программ", ctxNegW, false}, {"бағдарлама", ctxNegW, false},
 	{"seq", ctxNegW, false}, {"csn", ctxNegW, true}, {"psn", ctxNegW, true}, {"последовательн", ctxNegW, false},
-	{"3ds", ctxNegW, true}, {"ds", ctxNegW, true}, {"threeds", ctxNegW, true}, {"3dsecure", ctxNegW, true},
+	{"3ds", ctxNegW, true}, {"3d", ctxNegW, true}, {"d", ctxNegW, true}, {"ds", ctxNegW, true}, {"threeds", ctxNegW, true}, {"3dsecure", ctxNegW, true},
 	// expiry
 	{"exp", ctxExpW, true}, {"expir", ctxExpW, false}, {"expdate", ctxExpW, true}, {"expires", ctxExpW, true},
 	{"expiring", ctxExpW, true}, {"valid", ctxExpW, true}, {"validity", ctxExpW, true}, {"thru", ctxExpW, true},
