@@ -252,6 +252,24 @@ func (s *Scanner) phraseBefore(g *seg, p, maxWords int) (u ctx, n int) {
 					i--
 					continue
 				}
+				if c == '>' && i-1 > g.lo && t[i-2] == '=' {
+					// "[card_code] => 123", "\"card_code\"=>\"123\"": a
+					// PHP or Ruby key's arrow, and the bracket before it
+					i -= 2
+					for i > g.lo && t[i-1] == ' ' {
+						i--
+					}
+					if i > g.lo && t[i-1] == ']' {
+						i--
+					}
+					continue
+				}
+				if (c == 'n' || c == 'r') && i-1 > g.lo && t[i-2] == '\\' && (i-2 == g.lo || !isWordByte(t[i-3]) || i-3 > g.lo && t[i-4] == '\\') {
+					// a multipart field's name, then "\r\n\r\n" written
+					// out, then its value
+					i -= 2
+					continue
+				}
 				if c == ')' && i < p {
 					// a parenthesised hint, "(MM/YY)", "(АА/ЖЖ)": looked over
 					if o := bytes.LastIndexByte(t[max(g.lo, i-24):i-1], '('); o >= 0 {
