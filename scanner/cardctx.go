@@ -112,7 +112,7 @@ var phraseStems = []struct {
 	// PSN), its 3-D Secure codes
 	{"program", ctxNegW, false}, {"программ", ctxNegW, false}, {"бағдарлама", ctxNegW, false},
 	{"seq", ctxNegW, false}, {"csn", ctxNegW, true}, {"psn", ctxNegW, true}, {"последовательн", ctxNegW, false},
-	{"3ds", ctxNegW, true}, {"ds", ctxNegW, true}, {"threeds", ctxNegW, true}, {"3dsecure", ctxNegW, true},
+	{"3ds", ctxNegW, true}, {"3d", ctxNegW, true}, {"d", ctxNegW, true}, {"ds", ctxNegW, true}, {"threeds", ctxNegW, true}, {"3dsecure", ctxNegW, true},
 	// expiry
 	{"exp", ctxExpW, true}, {"expir", ctxExpW, false}, {"expdate", ctxExpW, true}, {"expires", ctxExpW, true},
 	{"expiring", ctxExpW, true}, {"valid", ctxExpW, true}, {"validity", ctxExpW, true}, {"thru", ctxExpW, true},
@@ -250,6 +250,24 @@ func (s *Scanner) phraseBefore(g *seg, p, maxWords int) (u ctx, n int) {
 			if c < utf8.RuneSelf {
 				if c == ' ' || c == '\t' || c == ':' || c == '=' || c == '"' || c == '\'' || c == '/' || c == '-' || c == '#' || c == '*' {
 					i--
+					continue
+				}
+				if c == '>' && i-1 > g.lo && t[i-2] == '=' {
+					// "[card_code] => 123", "\"card_code\"=>\"123\"": a
+					// PHP or Ruby key's arrow, and the bracket before it
+					i -= 2
+					for i > g.lo && t[i-1] == ' ' {
+						i--
+					}
+					if i > g.lo && t[i-1] == ']' {
+						i--
+					}
+					continue
+				}
+				if (c == 'n' || c == 'r') && i-1 > g.lo && t[i-2] == '\\' && (i-2 == g.lo || !isWordByte(t[i-3]) || i-3 > g.lo && t[i-4] == '\\') {
+					// a multipart field's name, then "\r\n\r\n" written
+					// out, then its value
+					i -= 2
 					continue
 				}
 				if c == ')' && i < p {

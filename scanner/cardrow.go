@@ -96,6 +96,11 @@ func (s *Scanner) otherColumn(g *seg, a, b int) bool {
 			return false
 		}
 		cq = gap[k]
+		if rb >= len(t) || t[rb] != cq {
+			// the quoted field goes on after the digits ("503,979.90",
+			// "120 KZT"): a longer value, not a code
+			return true
+		}
 	}
 	if c, ok := s.headerAfterExpiry(e); ok {
 		// the record names its columns: the one after the expiry decides
@@ -123,6 +128,10 @@ func (s *Scanner) otherColumn(g *seg, a, b int) bool {
 	}
 	if p < len(t) && (t[p] == '\'' || t[p] == '"') {
 		p++
+	}
+	if rb-ra == 4 && p < len(t) && t[p] != '\n' && t[p] != '\r' && t[p] != d {
+		// a common MCC followed by any other field ("08/27\t5812\tAPPROVED")
+		return true
 	}
 	if p >= len(t) || !isDigit(t[p]) {
 		return false

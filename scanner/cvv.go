@@ -30,7 +30,9 @@ func (s *Scanner) cvv(g *seg, a, b int) {
 	}
 	w, _, ok := prevWord(g.text, a, g.lo)
 	if !ok {
-		if (g.key&ctxCVV != 0 || s.cardObjectCode(g, a, g.key)) && !s.otherObject(g, a) {
+		// a key that names the code (cvv, card_code), or a code key that
+		// needs card evidence in the record (verification_value)
+		if (g.key&ctxCVV != 0 || s.cvvRule(g.key) || s.cardObjectCode(g, a, g.key)) && !s.otherObject(g, a) {
 			s.emit(g, tazala.KindCVV, a, b, "card_cvv", 0.95)
 		} else if hintBefore(g, a) && s.cvvPhrase(g, a, b) && !s.otherCardSubject(g, a) {
 			s.emit(g, tazala.KindCVV, a, b, "card_cvv", 0.9) // "security code (CVV) 123"

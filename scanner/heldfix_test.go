@@ -1,0 +1,51 @@
+package scanner
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestHeldFixRules covers the rules added once the Held halves of the
+// blind corpora were released for tuning (docs/scanner.md, "Held halves
+// released for tuning"). Values are synthetic (Luhn-valid numbers in
+// network ranges, built for these tests).
+func TestHeldFixRules(t *testing.T) {
+	cases := []struct{ name, in string }{
+		// a quoted field that goes on after the digits is a longer value
+		{"quoted amount with thousands", `"r1","⟦card_pan:4000123456789009⟧","⟦card_expiry:02.30⟧","503,979.90","KZT"`},
+		{"quoted amount with unit", `'⟦card_pan:4000123456789009⟧';'⟦card_expiry:02/30⟧';'120 KZT'`},
+		{"quoted code closes its field", `"r1","⟦card_pan:4000123456789009⟧","⟦card_expiry:02.30⟧","⟦card_cvv:503⟧","979.90"`},
+		// a common MCC followed by any other column
+		{"tsv mcc then status", "r1\t⟦card_pan:4000123456789009⟧\t⟦card_expiry:08/27⟧\t5812\tAPPROVED"},
+		{"csv mcc then word", "r1;⟦card_pan:5200123456700001⟧;⟦card_expiry:08/27⟧;7011;declined"},
+		{"tsv code then status", "r1\t⟦card_pan:371234567800004⟧\t⟦card_expiry:08/27⟧\t⟦card_cvv:1234⟧\tAPPROVED"},
+		{"mcc last column", "⟦card_pan:371234567800004⟧\t⟦card_expiry:08/27⟧\t⟦card_cvv:5812⟧"},
+		// a 3-D Secure one-time code is not the card's code
+		{"3-D Secure", `card ⟦card_pan:4000123456789009⟧ (expiry ⟦card_expiry:01/28⟧) одноразовый код 3-D Secure по карте 1350`},
+		{"3D Secure en", `one-time 3D Secure code for card 482484`},
+		{"secure code still", `card ⟦card_pan:4000123456789009⟧ secure code ⟦card_cvv:135⟧`},
+		// a PHP or Ruby key's arrow, a multipart field's name
+		{"php print_r card_code", `Array ( [number] => ⟦card_pan:4000 1234 5678 9009⟧ [expiry] => ⟦card_expiry:04/2028⟧ [card_code] => ⟦card_cvv:255⟧ [http_status] => 402 )`},
+		{"php print_r verification_value", `Array ( [pan] => ⟦card_pan:4000 1234 5678 9009⟧ [exp] => ⟦card_expiry:04/2028⟧ [verification_value] => ⟦card_cvv:255⟧ )`},
+		{"php print_r other code", `Array ( [pan] => ⟦card_pan:4000 1234 5678 9009⟧ [exp] => ⟦card_expiry:04/2028⟧ [response_code] => 255 )`},
+		{"ruby hash card_code", `params: {"cc"=>"⟦card_pan:5200123456700001⟧", "exp"=>"⟦card_expiry:05-32⟧", "card_code"=>"⟦card_cvv:554⟧", "save"=>"1"}`},
+		{"ruby hash verification_value", `params: {"cc"=>"⟦card_pan:5200123456700001⟧", "exp"=>"⟦card_expiry:05/32⟧", "verification_value"=>"⟦card_cvv:054⟧"}`},
+		{"ruby hash no card", `params: {"verification_value"=>"554", "save"=>"1"}`},
+		{"multipart card_code", `body: --XyZ\r\nContent-Disposition: form-data; name="pan"\r\n\r\n⟦card_pan:4000123456789009⟧\r\n--XyZ\r\nContent-Disposition: form-data; name="card_code"\r\n\r\n⟦card_cvv:5344⟧\r\n--XyZ--`},
+		{"multipart other field", `body: --XyZ\r\nContent-Disposition: form-data; name="pan"\r\n\r\n⟦card_pan:4000123456789009⟧\r\n--XyZ\r\nContent-Disposition: form-data; name="qty"\r\n\r\n534\r\n--XyZ--`},
+	}
+	s := New(Config{Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			line, want := parseMarked(t, c.in)
+			var gs []string
+			for _, f := range s.Scan([]byte(line), nil) {
+				gs = append(gs, spanStr(f.Kind, f.Span.Start, f.Span.End))
+			}
+			if strings.Join(gs, " ") != strings.Join(want, " ") {
+				t.Errorf("findings %v, want %v", gs, want)
+			}
+		})
+	}
+}
