@@ -31,6 +31,12 @@ func TestGfixRules(t *testing.T) {
 		{"on-call beside an unknown place", `ИИН=⟦iin:900101300017⟧; on_call=Жансая; region=Шиели`},
 		{"split name under name keys kept", `ИИН=⟦iin:900101300017⟧; тегі=⟦person_name:Бекмырза⟧; аты=⟦person_name:Жансая⟧`},
 		{"split name in unkeyed columns kept", `⟦iin:900101300017⟧;⟦person_name:Құдайқұл⟧;⟦person_name:Назерке⟧;⟦person_name:Сериковна⟧;KZT`},
+		// a card holder in a table row whose header names the column
+		{"csv header holder", `export [date;pan;exp;holder;cur]: 2026-11-09;⟦card_pan:4111111111111111⟧;⟦card_expiry:02/27⟧;⟦person_name:BERIK ZHUNUSOV⟧;398`},
+		{"markdown header holder", `| card | valid | holder | mcc |\n| ⟦card_pan:4111 1111 1111 1111⟧ | ⟦card_expiry:05/30⟧ | ⟦person_name:SAULE ZHUNUSOVA⟧ | 5411 |`},
+		{"markdown with rule line", "| pan | exp | cardholder |\n|---|---|---|\n| ⟦card_pan:4111111111111111⟧ | ⟦card_expiry:05/30⟧ | ⟦person_name:TIMUR ZHUNUSOV⟧ |"},
+		{"merchant column is not a name", `export [date;merchant;cur]: 2026-11-09;KASPI MAGAZIN;398`},
+		{"city column is not a name", `| date | city | mcc |\n| 2026-11-09 | SAULE TOWER | 5411 |`},
 		{"city petropavl", `ИИН=⟦iin:900101300017⟧; branch=Petropavl; manager=Zhansaya`},
 	}
 	s := New(Config{Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})

@@ -366,6 +366,13 @@ func (s *Scanner) name(g *seg, i int) int {
 	for k := 0; k < nw; k++ {
 		fl[k] = s.wordFlags(t[ws[k][0]:ws[k][1]])
 	}
+	if lc&(ctxNameStrong|ctxCompany) == 0 && nw <= 3 && s.headerNameColumn(g, i, end) {
+		// a table row's holder column (headercol.go)
+		if noNot(fl[:nw]) {
+			s.emit(g, tazala.KindName, i, end, "person_name", 0.9)
+			return end
+		}
+	}
 	// the whole value of a name field: "full_name":"Попова Ирина Николаевна"
 	if lc&ctxNameStrong != 0 && lc&ctxCompany == 0 && wholeIn(g, i, end) {
 		ok := true
