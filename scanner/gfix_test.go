@@ -37,6 +37,16 @@ func TestGfixRules(t *testing.T) {
 		{"markdown with rule line", "| pan | exp | cardholder |\n|---|---|---|\n| ⟦card_pan:4111111111111111⟧ | ⟦card_expiry:05/30⟧ | ⟦person_name:TIMUR ZHUNUSOV⟧ |"},
 		{"merchant column is not a name", `export [date;merchant;cur]: 2026-11-09;KASPI MAGAZIN;398`},
 		{"city column is not a name", `| date | city | mcc |\n| 2026-11-09 | SAULE TOWER | 5411 |`},
+		// role words and writer phrases that introduce a name
+		{"kazakh recipient", `p2p: алушы ⟦person_name:Сауле Жунусова⟧, сумма 1500.00 KZT`},
+		{"kazakh sender", `аударым: жіберуші ⟦person_name:Берик Жунусов⟧ (Tulpar Pay)`},
+		{"russian writes", `Добрый день, пишет ⟦person_name:Тимур Бекмырза⟧, спасибо`},
+		{"kazakh writer phrase", `Қайырлы күн! Жазып отырған ⟦person_name:Тимур Бекмырза⟧. Рахмет`},
+		{"participle alone is no intro", `Күтіп отырған Клиенттер Саны`},
+		// a Kazakh surname written first with a participle-like ending
+		{"kazakh surname first", `получатель ⟦person_name:Төлеген Тимур Берикұлы⟧, сумма 10.00 KZT`},
+		{"kazakh surname first caps", `Аты-жөні: ⟦person_name:ТӨЛЕГЕН САУЛЕ БЕРИКҚЫЗЫ⟧ | x`},
+		{"russian verb before is not a surname", `Позвоните ⟦person_name:Назерке Сериковна⟧`},
 		{"city petropavl", `ИИН=⟦iin:900101300017⟧; branch=Petropavl; manager=Zhansaya`},
 	}
 	s := New(Config{Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})

@@ -101,7 +101,9 @@ func init() {
 		"зовут", "фио", "thanks", "regards", "уважением", "құрметпен", "атым", "есімім", "уважаемый", "уважаемая",
 		"dear", "mr", "mrs", "ms", "miss", "г-н", "г-жа", "господин", "госпожа", "құрметті", "cardholder", "holder",
 		"клиент", "клиента", "плательщик", "плательщика", "получатель", "отправитель", "держатель", "sincerely", "cheers",
-		"спасибо", "рахмет", "signed", "from", "от")
+		"спасибо", "рахмет", "signed", "from", "от",
+		// role words of a transfer and a letter's writer: "алушы Шынар Тоқтар", "пишет Анна Ким"
+		"алушы", "жіберуші", "төлеуші", "пишет", "пишу")
 	add(ctxNeg, "rrn", "order", "order_id", "orderid", "order_no", "terminal", "terminal_id", "tid", "mid", "merchant_id",
 		"stan", "auth", "auth_code", "authcode", "approval_code", "mcc", "invoice", "invoice_id", "bin", "biin", "бин",
 		"payment_id", "transaction_id", "txn_id", "txn", "trace_id", "request_id", "ticket", "ticket_id", "ref",

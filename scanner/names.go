@@ -400,6 +400,7 @@ func (s *Scanner) name(g *seg, i int) int {
 				}
 				if acceptName(fl[a:b+1], intro && a == 0, (weak && a == 0 && b == nw-1) || (soft && a == 0)) {
 					a, b = surnameBeside(fl[:nw], a, b)
+					a = s.kazakhSurnameBefore(t, ws[:nw], fl[:nw], a, b)
 					if placeAfter(t, ws[b][1]) || placeBefore(g, ws[a][0]) {
 						// "Ахмет Байтұрсынұлы көшесі": a street named after a person
 						return ws[b][1]
@@ -586,6 +587,9 @@ func (s *Scanner) nameLabel(g *seg, i int) ctx {
 		return 0
 	}
 	c := s.ctxOf(w)
+	if c == 0 && s.writerPhrase(g, w, ws) {
+		return ctxNameIntro // "Жазып отырған Ержан Ысқақ" (gfixnames.go)
+	}
 	if len(w) == 2 && (w[0]|0x20) == 'a' && (w[1]|0x20) == 'm' {
 		if w2, _, ok := prevWord(g.text, ws, g.lo); ok && len(w2) == 1 && w2[0]|0x20 == 'i' {
 			return ctxNameSoft // "I am"
