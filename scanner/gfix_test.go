@@ -47,6 +47,14 @@ func TestGfixRules(t *testing.T) {
 		{"kazakh surname first", `получатель ⟦person_name:Төлеген Тимур Берикұлы⟧, сумма 10.00 KZT`},
 		{"kazakh surname first caps", `Аты-жөні: ⟦person_name:ТӨЛЕГЕН САУЛЕ БЕРИКҚЫЗЫ⟧ | x`},
 		{"russian verb before is not a surname", `Позвоните ⟦person_name:Назерке Сериковна⟧`},
+		// a transliterated expiry key in a card object
+		{"srok key", `{"card":{"pan":"⟦card_pan:4111111111111111⟧","srok":"⟦card_expiry:06/29⟧","cvv2":"⟦card_cvv:123⟧"}}`},
+		{"srok key yyyy", `{"card":{"num":"⟦card_pan:4111 1111 1111 1111⟧","srok":"⟦card_expiry:11/2030⟧"}}`},
+		// bare national numbers in phrases of calling and of a changed number
+		{"kazakh call light verb", `Анықтама: қоңырау шалыңыз ⟦phone:87011234567⟧, жұмыс уақыты 09:00-18:00`},
+		{"changed number", `смена номера: старый ⟦phone:87011234567⟧, новый ⟦phone:87021234567⟧, заявка №5512`},
+		{"old order number is not a phone", `номер заказа: старый 87011234567`},
+		{"new alone is weak", `новый 87011234567`},
 		{"city petropavl", `ИИН=⟦iin:900101300017⟧; branch=Petropavl; manager=Zhansaya`},
 	}
 	s := New(Config{Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})

@@ -78,7 +78,9 @@ func init() {
 		// funding, device and token PANs; account numbers as card gateways name the PAN
 		"fpan", "dpan", "tpan", "funding_pan", "fundingpan", "accountnumber", "acctnum", "acct_num", "acct_number", "acctnumber")
 	add(ctxExpiry, "exp", "expiry", "expires", "expiration", "exp_date", "expiry_date", "expdate", "exp_month_year",
-		"valid", "thru", "срок", "действия", "истекает", "истекает:", "expire", "expiring", "годна", "годен", "мерзімі", "мерзім", "card_exp", "card_expiry")
+		"valid", "thru", "срок", "действия", "истекает", "истекает:", "expire", "expiring", "годна", "годен", "мерзімі", "мерзім", "card_exp", "card_expiry",
+		// the Russian and Kazakh words written in Latin letters
+		"srok", "srok_deystviya", "srok_deistviya", "srok_dejstviya", "merzimi", "merzim", "deystvuet", "deistvuet")
 	add(ctxCVV, "безопасности", "cvv2/cvc2", "cvv/cvc", "cvc/cvv", "cvv", "cvc", "cvv2", "cvc2", "cid", "csc", "cvn", "security_code", "securitycode", "card_cvv", "card_cvc", "cav2", "cvd")
 	add(ctxNameStrong, "full_name", "fullname", "fio", "фио", "holder", "cardholder", "card_holder", "holder_name",
 		"cardholder_name", "payer_name", "customer_name", "client_name", "sender_name", "recipient_name",
