@@ -55,6 +55,9 @@ func TestGfixRules(t *testing.T) {
 		{"changed number", `смена номера: старый ⟦phone:87011234567⟧, новый ⟦phone:87021234567⟧, заявка №5512`},
 		{"old order number is not a phone", `номер заказа: старый 87011234567`},
 		{"new alone is weak", `новый 87011234567`},
+		// a name key with a language tag is a whole-name key
+		{"full name kk", `{"client":{"full_name_kk":"⟦person_name:Бекмырза Тимур Берикұлы⟧","iin_no":"⟦iin:900101300017⟧"}}`},
+		{"merchant name kk is a company", `{"merchant_name_kk":"Алтын Сапа","mcc":5411}`},
 		{"city petropavl", `ИИН=⟦iin:900101300017⟧; branch=Petropavl; manager=Zhansaya`},
 	}
 	s := New(Config{Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})

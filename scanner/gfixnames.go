@@ -57,3 +57,23 @@ func (s *Scanner) kazakhSurnameBefore(t []byte, ws [][2]int, fl []uint8, a, b in
 	}
 	return a
 }
+
+// nameLangTags are the language and script tags a key may end with
+// after its noun: full_name_kk, name_ru, fio_lat.
+var nameLangTags = []string{"kk", "kz", "ru", "en", "lat", "cyr", "latin", "local"}
+
+// langTagged reports whether the key w is noun followed by a separator
+// and a language or script tag ("full_name_kk", "holderName_lat").
+func langTagged(w []byte, noun string) bool {
+	for _, tag := range nameLangTags {
+		n := len(noun) + 1 + len(tag)
+		if len(w) < n || !hasSuffixFold(w, tag) {
+			continue
+		}
+		sep := w[len(w)-len(tag)-1]
+		if (sep == '_' || sep == '-' || sep == '.') && hasSuffixFold(w[:len(w)-len(tag)-1], noun) {
+			return true
+		}
+	}
+	return false
+}

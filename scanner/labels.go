@@ -194,7 +194,7 @@ func labelCtxOf(w []byte) ctx {
 				}
 			}
 		}
-		if c&ctxNameWeak != 0 && hasSuffixFold(w, "name") && c&ctxCompany == 0 {
+		if c&ctxNameWeak != 0 && (hasSuffixFold(w, "name") || langTagged(w, "name")) && c&ctxCompany == 0 {
 			// payer_name, customerFullName...: the value is a whole name
 			c |= ctxNameStrong
 		}
