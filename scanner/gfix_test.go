@@ -58,6 +58,8 @@ func TestGfixRules(t *testing.T) {
 		// a name key with a language tag is a whole-name key
 		{"full name kk", `{"client":{"full_name_kk":"⟦person_name:Бекмырза Тимур Берикұлы⟧","iin_no":"⟦iin:900101300017⟧"}}`},
 		{"merchant name kk is a company", `{"merchant_name_kk":"Алтын Сапа","mcc":5411}`},
+		{"name object first and last kept", `{"customer":{"name":{"last":"⟦person_name:Бекмырза⟧","first":"⟦person_name:Сауле⟧"},"iin":"⟦iin:900101300017⟧"}}`},
+		{"escaped name keys kept", `{"\u0442\u0435\u0433\u0456":"⟦person_name:Бекмырза⟧","\u0430\u0442\u044b":"⟦person_name:Сауле⟧","iin":"⟦iin:900101300017⟧"}`},
 		{"city petropavl", `ИИН=⟦iin:900101300017⟧; branch=Petropavl; manager=Zhansaya`},
 	}
 	s := New(Config{Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})
