@@ -1,6 +1,9 @@
 package scanner
 
-import "unicode/utf8"
+import (
+	"bytes"
+	"unicode/utf8"
+)
 
 // The subject that owns an expiry or a security code.
 //
@@ -115,7 +118,14 @@ func (s *Scanner) otherCardSubject(g *seg, a int) bool {
 	if keyed(t, a, g.lo) {
 		// a key's value: the key alone tells ("giftCardSecurityCode=")
 		w, _, ok := prevWord(t, a, g.lo)
-		return ok && s.wordBits(w)&(ctxCard|ctxModW) == ctxCard|ctxModW
+		if !ok {
+			return false
+		}
+		c := s.wordBits(w)
+		if c&ctxCard == 0 && !containsFold(w, "card") && authTokenRecord(s.line) {
+			return true // {"token_type":"bearer","expires_in":3600,"valid_until":"09/27"}
+		}
+		return c&(ctxCard|ctxModW) == ctxCard|ctxModW
 	}
 	p := a
 	sawCard := false
@@ -327,4 +337,20 @@ func nounCompound(m, w []byte) bool {
 		return true
 	}
 	return hasStemPart(w, []string{"картас"})
+}
+
+// authTokenNames are the fields of an OAuth 2.0 token response (RFC 6749
+// §5.1) and of a session's bearer token.
+var authTokenNames = [][]byte{[]byte("expires_in"), []byte("access_token"), []byte("refresh_token"), []byte("token_type"), []byte("id_token")}
+
+// authTokenRecord reports whether the record is an access token's (an
+// OAuth token response or its log line): an expiry in it with no card
+// word in its key and no PAN in the record is the token's.
+func authTokenRecord(line []byte) bool {
+	for _, n := range authTokenNames {
+		if bytes.Contains(line, n) {
+			return true
+		}
+	}
+	return false
 }

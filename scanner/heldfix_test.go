@@ -34,6 +34,18 @@ func TestHeldFixRules(t *testing.T) {
 		{"ruby hash no card", `params: {"verification_value"=>"554", "save"=>"1"}`},
 		{"multipart card_code", `body: --XyZ\r\nContent-Disposition: form-data; name="pan"\r\n\r\n⟦card_pan:4000123456789009⟧\r\n--XyZ\r\nContent-Disposition: form-data; name="card_code"\r\n\r\n⟦card_cvv:5344⟧\r\n--XyZ--`},
 		{"multipart other field", `body: --XyZ\r\nContent-Disposition: form-data; name="pan"\r\n\r\n⟦card_pan:4000123456789009⟧\r\n--XyZ\r\nContent-Disposition: form-data; name="qty"\r\n\r\n534\r\n--XyZ--`},
+		// a word of state before a key; a wallet's token number
+		{"new_account_number", `event=card.reissued card_id=1b7bece7b5 new_account_number=⟦card_pan:5200 1234 5670 0001⟧ new_validity=⟦card_expiry:2/31⟧`},
+		{"newCardNumber", `{"newCardNumber":"⟦card_pan:4000123456789009⟧"}`},
+		{"new_validity YYYY-MM", `reissued new_pan=⟦card_pan:4000123456789009⟧ new_validity=⟦card_expiry:2032-08⟧ pin_set=false`},
+		{"old_order_id", `old_order_id=4000123456789009`},
+		{"tokenNumber", `{"event":"token.provisioned","wallet":"x_pay","tokenNumber":"⟦card_pan:4000123456789009⟧","fpan_last4":"3224"}`},
+		{"token_number luhn-invalid", `{"token_number":"4000123456789000"}`},
+		// an access token's expiry
+		{"oauth valid_until", `{"oauth":"refresh","token_type":"bearer","expires_in":1215,"exp":1726246637,"valid_until":"09/27"}`},
+		{"access_token expiry", `token issued access_token=eyJhbGciOi expiry=09/27`},
+		{"card expiry beside a token", `{"token_type":"bearer","card":{"pan":"⟦card_pan:4000123456789009⟧","exp":"⟦card_expiry:09/27⟧"}}`},
+		{"card_exp key beside a token", `{"access_token":"x","card_exp":"⟦card_expiry:09/27⟧"}`},
 	}
 	s := New(Config{Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})
 	for _, c := range cases {

@@ -76,7 +76,9 @@ func init() {
 		// credit-card abbreviations of forms and gateways
 		"cc", "ccn", "ccnum", "cc_num", "cc_number", "ccnumber", "creditcard", "credit_card", "debitcard", "debit_card",
 		// funding, device and token PANs; account numbers as card gateways name the PAN
-		"fpan", "dpan", "tpan", "funding_pan", "fundingpan", "accountnumber", "acctnum", "acct_num", "acct_number", "acctnumber")
+		"fpan", "dpan", "tpan", "funding_pan", "fundingpan", "accountnumber", "acctnum", "acct_num", "acct_number", "acctnumber",
+		// a wallet's token number is a device PAN
+		"token_number", "tokennumber", "token_pan", "tokenpan")
 	add(ctxExpiry, "exp", "expiry", "expires", "expiration", "exp_date", "expiry_date", "expdate", "exp_month_year",
 		"valid", "thru", "срок", "действия", "истекает", "истекает:", "expire", "expiring", "годна", "годен", "мерзімі", "мерзім", "card_exp", "card_expiry")
 	add(ctxCVV, "безопасности", "cvv2/cvc2", "cvv/cvc", "cvc/cvv", "cvv", "cvc", "cvv2", "cvc2", "cid", "csc", "cvn", "security_code", "securitycode", "card_cvv", "card_cvc", "cav2", "cvd")
@@ -165,6 +167,11 @@ func labelCtxOf(w []byte) ctx {
 	}
 	if c, ok := isoLabelCtx(lw); ok {
 		return c // F37=, DE042: an ISO 8583 data element (opsneg.go)
+	}
+	if rest, ok := afterStateWord(w); ok {
+		// new_account_number, old_expiry, prevCardNumber: a state word
+		// before a key changes which value, not what it is
+		return labelCtxOf(rest)
 	}
 	var c ctx
 	for _, p := range labelPrefixes {
@@ -475,4 +482,26 @@ func cyrLetterBefore(t []byte, i, lo int) bool {
 	}
 	l, c := t[i-2], t[i-1]
 	return l >= 0xD0 && l <= 0xD3 && c >= 0x80 && c <= 0xBF && !(l == 0xD2 && c >= 0x82 && c <= 0x89)
+}
+
+// afterStateWord returns the rest of a compound key whose first part is a
+// word of state (new, old, prev, current, original, updated): "new_pan"
+// is read as "pan".
+func afterStateWord(w []byte) ([]byte, bool) {
+	for i := 1; i < len(w) && i <= 9; i++ {
+		if !isKeySep(w, i) {
+			continue
+		}
+		var buf [16]byte
+		switch string(lowerInto(buf[:0], w[:i])) {
+		case "new", "old", "prev", "previous", "current", "curr", "orig", "original", "updated", "replacement":
+		default:
+			return nil, false
+		}
+		if w[i] == '_' || w[i] == '-' || w[i] == '.' {
+			i++
+		}
+		return w[i:], i < len(w)
+	}
+	return nil, false
 }
