@@ -46,6 +46,9 @@ func TestHeldFixRules(t *testing.T) {
 		{"access_token expiry", `token issued access_token=eyJhbGciOi expiry=09/27`},
 		{"card expiry beside a token", `{"token_type":"bearer","card":{"pan":"⟦card_pan:4000123456789009⟧","exp":"⟦card_expiry:09/27⟧"}}`},
 		{"card_exp key beside a token", `{"access_token":"x","card_exp":"⟦card_expiry:09/27⟧"}`},
+		// a field holding letters and digits is not a name part
+		{"document number beside a split name", `{"person":{"surname":"⟦person_name:Иванов⟧","givenName":"⟦person_name:Сергей⟧"},"identity":{"documentNumber":"N22315793","issuedBy":"МВД"}}`},
+		{"id column", `lname=⟦person_name:Ivanova⟧ fname=⟦person_name:Anna⟧ doc=AB123456 ok`},
 	}
 	s := New(Config{Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})
 	for _, c := range cases {

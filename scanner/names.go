@@ -295,13 +295,14 @@ func (s *Scanner) name(g *seg, i int) int {
 			j++
 		}
 		if j < len(t) && t[j] < 0x80 && t[j] != ' ' && t[j] != '-' && t[j] != '\'' && t[j] != '_' {
-			if isFieldDelim(t[j]) && fieldStart(g, i) {
+			if seen&tailDigit == 0 && isFieldDelim(t[j]) && fieldStart(g, i) {
+				// a field holding a word ("N22315793" is a document's id)
 				s.namePart(g, i, j)
 			}
 			return j
 		}
 		if j+1 < len(t) && t[j] == ' ' && !isUpperStart(t, j+1) {
-			if (t[j+1] == ' ' && columnWord(g, i, j)) || (i > g.lo && t[i-1] == '=' && fieldEnd(g, j)) {
+			if seen&tailDigit == 0 && ((t[j+1] == ' ' && columnWord(g, i, j)) || (i > g.lo && t[i-1] == '=' && fieldEnd(g, j))) {
 				// a column of a fixed-width row; "lname=Ivanova fname=…"
 				s.namePart(g, i, j)
 			}
@@ -405,6 +406,7 @@ func (s *Scanner) name(g *seg, i int) int {
 	}
 	return ws[0][1]
 }
+
 
 // columnWord reports whether the word [a,e) of g is the whole value of a
 // column of a fixed-width row: padded with two blanks or more after it or
