@@ -49,6 +49,13 @@ func TestHeldFixRules(t *testing.T) {
 		// a field holding letters and digits is not a name part
 		{"document number beside a split name", `{"person":{"surname":"⟦person_name:Иванов⟧","givenName":"⟦person_name:Сергей⟧"},"identity":{"documentNumber":"N22315793","issuedBy":"МВД"}}`},
 		{"id column", `lname=⟦person_name:Ivanova⟧ fname=⟦person_name:Anna⟧ doc=AB123456 ok`},
+		// a given name beside a word nothing knows, in a record with other personal data
+		{"given then unknown surname", `Здравствуйте! Я ⟦person_name:Данияр Оразалы⟧, мой телефон ⟦phone:+7 701 234 56 78⟧`},
+		{"unknown surname then given", `KYC|2026-01-25|⟦person_name:Жақып Азамат⟧|⟦phone:8 (701) 045-62-88⟧|failed`},
+		{"latin foreign surname", `передан менеджеру ⟦person_name:Anna Kowalska⟧, email ⟦email:anna.k@example.kz⟧`},
+		{"two given names", `Hello, this is ⟦person_name:Bekzat Daniyar⟧ speaking, call me on ⟦phone:+7 701 234 56 78⟧`},
+		{"alone in the record", `передан менеджеру Anna Kowalska`},
+		{"different shape", `Anna KOWALSKA wrote ⟦email:anna.k@example.kz⟧`},
 	}
 	s := New(Config{Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})
 	for _, c := range cases {

@@ -404,9 +404,31 @@ func (s *Scanner) name(g *seg, i int) int {
 			intro = fl[a]&wNot != 0 && s.ctxOf(t[ws[a][0]:ws[a][1]])&(ctxNameIntro|ctxNameStrong) != 0
 		}
 	}
+	if nw == 2 && givenBesideUnknownWord(fl[0], fl[1]) && wordShape(t[ws[0][0]:ws[0][1]]) == wordShape(t[ws[1][0]:ws[1][1]]) &&
+		!placeAfter(t, ws[1][1]) && !placeBefore(g, ws[0][0]) {
+		// "Азамат Оразалы", "Anna Kowalska": a given name beside a word
+		// nothing knows, written alike (a surname without an ending) is a
+		// name only in a record that holds other personal data
+		n := len(s.out)
+		s.emit(g, tazala.KindName, ws[0][0], ws[1][1], "person_name", 0.7)
+		if len(s.out) > n {
+			s.markWeak()
+		}
+		return ws[1][1]
+	}
 	return ws[0][1]
 }
 
+// givenBesideUnknownWord reports whether two words' flags are a given name
+// and a word the lexicon, the endings and the common nouns do not know
+// (or a second given name: Kazakh surnames are often a father's given
+// name, "Данияр Толеген"), in either order.
+func givenBesideUnknownWord(f0, f1 uint8) bool {
+	const known = wGiven | wSurname | wPatronymic | wNot | wCommon
+	given := func(f uint8) bool { return f&wGiven != 0 && f&(wNot|wCommon) == 0 }
+	unknown := func(f uint8) bool { return f&known == 0 }
+	return given(f0) && (unknown(f1) || given(f1)) || unknown(f0) && given(f1)
+}
 
 // columnWord reports whether the word [a,e) of g is the whole value of a
 // column of a fixed-width row: padded with two blanks or more after it or
