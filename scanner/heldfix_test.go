@@ -56,6 +56,11 @@ func TestHeldFixRules(t *testing.T) {
 		{"two given names", `Hello, this is ⟦person_name:Bekzat Daniyar⟧ speaking, call me on ⟦phone:+7 701 234 56 78⟧`},
 		{"alone in the record", `передан менеджеру Anna Kowalska`},
 		{"different shape", `Anna KOWALSKA wrote ⟦email:anna.k@example.kz⟧`},
+		// common nouns of ops lines: loyalty programmes, log levels, "логов"
+		{"programme display name", `catalog: registered Component:default/qr-pay title="Steppe Pay" displayName=" Алтын Бонус " owner=group:ledger`},
+		{"english programme", `title="Smart Cashback" displayName="Arman Loyalty" lifecycle=production`},
+		{"log level beside a message", `{"level":"FATAL","logger":"io.netty.Pipeline","message":"Логов за период не найдено."}`},
+		{"critical level", `{"severity":"CRITICAL","msg":"Бонусов не начислено"}`},
 	}
 	s := New(Config{Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})
 	for _, c := range cases {
