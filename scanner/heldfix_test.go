@@ -61,6 +61,9 @@ func TestHeldFixRules(t *testing.T) {
 		{"english programme", `title="Smart Cashback" displayName="Arman Loyalty" lifecycle=production`},
 		{"log level beside a message", `{"level":"FATAL","logger":"io.netty.Pipeline","message":"Логов за период не найдено."}`},
 		{"critical level", `{"severity":"CRITICAL","msg":"Бонусов не начислено"}`},
+		// every id of a References list is a Message-ID
+		{"references list", `References: <5dc923da02c1adac.9236338052@web.example.kz> <19523391622edc04.3573264320@EX01.corp.example.kz>`},
+		{"to list stays mail", `To: <⟦email:anna.k@example.kz⟧> <⟦email:boris@example.kz⟧>`},
 	}
 	s := New(Config{Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})
 	for _, c := range cases {
