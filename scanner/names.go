@@ -404,19 +404,43 @@ func (s *Scanner) name(g *seg, i int) int {
 			intro = fl[a]&wNot != 0 && s.ctxOf(t[ws[a][0]:ws[a][1]])&(ctxNameIntro|ctxNameStrong) != 0
 		}
 	}
-	if nw == 2 && givenBesideUnknownWord(fl[0], fl[1]) && wordShape(t[ws[0][0]:ws[0][1]]) == wordShape(t[ws[1][0]:ws[1][1]]) &&
-		!placeAfter(t, ws[1][1]) && !placeBefore(g, ws[0][0]) {
-		// "Азамат Оразалы", "Anna Kowalska": a given name beside a word
-		// nothing knows, written alike (a surname without an ending) is a
-		// name only in a record that holds other personal data
+	if a, ok := givenPair(fl[:nw]); ok && wordShape(t[ws[a][0]:ws[a][1]]) == wordShape(t[ws[a+1][0]:ws[a+1][1]]) &&
+		!placeAfter(t, ws[a+1][1]) && !placeBefore(g, ws[a][0]) {
+		// "Азамат Оразалы", "Anna Kowalska", "Я Данияр Толеген": a given
+		// name beside a word nothing knows, written alike (a surname
+		// without an ending) is a name only in a record that holds other
+		// personal data
 		n := len(s.out)
-		s.emit(g, tazala.KindName, ws[0][0], ws[1][1], "person_name", 0.7)
+		s.emit(g, tazala.KindName, ws[a][0], ws[a+1][1], "person_name", 0.7)
 		if len(s.out) > n {
 			s.markWeak()
 		}
-		return ws[1][1]
+		return ws[a+1][1]
 	}
 	return ws[0][1]
+}
+
+// givenPair finds, in a window of capitalised words' flags, two
+// neighbours that givenBesideUnknownWord accepts while every other word
+// of the window is never part of a name ("Я", "Hello"); it returns the
+// first one's index.
+func givenPair(fl []uint8) (int, bool) {
+	found := -1
+	for k := 0; k+1 < len(fl); k++ {
+		if givenBesideUnknownWord(fl[k], fl[k+1]) {
+			found = k
+			break
+		}
+	}
+	if found < 0 {
+		return 0, false
+	}
+	for k, f := range fl {
+		if (k < found || k > found+1) && f&wNot == 0 {
+			return 0, false
+		}
+	}
+	return found, true
 }
 
 // givenBesideUnknownWord reports whether two words' flags are a given name
@@ -425,7 +449,7 @@ func (s *Scanner) name(g *seg, i int) int {
 // name, "Данияр Толеген"), in either order.
 func givenBesideUnknownWord(f0, f1 uint8) bool {
 	const known = wGiven | wSurname | wPatronymic | wNot | wCommon
-	given := func(f uint8) bool { return f&wGiven != 0 && f&(wNot|wCommon) == 0 }
+	given := func(f uint8) bool { return f&wGiven != 0 && f&wNot == 0 } // the lexicon wins over a common ending ("Төлеген")
 	unknown := func(f uint8) bool { return f&known == 0 }
 	return given(f0) && (unknown(f1) || given(f1)) || unknown(f0) && given(f1)
 }
