@@ -55,6 +55,8 @@ func TestHeldFixRules(t *testing.T) {
 		{"latin foreign surname", `передан менеджеру ⟦person_name:Anna Kowalska⟧, email ⟦email:anna.k@example.kz⟧`},
 		{"two given names", `Hello, this is ⟦person_name:Bekzat Daniyar⟧ speaking, call me on ⟦phone:+7 701 234 56 78⟧`},
 		{"alone in the record", `передан менеджеру Anna Kowalska`},
+		{"polish given name", `Обращается ⟦person_name:Nowak Piotr⟧, тел. ⟦phone:+7 702 123 45 67⟧`},
+		{"japanese given name", `Получатель перевода ⟦person_name:Akiko Yamada⟧, номер ⟦phone:8 776 283-42-51⟧`},
 		{"a word never in a name before the pair", `Я ⟦person_name:Данияр Толеген⟧, пишу по поводу возврата, тел. ⟦phone:+7 702 123 45 67⟧`},
 		{"given name with a common ending", `KYC|2026-01-25|⟦person_name:Төлеген Ақжол⟧|⟦phone:+7 702 123 45 67⟧|passed`},
 		{"another script before the pair", `Report ⟦person_name:Данияр Оразалы⟧ sent to ⟦email:ops@example.kz⟧`},
