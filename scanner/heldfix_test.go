@@ -55,6 +55,11 @@ func TestHeldFixRules(t *testing.T) {
 		{"latin foreign surname", `передан менеджеру ⟦person_name:Anna Kowalska⟧, email ⟦email:anna.k@example.kz⟧`},
 		{"two given names", `Hello, this is ⟦person_name:Bekzat Daniyar⟧ speaking, call me on ⟦phone:+7 701 234 56 78⟧`},
 		{"alone in the record", `передан менеджеру Anna Kowalska`},
+		// Latin letters with diacritics read as typed without them
+		{"kazakh latin macrons", `Good afternoon, ⟦person_name:Nūrsūltan Erlanūly⟧ here, phone ⟦phone:+7 702 123 45 67⟧`},
+		{"kazakh latin patronymic", `KYC|2026-01-07|⟦person_name:Saparov Asqar Beibıtūly⟧|⟦phone:+7 702 123 45 67⟧|passed`},
+		{"kazakh latin cedilla", `Reply-To: ⟦person_name:Şolpan Orazaly⟧ <⟦email:sholpan.o@example.kz⟧>`},
+		{"accented product words", `Café Crème Brûlée`},
 		{"polish given name", `Обращается ⟦person_name:Nowak Piotr⟧, тел. ⟦phone:+7 702 123 45 67⟧`},
 		{"japanese given name", `Получатель перевода ⟦person_name:Akiko Yamada⟧, номер ⟦phone:8 776 283-42-51⟧`},
 		{"a word never in a name before the pair", `Я ⟦person_name:Данияр Толеген⟧, пишу по поводу возврата, тел. ⟦phone:+7 702 123 45 67⟧`},

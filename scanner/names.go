@@ -74,7 +74,29 @@ func loadLexicon() {
 // German and Nordic names to the ASCII letters they are typed as.
 var latinFold = strings.NewReplacer("ç", "c", "ş", "s", "ı", "i", "ğ", "g", "ö", "o", "ü", "u", "é", "e", "è", "e",
 	"ê", "e", "ë", "e", "á", "a", "à", "a", "â", "a", "ä", "a", "ã", "a", "å", "a", "í", "i", "ì", "i", "î", "i", "ï", "i",
-	"ó", "o", "ò", "o", "ô", "o", "õ", "o", "ø", "o", "ú", "u", "ù", "u", "û", "u", "ñ", "n", "ß", "ss", "i̇", "i")
+	"ó", "o", "ò", "o", "ô", "o", "õ", "o", "ø", "o", "ú", "u", "ù", "u", "û", "u", "ñ", "n", "ß", "ss", "i̇", "i",
+	// Polish and Czech letters; the macrons of the Kazakh Latin alphabet (Nūrsūltan)
+	"ą", "a", "ć", "c", "ę", "e", "ł", "l", "ń", "n", "ś", "s", "ź", "z", "ż", "z", "ř", "r", "š", "s", "č", "c",
+	"ž", "z", "ě", "e", "ů", "u", "ý", "y", "ň", "n", "ā", "a", "ē", "e", "ī", "i", "ō", "o", "ū", "u")
+
+// kazLatinFold maps the letters of the Kazakh Latin alphabet written with
+// a cedilla to the digraphs of the usual transliteration (Şolpan → sholpan).
+var kazLatinFold = strings.NewReplacer("ş", "sh", "ç", "ch")
+
+// accentedLatin reports whether the lower-cased word lw holds a Latin
+// letter with a diacritic (U+00C0–U+017F) and no Cyrillic letter.
+func accentedLatin(lw []byte) bool {
+	acc := false
+	for _, c := range lw {
+		switch {
+		case c == 0xD0 || c == 0xD1 || c == 0xD2 || c == 0xD3:
+			return false
+		case c >= 0xC3 && c <= 0xC5:
+			acc = true
+		}
+	}
+	return acc
+}
 
 // kazakhToRussian maps the Kazakh-only letters to the Russian ones they are
 // typed as.
@@ -121,6 +143,17 @@ func (s *Scanner) classifyWord(w []byte) uint8 {
 		if r := kazakhToRussian.Replace(string(lw)); r != string(lw) {
 			f = lexicon[r]
 		}
+	}
+	if !ok && accentedLatin(lw) && !mixedScript(lw) {
+		// "Nūrsūltan", "Erlanūly", "Zieliński": read as typed without the
+		// diacritics, for the lexicon and the endings alike
+		folded := latinFold.Replace(string(lw))
+		f, ok = lexicon[folded]
+		if !ok {
+			f = lexicon[latinFold.Replace(kazLatinFold.Replace(string(lw)))]
+		}
+		s.wbuf = append(s.wbuf[:0], folded...)
+		lw = s.wbuf
 	}
 	if f&wNot != 0 || mixedScript(lw) || f&(wGiven|wSurname) == 0 && commonWord(lw) {
 		return wNot // commonWord: "Сервис", "Шлюз", "Платёжный" (commonwords.go)
