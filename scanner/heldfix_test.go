@@ -75,6 +75,10 @@ func TestHeldFixRules(t *testing.T) {
 		// every id of a References list is a Message-ID
 		{"references list", `References: <5dc923da02c1adac.9236338052@web.example.kz> <19523391622edc04.3573264320@EX01.corp.example.kz>`},
 		{"to list stays mail", `To: <⟦email:anna.k@example.kz⟧> <⟦email:boris@example.kz⟧>`},
+		// a value attribute read by its element's name
+		{"xml field name", `<isomsg><field id="2" value="⟦card_pan:4000123456789009⟧"/><field id="48.7" name="card-holder" value="⟦person_name:Seitkali Assem⟧"/></isomsg>`},
+		{"html input cvv", `<form><input name="cc" value="⟦card_pan:4000123456789009⟧"><input name="cvv" value="⟦card_cvv:123⟧"></form>`},
+		{"xml field other", `<field id="48.7" name="merchant" value="Seitkali Assem"/>`},
 	}
 	s := New(Config{Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})
 	for _, c := range cases {

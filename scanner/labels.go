@@ -374,6 +374,9 @@ func (s *Scanner) labelCtx(g *seg, p int) ctx {
 		// the tail of a \u-escaped key: "\u0441\u0440\u043e\u043a":"12/27"
 		return s.rawKeyCtx(g.text, p)
 	}
+	if n, ok := fieldNameAttr(g, w, ws); ok {
+		w = n // <field name="card-holder" value="…"/>
+	}
 	c := s.ctxOf(w)
 	if c != 0 && ws-1 > g.lo && g.text[ws-1] == '/' && isWordByte(g.text[ws-2]) {
 		// "ИИН/БИН: …", "phone/email": a label of two words joined by a
@@ -502,6 +505,43 @@ func afterStateWord(w []byte) ([]byte, bool) {
 			i++
 		}
 		return w[i:], i < len(w)
+	}
+	return nil, false
+}
+
+// fieldNameAttr reads a generic value attribute by its element's name:
+// when w (at ws) is a "value" attribute (value="…", value='…') and the
+// same tag has a name, key or id attribute holding a word before it
+// (<field name="card-holder" value="…"/>, <input name="cvv" value="…">),
+// it returns that word.
+func fieldNameAttr(g *seg, w []byte, ws int) ([]byte, bool) {
+	t := g.text
+	e := ws + len(w)
+	if len(w) != 5 || w[0]|0x20 != 'v' || e >= len(t) || t[e] != '=' {
+		return nil, false
+	}
+	var buf [8]byte
+	if string(lowerInto(buf[:0], w)) != "value" {
+		return nil, false
+	}
+	lo := max(g.lo, ws-160)
+	tag := t[lo:ws]
+	if o := bytes.LastIndexByte(tag, '<'); o >= 0 {
+		tag = tag[o:]
+	} else if bytes.IndexByte(tag, '>') >= 0 {
+		return nil, false
+	}
+	for _, attr := range [][]byte{[]byte(` name="`), []byte(` name='`), []byte(` key="`)} {
+		o := bytes.LastIndex(tag, attr)
+		if o < 0 {
+			continue
+		}
+		v := tag[o+len(attr):]
+		q := bytes.IndexByte(v, attr[len(attr)-1])
+		if q <= 0 || q > 48 {
+			continue
+		}
+		return v[:q], true
 	}
 	return nil, false
 }

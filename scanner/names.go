@@ -656,6 +656,9 @@ func (s *Scanner) nameLabel(g *seg, i int) ctx {
 		}
 		return 0
 	}
+	if n, ok := fieldNameAttr(g, w, ws); ok {
+		return s.ctxOf(n) // <field name="card-holder" value="…"/>
+	}
 	c := s.ctxOf(w)
 	if len(w) == 2 && (w[0]|0x20) == 'a' && (w[1]|0x20) == 'm' {
 		if w2, _, ok := prevWord(g.text, ws, g.lo); ok && len(w2) == 1 && w2[0]|0x20 == 'i' {
