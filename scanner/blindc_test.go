@@ -12,9 +12,10 @@ import (
 
 // TestBlindOpsLogs counts findings on both parts of internal/blindc, the
 // PII-free operational logs written apart from the scanner (every finding
-// is a false alarm). Tune, the part false alarms were studied on, must
-// give none; Held is only counted and logged per kind (its lines are
-// never printed: it is the honest figure, not a tuning aid).
+// is a false alarm). Both parts must give none: Tune, the part false
+// alarms were studied on, and Held, released for tuning once its figure
+// was recorded (docs/scanner.md, "Held halves released for tuning"). Held
+// lines are still not printed here.
 func TestBlindOpsLogs(t *testing.T) {
 	n := 10000
 	if testing.Short() {
@@ -44,8 +45,8 @@ func TestBlindOpsLogs(t *testing.T) {
 			}
 		}
 		t.Logf("blindc %s: %d findings on %d of %d lines %v", p.name, total, lines, n, fmt.Sprint(byKind))
-		if p.part == blindc.Tune && total > 0 {
-			t.Errorf("blindc tune: %d findings on %d PII-free lines, want none", total, n)
+		if total > 0 {
+			t.Errorf("blindc %s: %d findings on %d PII-free lines, want none", p.name, total, n)
 		}
 	}
 }

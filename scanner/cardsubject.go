@@ -1,6 +1,9 @@
 package scanner
 
-import "unicode/utf8"
+import (
+	"bytes"
+	"unicode/utf8"
+)
 
 // The subject that owns an expiry or a security code.
 //
@@ -115,7 +118,14 @@ func (s *Scanner) otherCardSubject(g *seg, a int) bool {
 	if keyed(t, a, g.lo) {
 		// a key's value: the key alone tells ("giftCardSecurityCode=")
 		w, _, ok := prevWord(t, a, g.lo)
-		return ok && s.wordBits(w)&(ctxCard|ctxModW) == ctxCard|ctxModW
+		if !ok {
+			return false
+		}
+		c := s.wordBits(w)
+		if c&ctxCard == 0 && !containsFold(w, "card") && s.authTokenRecord() {
+			return true // {"token_type":"bearer","expires_in":3600,"valid_until":"09/27"}
+		}
+		return c&(ctxCard|ctxModW) == ctxCard|ctxModW
 	}
 	p := a
 	sawCard := false
@@ -327,4 +337,45 @@ func nounCompound(m, w []byte) bool {
 		return true
 	}
 	return hasStemPart(w, []string{"картас"})
+}
+
+// tokenExpiry reports whether the keyed value at a, in a record with no
+// PAN, belongs to an access token (authTokenRecord) by a key with no card
+// word: "expires_in":1215 is not an MMYY expiry.
+func (s *Scanner) tokenExpiry(g *seg, a int) bool {
+	if s.lastPAN >= 0 || !keyed(g.text, a, g.lo) {
+		return false
+	}
+	w, _, ok := prevWord(g.text, a, g.lo)
+	return ok && s.wordBits(w)&ctxCard == 0 && !containsFold(w, "card") && s.authTokenRecord()
+}
+
+// authTokenRecord reports whether the record is an access token's (an
+// OAuth 2.0 token response, RFC 6749 §5.1, or its log line): it names
+// access_token, refresh_token, id_token, token_type or expires_in. An
+// expiry in it with no card word in its key and no PAN in the record is
+// the token's. One pass over the record's underscores, once per record.
+func (s *Scanner) authTokenRecord() bool {
+	if s.authTok != 0 {
+		return s.authTok > 0
+	}
+	s.authTok = -1
+	t := s.line
+	for i := bytes.IndexByte(t, '_'); i >= 0; {
+		before, after := t[:i], t[i+1:]
+		switch {
+		case bytes.HasPrefix(after, []byte("token")) &&
+			(bytes.HasSuffix(before, []byte("access")) || bytes.HasSuffix(before, []byte("refresh")) || bytes.HasSuffix(before, []byte("id"))),
+			bytes.HasPrefix(after, []byte("type")) && bytes.HasSuffix(before, []byte("token")),
+			bytes.HasPrefix(after, []byte("in")) && bytes.HasSuffix(before, []byte("expires")):
+			s.authTok = 1
+			return true
+		}
+		j := bytes.IndexByte(after, '_')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
 }

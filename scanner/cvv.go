@@ -18,7 +18,7 @@ func (s *Scanner) cvv(g *seg, a, b int) {
 	if b-a == 4 && (validMonth(g.text[a:a+2]) && !s.staleYY(g.text[a+2:b]) || yymm(g.text[a:b])) {
 		// "exp":"0330", "срок 0330": MMYY without a slash, after an expiry
 		// label; "EXP=2712": YYMM as track data and ISO 8583 write it
-		if c := s.labelCtx(g, a); c&ctxExpiry != 0 && c&ctxCVV == 0 {
+		if c := s.labelCtx(g, a); c&ctxExpiry != 0 && c&ctxCVV == 0 && !s.tokenExpiry(g, a) {
 			s.emit(g, tazala.KindExpiry, a, b, "card_expiry", 0.85)
 			return
 		}

@@ -107,6 +107,10 @@ done:
 		// a Message-ID, or "id=<1760…@host>" in an MTA log
 		return b
 	}
+	if k := firstInList(g, a); k != a && s.labelCtx(g, k)&ctxMsgID != 0 {
+		// "References: <a@host> <b@host>": every id of the header's list
+		return b
+	}
 	if a > g.lo && t[a-1] == '<' && b < len(t) && t[b] == '>' && generatedLocal(t[a:at]) &&
 		s.labelCtx(g, a)&ctxEmail == 0 {
 		// "<7b34fd8f6489.2578265081@mail.example.com>" in a column of an MTA
@@ -244,4 +248,28 @@ func percentDecode(dst, w []byte) []byte {
 		dst = append(dst, w[k])
 	}
 	return dst
+}
+
+// firstInList returns where the first of a blank-separated list of
+// bracketed items ("<a@host> <b@host>") starts, given the start a of one
+// of them (right after its '<'); a when a is not in such a list or is its
+// first.
+func firstInList(g *seg, a int) int {
+	t := g.text
+	k := a
+	for n := 0; n < 32 && k-1 > g.lo && t[k-1] == '<'; n++ {
+		j := k - 1
+		for j > g.lo && (t[j-1] == ' ' || t[j-1] == '\t') {
+			j--
+		}
+		if j == k-1 || j <= g.lo || t[j-1] != '>' {
+			break
+		}
+		o := bytes.LastIndexByte(t[max(g.lo, j-1-256):j-1], '<')
+		if o < 0 {
+			break
+		}
+		k = max(g.lo, j-1-256) + o + 1
+	}
+	return k
 }

@@ -76,7 +76,9 @@ func init() {
 		// credit-card abbreviations of forms and gateways
 		"cc", "ccn", "ccnum", "cc_num", "cc_number", "ccnumber", "creditcard", "credit_card", "debitcard", "debit_card",
 		// funding, device and token PANs; account numbers as card gateways name the PAN
-		"fpan", "dpan", "tpan", "funding_pan", "fundingpan", "accountnumber", "acctnum", "acct_num", "acct_number", "acctnumber")
+		"fpan", "dpan", "tpan", "funding_pan", "fundingpan", "accountnumber", "acctnum", "acct_num", "acct_number", "acctnumber",
+		// a wallet's token number is a device PAN
+		"token_number", "tokennumber", "token_pan", "tokenpan")
 	add(ctxExpiry, "exp", "expiry", "expires", "expiration", "exp_date", "expiry_date", "expdate", "exp_month_year",
 		"valid", "thru", "срок", "действия", "истекает", "истекает:", "expire", "expiring", "годна", "годен", "мерзімі", "мерзім", "card_exp", "card_expiry",
 		// the Russian and Kazakh words written in Latin letters
@@ -169,6 +171,11 @@ func labelCtxOf(w []byte) ctx {
 	}
 	if c, ok := isoLabelCtx(lw); ok {
 		return c // F37=, DE042: an ISO 8583 data element (opsneg.go)
+	}
+	if rest, ok := afterStateWord(w); ok {
+		// new_account_number, old_expiry, prevCardNumber: a state word
+		// before a key changes which value, not what it is
+		return labelCtxOf(rest)
 	}
 	var c ctx
 	for _, p := range labelPrefixes {
@@ -371,6 +378,9 @@ func (s *Scanner) labelCtx(g *seg, p int) ctx {
 		// the tail of a \u-escaped key: "\u0441\u0440\u043e\u043a":"12/27"
 		return s.rawKeyCtx(g.text, p)
 	}
+	if n, ok := fieldNameAttr(g, w, ws); ok {
+		w = n // <field name="card-holder" value="…"/>
+	}
 	c := s.ctxOf(w)
 	if c != 0 && ws-1 > g.lo && g.text[ws-1] == '/' && isWordByte(g.text[ws-2]) {
 		// "ИИН/БИН: …", "phone/email": a label of two words joined by a
@@ -479,4 +489,63 @@ func cyrLetterBefore(t []byte, i, lo int) bool {
 	}
 	l, c := t[i-2], t[i-1]
 	return l >= 0xD0 && l <= 0xD3 && c >= 0x80 && c <= 0xBF && !(l == 0xD2 && c >= 0x82 && c <= 0x89)
+}
+
+// afterStateWord returns the rest of a compound key whose first part is a
+// word of state (new, old, prev, current, original, updated): "new_pan"
+// is read as "pan".
+func afterStateWord(w []byte) ([]byte, bool) {
+	for i := 1; i < len(w) && i <= 9; i++ {
+		if !isKeySep(w, i) {
+			continue
+		}
+		var buf [16]byte
+		switch string(lowerInto(buf[:0], w[:i])) {
+		case "new", "old", "prev", "previous", "current", "curr", "orig", "original", "updated", "replacement":
+		default:
+			return nil, false
+		}
+		if w[i] == '_' || w[i] == '-' || w[i] == '.' {
+			i++
+		}
+		return w[i:], i < len(w)
+	}
+	return nil, false
+}
+
+// fieldNameAttr reads a generic value attribute by its element's name:
+// when w (at ws) is a "value" attribute (value="…", value='…') and the
+// same tag has a name, key or id attribute holding a word before it
+// (<field name="card-holder" value="…"/>, <input name="cvv" value="…">),
+// it returns that word.
+func fieldNameAttr(g *seg, w []byte, ws int) ([]byte, bool) {
+	t := g.text
+	e := ws + len(w)
+	if len(w) != 5 || w[0]|0x20 != 'v' || e >= len(t) || t[e] != '=' {
+		return nil, false
+	}
+	var buf [8]byte
+	if string(lowerInto(buf[:0], w)) != "value" {
+		return nil, false
+	}
+	lo := max(g.lo, ws-160)
+	tag := t[lo:ws]
+	if o := bytes.LastIndexByte(tag, '<'); o >= 0 {
+		tag = tag[o:]
+	} else if bytes.IndexByte(tag, '>') >= 0 {
+		return nil, false
+	}
+	for _, attr := range [][]byte{[]byte(` name="`), []byte(` name='`), []byte(` key="`)} {
+		o := bytes.LastIndex(tag, attr)
+		if o < 0 {
+			continue
+		}
+		v := tag[o+len(attr):]
+		q := bytes.IndexByte(v, attr[len(attr)-1])
+		if q <= 0 || q > 48 {
+			continue
+		}
+		return v[:q], true
+	}
+	return nil, false
 }

@@ -74,7 +74,29 @@ func loadLexicon() {
 // German and Nordic names to the ASCII letters they are typed as.
 var latinFold = strings.NewReplacer("ç", "c", "ş", "s", "ı", "i", "ğ", "g", "ö", "o", "ü", "u", "é", "e", "è", "e",
 	"ê", "e", "ë", "e", "á", "a", "à", "a", "â", "a", "ä", "a", "ã", "a", "å", "a", "í", "i", "ì", "i", "î", "i", "ï", "i",
-	"ó", "o", "ò", "o", "ô", "o", "õ", "o", "ø", "o", "ú", "u", "ù", "u", "û", "u", "ñ", "n", "ß", "ss", "i̇", "i")
+	"ó", "o", "ò", "o", "ô", "o", "õ", "o", "ø", "o", "ú", "u", "ù", "u", "û", "u", "ñ", "n", "ß", "ss", "i̇", "i",
+	// Polish and Czech letters; the macrons of the Kazakh Latin alphabet (Nūrsūltan)
+	"ą", "a", "ć", "c", "ę", "e", "ł", "l", "ń", "n", "ś", "s", "ź", "z", "ż", "z", "ř", "r", "š", "s", "č", "c",
+	"ž", "z", "ě", "e", "ů", "u", "ý", "y", "ň", "n", "ā", "a", "ē", "e", "ī", "i", "ō", "o", "ū", "u")
+
+// kazLatinFold maps the letters of the Kazakh Latin alphabet written with
+// a cedilla to the digraphs of the usual transliteration (Şolpan → sholpan).
+var kazLatinFold = strings.NewReplacer("ş", "sh", "ç", "ch")
+
+// accentedLatin reports whether the lower-cased word lw holds a Latin
+// letter with a diacritic (U+00C0–U+017F) and no Cyrillic letter.
+func accentedLatin(lw []byte) bool {
+	acc := false
+	for _, c := range lw {
+		switch {
+		case c == 0xD0 || c == 0xD1 || c == 0xD2 || c == 0xD3:
+			return false
+		case c >= 0xC3 && c <= 0xC5:
+			acc = true
+		}
+	}
+	return acc
+}
 
 // kazakhToRussian maps the Kazakh-only letters to the Russian ones they are
 // typed as.
@@ -121,6 +143,17 @@ func (s *Scanner) classifyWord(w []byte) uint8 {
 		if r := kazakhToRussian.Replace(string(lw)); r != string(lw) {
 			f = lexicon[r]
 		}
+	}
+	if !ok && accentedLatin(lw) && !mixedScript(lw) {
+		// "Nūrsūltan", "Erlanūly", "Zieliński": read as typed without the
+		// diacritics, for the lexicon and the endings alike
+		folded := latinFold.Replace(string(lw))
+		f, ok = lexicon[folded]
+		if !ok {
+			f = lexicon[latinFold.Replace(kazLatinFold.Replace(string(lw)))]
+		}
+		s.wbuf = append(s.wbuf[:0], folded...)
+		lw = s.wbuf
 	}
 	if f&wNot != 0 || mixedScript(lw) || f&(wGiven|wSurname) == 0 && commonWord(lw) {
 		return wNot // commonWord: "Сервис", "Шлюз", "Платёжный" (commonwords.go)
@@ -295,13 +328,14 @@ func (s *Scanner) name(g *seg, i int) int {
 			j++
 		}
 		if j < len(t) && t[j] < 0x80 && t[j] != ' ' && t[j] != '-' && t[j] != '\'' && t[j] != '_' {
-			if isFieldDelim(t[j]) && fieldStart(g, i) {
+			if seen&tailDigit == 0 && isFieldDelim(t[j]) && fieldStart(g, i) {
+				// a field holding a word ("N22315793" is a document's id)
 				s.namePart(g, i, j)
 			}
 			return j
 		}
 		if j+1 < len(t) && t[j] == ' ' && !isUpperStart(t, j+1) {
-			if (t[j+1] == ' ' && columnWord(g, i, j)) || (i > g.lo && t[i-1] == '=' && fieldEnd(g, j)) {
+			if seen&tailDigit == 0 && ((t[j+1] == ' ' && columnWord(g, i, j)) || (i > g.lo && t[i-1] == '=' && fieldEnd(g, j))) {
 				// a column of a fixed-width row; "lname=Ivanova fname=…"
 				s.namePart(g, i, j)
 			}
@@ -414,7 +448,54 @@ func (s *Scanner) name(g *seg, i int) int {
 			intro = fl[a]&wNot != 0 && s.ctxOf(t[ws[a][0]:ws[a][1]])&(ctxNameIntro|ctxNameStrong) != 0
 		}
 	}
+	if a, ok := givenPair(fl[:nw]); ok && wordShape(t[ws[a][0]:ws[a][1]]) == wordShape(t[ws[a+1][0]:ws[a+1][1]]) &&
+		!placeAfter(t, ws[a+1][1]) && !placeBefore(g, ws[a][0]) {
+		// "Азамат Оразалы", "Anna Kowalska", "Я Данияр Толеген": a given
+		// name beside a word nothing knows, written alike (a surname
+		// without an ending) is a name only in a record that holds other
+		// personal data
+		n := len(s.out)
+		s.emit(g, tazala.KindName, ws[a][0], ws[a+1][1], "person_name", 0.7)
+		if len(s.out) > n {
+			s.markWeak()
+		}
+		return ws[a+1][1]
+	}
 	return ws[0][1]
+}
+
+// givenPair finds, in a window of capitalised words' flags, two
+// neighbours that givenBesideUnknownWord accepts while every other word
+// of the window is never part of a name ("Я", "Hello"); it returns the
+// first one's index.
+func givenPair(fl []uint8) (int, bool) {
+	found := -1
+	for k := 0; k+1 < len(fl); k++ {
+		if givenBesideUnknownWord(fl[k], fl[k+1]) {
+			found = k
+			break
+		}
+	}
+	if found < 0 {
+		return 0, false
+	}
+	for k, f := range fl {
+		if (k < found || k > found+1) && f&wNot == 0 {
+			return 0, false
+		}
+	}
+	return found, true
+}
+
+// givenBesideUnknownWord reports whether two words' flags are a given name
+// and a word the lexicon, the endings and the common nouns do not know
+// (or a second given name: Kazakh surnames are often a father's given
+// name, "Данияр Толеген"), in either order.
+func givenBesideUnknownWord(f0, f1 uint8) bool {
+	const known = wGiven | wSurname | wPatronymic | wNot | wCommon
+	given := func(f uint8) bool { return f&wGiven != 0 && f&wNot == 0 } // the lexicon wins over a common ending ("Төлеген")
+	unknown := func(f uint8) bool { return f&known == 0 }
+	return given(f0) && (unknown(f1) || given(f1)) || unknown(f0) && given(f1)
 }
 
 // columnWord reports whether the word [a,e) of g is the whole value of a
@@ -585,6 +666,9 @@ func (s *Scanner) nameLabel(g *seg, i int) ctx {
 			return g.key
 		}
 		return 0
+	}
+	if n, ok := fieldNameAttr(g, w, ws); ok {
+		return s.ctxOf(n) // <field name="card-holder" value="…"/>
 	}
 	c := s.ctxOf(w)
 	if c == 0 && s.writerPhrase(g, w, ws) {

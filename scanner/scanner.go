@@ -90,8 +90,9 @@ type Scanner struct {
 	roffs   []int
 	matches []rules.Match
 
-	lastPAN int // raw end of the last PAN found in this record, -1 if none
-	lastExp int // raw end of the last expiry found, -1 if none
+	lastPAN int  // raw end of the last PAN found in this record, -1 if none
+	lastExp int  // raw end of the last expiry found, -1 if none
+	authTok int8 // whether the record is an access token's: 0 not looked, 1 yes, -1 no (cardsubject.go)
 
 	weak  []int  // indices in out of weak findings (bare unlabelled digit runs)
 	parts []part // candidate parts of names split across fields
@@ -165,6 +166,7 @@ func (s *Scanner) scan(rec []byte, dst []tazala.Finding, json bool) []tazala.Fin
 	s.out = dst
 	s.base = len(dst)
 	s.lastPAN, s.lastExp = -1, -1
+	s.authTok = 0
 	s.json = json
 	s.incomplete = false
 	s.weak = s.weak[:0]
