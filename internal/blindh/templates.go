@@ -2,6 +2,7 @@ package blindh
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/tazala/tazala"
 )
@@ -27,7 +28,15 @@ func (g *Generator) addr() string {
 
 // pii writes one line with personal data; it reports whether it is JSON.
 func (g *Generator) pii(l *line) bool {
-	switch g.n(14) {
+	switch g.n(18) {
+	case 14:
+		return g.sellerJSON(l)
+	case 15:
+		g.push(l)
+	case 16:
+		return g.chatEN(l)
+	case 17:
+		g.afKK(l)
 	case 0:
 		return g.orderJSON(l)
 	case 1:
@@ -84,7 +93,11 @@ func (g *Generator) paymentJSON(l *line) bool {
 	if g.n(3) == 0 {
 		l.key(false, "cvc2").js(kCVV, g.cvv())
 	}
-	l.key(false, "cardholder").js(kName, p.lat).t("}")
+	holder := p.lat
+	if g.n(2) == 0 {
+		holder = strings.ToUpper(holder)
+	}
+	l.key(false, "cardholder").js(kName, holder).t("}")
 	l.key(false, "rrn").js(0, g.rrn()).key(false, "approval").js(0, fmt.Sprintf("%06d", g.n(1000000)))
 	l.key(false, "mcc").t(g.pick([]string{"5311", "5399", "4215"})).key(false, "terminal").js(0, "TRM"+g.digits(6))
 	l.key(false, "amount").t(g.amount()).key(false, "rc").js(0, "00").t("}")
@@ -208,7 +221,16 @@ func (g *Generator) antifraudText(l *line) {
 
 // clean writes a PII-free operational line; it reports whether it is JSON.
 func (g *Generator) clean(l *line) bool {
-	switch g.n(10) {
+	switch g.n(14) {
+	case 10:
+		l.t(g.ts() + " billing: invoice " + g.iin() + " issued to " + g.pick(companies) + ", due 2026-12-" + fmt.Sprintf("%02d", 1+g.n(28)))
+	case 11:
+		l.t(g.ts() + " push: campaign=black_friday audience=" + fmt.Sprint(g.n(90000)) + " sent, greeting=\"Сәлем, " + g.pick(givenF) + "!\" sample token=" + g.hex(64))
+	case 12:
+		l.t(g.ts() + " Отчёт команды Жылдам Жеткізу: Батыс хаб закрыл смену, возвратов " + fmt.Sprint(g.n(50)) + ", SLA " + fmt.Sprint(90+g.n(10)) + "%")
+	case 13:
+		l.t(`{`).key(true, "svc").js(0, "gateway").key(false, "ts_ms").t("17330"+g.digits(8)).key(false, "ver").js(0, "3.12.0").key(false, "order_id").t(fmt.Sprint(100000000000+g.n(800000000000))).key(false, "installments").js(0, "3/12").key(false, "otp_sent").t("true}")
+		return true
 	case 0:
 		l.t(g.ts() + " INFO wms: склад " + g.pick(cities) + "-" + fmt.Sprint(1+g.n(4)) + " отгрузил " + fmt.Sprint(g.n(900)) + " заказов, средняя задержка " + fmt.Sprint(g.n(40)) + " мин")
 	case 1:
@@ -233,4 +255,39 @@ func (g *Generator) clean(l *line) bool {
 		l.t(g.ts() + " healthcheck ok upstream=" + g.ip() + ":8443 latency_ms=" + fmt.Sprint(g.n(300)) + " req=" + g.uuid())
 	}
 	return false
+}
+
+func (g *Generator) sellerJSON(l *line) bool {
+	p := g.person()
+	l.ascii = g.n(3) == 0
+	l.t(`{`).key(true, "event").js(0, "seller.kyc.submitted").key(false, "company").js(0, g.pick(companies)).key(false, "bin").js(0, g.bin())
+	l.key(false, "director").t("{").key(true, "name").js(kName, p.cyr).key(false, "iin").js(kIIN, g.iin()).key(false, "mobile").js(kPhone, g.phone()).t("}")
+	l.key(false, "contact_email").js(kEmail, g.email(p.latSurn)).key(false, "legal_address").js(0, g.addr()).t("}")
+	return true
+}
+
+func (g *Generator) push(l *line) {
+	p := g.person()
+	l.t(g.ts()+" push-gw: platform="+g.pick([]string{"fcm", "apns"})+" token="+g.hex(48)+" user_phone=").v(kPhone, g.phone())
+	l.t(" title=\"Заказ в пути\" body=\"" + p.given + ", курьер приедет до 18:00\"")
+}
+
+func (g *Generator) chatEN(l *line) bool {
+	p := g.person()
+	l.t(`{"conv":"` + g.uuid() + `","role":"customer","lang":"en","body":`).jopen()
+	switch g.n(3) {
+	case 0:
+		l.t("Hello, I am ").v(kName, p.lat).t(", my IIN is ").v(kIIN, g.iin()).t(" and phone ").v(kPhone, g.phone())
+	case 1:
+		l.t("Charged twice on card ").v(kPAN, g.pan()).t(", expiry ").v(kExp, g.expiry()).t(", CVC ").v(kCVV, g.cvv()).t(" - please fix")
+	default:
+		l.t("Order arrived broken. Kind regards, ").v(kName, p.lat)
+	}
+	l.jclose().t("}")
+	return true
+}
+
+func (g *Generator) afKK(l *line) {
+	p := g.person()
+	l.t(g.ts()+" антифрод: ЖСН ").v(kIIN, g.iin()).t(" иесі ").v(kName, p.cyr).t(" картаның иесімен сәйкес келмейді, құрылғы " + g.hex(16) + ", IP " + g.ip())
 }

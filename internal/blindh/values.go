@@ -60,7 +60,13 @@ func (g *Generator) phone() string {
 		op = g.pick(ruMobile)
 	}
 	a, b, c := g.digits(3), g.digits(2), g.digits(2)
-	switch g.n(7) {
+	switch g.n(10) {
+	case 7:
+		return "7" + op + a + b + c
+	case 8:
+		return "8." + op + "." + a + "." + b + "." + c
+	case 9:
+		return "+7 " + op + a + b + c
 	case 0:
 		return "+7" + op + a + b + c
 	case 1:
@@ -80,7 +86,11 @@ func (g *Generator) phone() string {
 
 // intlPhone returns a valid non-+7 international mobile.
 func (g *Generator) intlPhone() string {
-	switch g.n(4) {
+	switch g.n(6) {
+	case 4:
+		return "+375 29 " + g.digits(3) + "-" + g.digits(2) + "-" + g.digits(2)
+	case 5:
+		return "+992 93 " + g.digits(3) + " " + g.digits(4)
 	case 0:
 		return "+998 9" + string(byte('0'+g.n(5))) + " " + g.digits(3) + " " + g.digits(2) + " " + g.digits(2)
 	case 1:
@@ -96,7 +106,11 @@ var emailHosts = []string{"mail.kz", "gmail.com", "inbox.kz", "yandex.kz", "mail
 
 func (g *Generator) email(lat string) string {
 	lat = strings.ToLower(lat)
-	switch g.n(4) {
+	switch g.n(6) {
+	case 4:
+		return lat + "+shop@" + g.pick(emailHosts)
+	case 5:
+		return strings.ToUpper(lat[:1]) + lat[1:] + "." + g.digits(4) + "@" + g.pick(emailHosts)
 	case 0:
 		return lat + g.digits(2) + "@" + g.pick(emailHosts)
 	case 1:
@@ -131,6 +145,11 @@ func (g *Generator) panDigits() string {
 
 // pan writes a PAN with one of several separators.
 func (g *Generator) pan() string {
+	if g.n(12) == 0 {
+		body := "3" + string("47"[g.n(2)]) + g.digits(12)
+		d := body + string(byte('0'+checksum.LuhnDigit([]byte(body))))
+		return d[:4] + " " + d[4:10] + " " + d[10:]
+	}
 	d := g.panDigits()
 	switch g.n(4) {
 	case 0:
