@@ -26,7 +26,10 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-var nonDigit = regexp.MustCompile(`[^0-9]`)
+var (
+	nonDigit = regexp.MustCompile(`[^0-9]`)
+	sloppy   = regexp.MustCompile(`"(iin|requestIin)":0[0-9]{11}[,}]`)
+)
 
 func TestSpansAndValues(t *testing.T) {
 	g := New(3)
@@ -36,7 +39,7 @@ func TestSpansAndValues(t *testing.T) {
 		if bytes.ContainsAny(r.Line, "\n\r") {
 			t.Fatalf("record %d holds a newline", i)
 		}
-		if r.Line[0] == '{' && !json.Valid(r.Line) {
+		if r.Line[0] == '{' && !json.Valid(r.Line) && !sloppy.Match(r.Line) {
 			t.Fatalf("record %d: invalid JSON", i)
 		}
 		if len(r.Spans) == 0 {
@@ -57,7 +60,7 @@ func TestSpansAndValues(t *testing.T) {
 					t.Fatalf("record %d: invalid IIN", i)
 				}
 			case tazala.KindPAN:
-				if !checksum.Luhn([]byte(d)) || len(d) < 13 || len(d) > 19 {
+				if !checksum.Luhn([]byte(d)) || len(d) < 13 || len(d) > 19 || !strings.ContainsRune("23456", rune(d[0])) {
 					t.Fatalf("record %d: invalid PAN", i)
 				}
 			case tazala.KindEmail:

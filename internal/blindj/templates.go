@@ -20,6 +20,10 @@ func (g *Generator) policyNo() string { return "SKT-" + g.luhn("7", 12) }
 
 // jsonIIN writes an IIN as a JSON string or, sometimes, a bare number.
 func (g *Generator) jsonIIN(l *line, iin string) {
+	if iin[0] == '0' && g.chance(0.15) {
+		l.p(kIIN, iin) // sloppy producer: not valid JSON
+		return
+	}
 	if iin[0] != '0' && g.chance(0.2) {
 		l.p(kIIN, iin)
 		return
@@ -87,7 +91,7 @@ func (g *Generator) loanApp(l *line) {
 func (g *Generator) collectionsNote(l *line) {
 	p, q := g.person(), g.person()
 	l.f("%s collections-crm note agent=op%03d case=COL-%s: ", g.ts(), g.r.IntN(500), g.digits(7))
-	switch g.r.IntN(3) {
+	switch g.r.IntN(4) {
 	case 0:
 		l.s("Дозвонились до заёмщика ")
 		l.p(kName, p.sur+" "+p.given+" "+p.pat)
@@ -105,6 +109,12 @@ func (g *Generator) collectionsNote(l *line) {
 		l.s(" and confirmed IIN ")
 		l.p(kIIN, g.IIN())
 		l.s("; payment plan sent")
+	case 3:
+		l.s("Поручитель ")
+		l.p(kName, p.given+" "+p.pat+" "+p.sur)
+		l.s(" подтвердил согласие, связь через ")
+		l.p(kMail, g.email(p))
+		l.f(", договор %s", g.luhn("7", 12))
 	default:
 		l.s("Абонент недоступен, сообщение оставлено. Клиент ")
 		l.p(kName, g.full(p))
@@ -221,7 +231,13 @@ func (g *Generator) kkNote(l *line) {
 
 // clean writes a PII-free operational line.
 func (g *Generator) clean(l *line) {
-	switch g.r.IntN(9) {
+	switch g.r.IntN(11) {
+	case 9:
+		l.f(`{"ts":"%s","svc":"marketing","handle":"@sakta_%s","campaign_id":"%08x-%04x-4%03x-b%03x-%012x","payload":"%s","ref":"%s%s"}`, g.ts(), g.pick([]string{"kz", "support", "news"}), g.r.Uint32(), g.r.IntN(65536), g.r.IntN(4096), g.r.IntN(4096), g.r.Uint64()>>16, g.b64(), g.digits(1), g.IIN()+g.digits(1))
+	case 10:
+		bad := g.luhn("4"+g.digits(5), 16)
+		bad = bad[:15] + string(rune('0'+(int(bad[15]-'0')+1)%10))
+		l.f("%s settlement: acct %s rejected (checksum), doc %s%02d%s, installments 3/12, code 05", g.ts(), bad, g.digits(2), 13+g.r.IntN(80), g.digits(8))
 	case 0:
 		l.f(`{"ts":"%s","gw":"kz-acq","op":"refund","rrn":"%s","auth_code":"%s","stan":"%s","pan_masked":"%s","amount":%d,"currency":"KZT"}`, g.ts(), g.rrn(), g.digits(6), g.digits(6), g.masked(), 1000+g.r.IntN(90000))
 	case 1:
@@ -336,4 +352,13 @@ func (g *Generator) gatewayYAML(l *line) {
 	l.s(", holder: ")
 	l.p(kName, strings.ToUpper(p.lgiven+" "+p.lsur))
 	l.f(", eci: 05, xid: %x", g.r.Uint64())
+}
+
+func (g *Generator) b64() string {
+	const a = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+	b := make([]byte, 40)
+	for i := range b {
+		b[i] = a[g.r.IntN(64)]
+	}
+	return string(b) + "=="
 }
