@@ -15,7 +15,7 @@ func (s *Scanner) cvv(g *seg, a, b int) {
 		}
 		return
 	}
-	if b-a == 4 && (validMonth(g.text[a:a+2]) || yymm(g.text[a:b])) {
+	if b-a == 4 && (validMonth(g.text[a:a+2]) && !s.staleYY(g.text[a+2:b]) || yymm(g.text[a:b])) {
 		// "exp":"0330", "срок 0330": MMYY without a slash, after an expiry
 		// label; "EXP=2712": YYMM as track data and ISO 8583 write it
 		if c := s.labelCtx(g, a); c&ctxExpiry != 0 && c&ctxCVV == 0 && !s.tokenExpiry(g, a) {
@@ -93,6 +93,15 @@ func gluedWord(t []byte, j int) bool {
 
 // cardYear reports whether yy (two digits) is a year a card in use may
 // expire in: from five years ago to twenty years ahead.
+// staleYY reports whether a two-digit year is more than ten years before
+// the reference year or more than twenty after it (as staleYear for an
+// expiry with a separator): "exp 0100" is no card's MMYY.
+func (s *Scanner) staleYY(yy []byte) bool {
+	y := int(yy[0]-'0')*10 + int(yy[1]-'0')
+	d := (y - s.maxYear%100 + 100) % 100
+	return d > 20 && d < 90
+}
+
 func (s *Scanner) cardYear(yy []byte) bool {
 	y := 2000 + int(yy[0]-'0')*10 + int(yy[1]-'0')
 	return y >= s.maxYear-5 && y <= s.maxYear+20

@@ -80,7 +80,9 @@ func init() {
 		// a wallet's token number is a device PAN
 		"token_number", "tokennumber", "token_pan", "tokenpan")
 	add(ctxExpiry, "exp", "expiry", "expires", "expiration", "exp_date", "expiry_date", "expdate", "exp_month_year",
-		"valid", "thru", "срок", "действия", "истекает", "истекает:", "expire", "expiring", "годна", "годен", "мерзімі", "мерзім", "card_exp", "card_expiry")
+		"valid", "thru", "срок", "действия", "истекает", "истекает:", "expire", "expiring", "годна", "годен", "мерзімі", "мерзім", "card_exp", "card_expiry",
+		// the Russian and Kazakh words written in Latin letters
+		"srok", "srok_deystviya", "srok_deistviya", "srok_dejstviya", "merzimi", "merzim", "deystvuet", "deistvuet")
 	add(ctxCVV, "безопасности", "cvv2/cvc2", "cvv/cvc", "cvc/cvv", "cvv", "cvc", "cvv2", "cvc2", "cid", "csc", "cvn", "security_code", "securitycode", "card_cvv", "card_cvc", "cav2", "cvd")
 	add(ctxNameStrong, "full_name", "fullname", "fio", "фио", "holder", "cardholder", "card_holder", "holder_name",
 		"cardholder_name", "payer_name", "customer_name", "client_name", "sender_name", "recipient_name",
@@ -103,7 +105,9 @@ func init() {
 		"зовут", "фио", "thanks", "regards", "уважением", "құрметпен", "атым", "есімім", "уважаемый", "уважаемая",
 		"dear", "mr", "mrs", "ms", "miss", "г-н", "г-жа", "господин", "госпожа", "құрметті", "cardholder", "holder",
 		"клиент", "клиента", "плательщик", "плательщика", "получатель", "отправитель", "держатель", "sincerely", "cheers",
-		"спасибо", "рахмет", "signed", "from", "от")
+		"спасибо", "рахмет", "signed", "from", "от",
+		// role words of a transfer and a letter's writer: "алушы Шынар Тоқтар", "пишет Анна Ким"
+		"алушы", "жіберуші", "төлеуші", "пишет", "пишу")
 	add(ctxNeg, "rrn", "order", "order_id", "orderid", "order_no", "terminal", "terminal_id", "tid", "mid", "merchant_id",
 		"stan", "auth", "auth_code", "authcode", "approval_code", "mcc", "invoice", "invoice_id", "bin", "biin", "бин",
 		"payment_id", "transaction_id", "txn_id", "txn", "trace_id", "request_id", "ticket", "ticket_id", "ref",
@@ -197,7 +201,7 @@ func labelCtxOf(w []byte) ctx {
 				}
 			}
 		}
-		if c&ctxNameWeak != 0 && hasSuffixFold(w, "name") && c&ctxCompany == 0 {
+		if c&ctxNameWeak != 0 && (hasSuffixFold(w, "name") || langTagged(w, "name")) && c&ctxCompany == 0 {
 			// payer_name, customerFullName...: the value is a whole name
 			c |= ctxNameStrong
 		}

@@ -149,7 +149,7 @@ func (s *Scanner) flushParts(final bool) {
 				}
 				break
 			}
-			if j == j0 && s.givenBesideUnknown(ps[i:j]) {
+			if j == j0 && s.givenBesideUnknown(ps[i:j]) && !s.otherKeyed(ps[i:j]) {
 				// "Бекет;Айнур": a given name beside a word nothing knows
 				// (a surname without an ending) is a name only in a row
 				// that holds other personal data

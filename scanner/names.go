@@ -368,6 +368,9 @@ func (s *Scanner) name(g *seg, i int) int {
 		if e == j || (nw > 0 && keyAhead(t, e)) {
 			break // a key of the next key=value pair is not part of a name
 		}
+		if nw > 0 && oneLetter(t, j, e) {
+			break // "Ivanov A": an initial is not a name word
+		}
 		ws[nw] = [2]int{j, e}
 		nw++
 		if e+1 >= len(t) || t[e] != ' ' {
@@ -397,6 +400,13 @@ func (s *Scanner) name(g *seg, i int) int {
 	for k := 0; k < nw; k++ {
 		fl[k] = s.wordFlags(t[ws[k][0]:ws[k][1]])
 	}
+	if lc&(ctxNameStrong|ctxCompany) == 0 && nw <= 3 && s.headerNameColumn(g, i, end) {
+		// a table row's holder column (headercol.go)
+		if noNot(fl[:nw]) {
+			s.emit(g, tazala.KindName, i, end, "person_name", 0.9)
+			return end
+		}
+	}
 	// the whole value of a name field: "full_name":"Попова Ирина Николаевна"
 	if lc&ctxNameStrong != 0 && lc&ctxCompany == 0 && wholeIn(g, i, end) {
 		ok := true
@@ -424,6 +434,7 @@ func (s *Scanner) name(g *seg, i int) int {
 				}
 				if acceptName(fl[a:b+1], intro && a == 0, (weak && a == 0 && b == nw-1) || (soft && a == 0)) {
 					a, b = surnameBeside(fl[:nw], a, b)
+					a = s.kazakhSurnameBefore(t, ws[:nw], fl[:nw], a, b)
 					if placeAfter(t, ws[b][1]) || placeBefore(g, ws[a][0]) {
 						// "Ахмет Байтұрсынұлы көшесі": a street named after a person
 						return ws[b][1]
@@ -660,6 +671,9 @@ func (s *Scanner) nameLabel(g *seg, i int) ctx {
 		return s.ctxOf(n) // <field name="card-holder" value="…"/>
 	}
 	c := s.ctxOf(w)
+	if c == 0 && s.writerPhrase(g, w, ws) {
+		return ctxNameIntro // "Жазып отырған Ержан Ысқақ" (gfixnames.go)
+	}
 	if len(w) == 2 && (w[0]|0x20) == 'a' && (w[1]|0x20) == 'm' {
 		if w2, _, ok := prevWord(g.text, ws, g.lo); ok && len(w2) == 1 && w2[0]|0x20 == 'i' {
 			return ctxNameSoft // "I am"
@@ -862,4 +876,10 @@ func mixedScript(w []byte) bool {
 		}
 	}
 	return cyr && lat
+}
+
+// oneLetter reports whether the word t[a:e] is a single letter (one byte,
+// or one two-byte Cyrillic letter).
+func oneLetter(t []byte, a, e int) bool {
+	return e-a == 1 || e-a == 2 && t[a] >= 0xC0
 }

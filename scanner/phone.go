@@ -216,6 +216,10 @@ func (c *candidate) phonePhrase() bool {
 		return lw2 != "" && hasAnyPrefix(lw2, sendVerbs)
 	case contactPurpose(lw, lw2):
 		return true // "телефон для связи 8701…", "for contact", "байланыс үшін"
+	case callLightVerb(lw, lw2):
+		return true // "қоңырау шалыңыз 8701…" (phonechange.go)
+	case numberChange[lw] && c.s.numberNounBefore(t, ws, lo):
+		return true // "смена номера: старый 8701…, новый 8702…"
 	}
 	return numberNounAfter(t, c.gs[len(c.gs)-1].b)
 }
