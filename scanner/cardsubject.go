@@ -363,13 +363,15 @@ func (s *Scanner) authTokenRecord() bool {
 	t := s.line
 	for i := bytes.IndexByte(t, '_'); i >= 0; {
 		before, after := t[:i], t[i+1:]
-		switch {
-		case bytes.HasPrefix(after, []byte("token")) &&
-			(bytes.HasSuffix(before, []byte("access")) || bytes.HasSuffix(before, []byte("refresh")) || bytes.HasSuffix(before, []byte("id"))),
-			bytes.HasPrefix(after, []byte("type")) && bytes.HasSuffix(before, []byte("token")),
-			bytes.HasPrefix(after, []byte("in")) && bytes.HasSuffix(before, []byte("expires")):
-			s.authTok = 1
-			return true
+		if len(after) > 1 && (after[0] == 't' || after[0] == 'i' && after[1] == 'n') { // most underscores go no further
+			switch {
+			case bytes.HasPrefix(after, []byte("token")) &&
+				(bytes.HasSuffix(before, []byte("access")) || bytes.HasSuffix(before, []byte("refresh")) || bytes.HasSuffix(before, []byte("id"))),
+				bytes.HasPrefix(after, []byte("type")) && bytes.HasSuffix(before, []byte("token")),
+				bytes.HasPrefix(after, []byte("in")) && bytes.HasSuffix(before, []byte("expires")):
+				s.authTok = 1
+				return true
+			}
 		}
 		j := bytes.IndexByte(after, '_')
 		if j < 0 {

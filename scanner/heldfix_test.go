@@ -61,6 +61,8 @@ func TestHeldFixRules(t *testing.T) {
 		{"kazakh latin cedilla", `Reply-To: ⟦person_name:Şolpan Orazaly⟧ <⟦email:sholpan.o@example.kz⟧>`},
 		{"accented product words", `Café Crème Brûlée`},
 		{"kazakh given name as surname", `Мен ⟦person_name:Жұмағұл Әбілқайыр Маратович⟧, жаңа нөмірім ⟦phone:+7 702 123 45 67⟧`},
+		{"csv two given names", `"c-17","⟦person_name:Жакып⟧","⟦person_name:Салтанат⟧","","⟦phone:8 (777) 192-13-28⟧","2001-04-08",1`},
+		{"csv two given names alone", `"r1","Жакып","Салтанат","ok"`},
 		{"polish given name", `Обращается ⟦person_name:Nowak Piotr⟧, тел. ⟦phone:+7 702 123 45 67⟧`},
 		{"japanese given name", `Получатель перевода ⟦person_name:Akiko Yamada⟧, номер ⟦phone:8 776 283-42-51⟧`},
 		{"a word never in a name before the pair", `Я ⟦person_name:Данияр Толеген⟧, пишу по поводу возврата, тел. ⟦phone:+7 702 123 45 67⟧`},

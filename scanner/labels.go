@@ -519,9 +519,17 @@ func afterStateWord(w []byte) ([]byte, bool) {
 // (<field name="card-holder" value="…"/>, <input name="cvv" value="…">),
 // it returns that word.
 func fieldNameAttr(g *seg, w []byte, ws int) ([]byte, bool) {
+	if len(w) != 5 || w[0]|0x20 != 'v' {
+		return nil, false
+	}
+	return fieldNameOf(g, w, ws)
+}
+
+// fieldNameOf is fieldNameAttr past its first check.
+func fieldNameOf(g *seg, w []byte, ws int) ([]byte, bool) {
 	t := g.text
 	e := ws + len(w)
-	if len(w) != 5 || w[0]|0x20 != 'v' || e >= len(t) || t[e] != '=' {
+	if e >= len(t) || t[e] != '=' {
 		return nil, false
 	}
 	var buf [8]byte

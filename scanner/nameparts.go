@@ -268,16 +268,19 @@ func knownPair(ps []part) bool {
 // givenBesideUnknown reports whether a run of parts is a given name and
 // a word nothing knows, shaped like a name (letters only, no common-noun
 // or verb ending), or a given name, a patronymic and such a word: a
-// surname without an ending. The words must be written alike (the same
-// script, all capitals or capitalised).
+// surname without an ending; or two given names (a Kazakh surname is
+// often a father's given name, unchanged: "Жакып","Салтанат"). The words
+// must be written alike (the same script, all capitals or capitalised).
 func (s *Scanner) givenBesideUnknown(ps []part) bool {
 	given, pat, unk := 0, 0, 0
 	for _, p := range ps {
 		switch {
-		case p.flags&(wNot|wCommon) != 0:
+		case p.flags&wNot != 0:
 			return false
-		case p.flags&wGiven != 0:
+		case p.flags&wGiven != 0: // the lexicon wins over a common ending ("Төлеген")
 			given++
+		case p.flags&wCommon != 0:
+			return false
 		case p.flags&wPatronymic != 0:
 			pat++
 		case p.flags&wSurname == 0:
@@ -286,7 +289,7 @@ func (s *Scanner) givenBesideUnknown(ps []part) bool {
 			return false
 		}
 	}
-	if given != 1 || unk != 1 || pat != len(ps)-2 {
+	if given < 1 || given+unk != 2 || pat != len(ps)-2 {
 		return false
 	}
 	shape := wordShape(s.line[ps[0].a:ps[0].b])
