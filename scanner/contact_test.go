@@ -33,3 +33,15 @@ func TestContactPurposePhone(t *testing.T) {
 		}
 	}
 }
+
+// TestGivenNameBeforePlaceNoun: a given name before a place noun names a
+// street, not a person, even in a record with other personal data.
+func TestGivenNameBeforePlaceNoun(t *testing.T) {
+	s := scanner.New(scanner.Config{Now: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)})
+	line := []byte("тел.: 8 (707) 340-76-35 | Мекенжай: Abai Avenue 140, Шымкент")
+	for _, f := range s.Scan(line, nil) {
+		if f.Kind == tazala.KindName {
+			t.Errorf("street taken for a name at %d", f.Span.Start)
+		}
+	}
+}

@@ -449,7 +449,7 @@ func (s *Scanner) name(g *seg, i int) int {
 		}
 	}
 	if a, ok := givenPair(fl[:nw]); ok && wordShape(t[ws[a][0]:ws[a][1]]) == wordShape(t[ws[a+1][0]:ws[a+1][1]]) &&
-		!placeAfter(t, ws[a+1][1]) && !placeBefore(g, ws[a][0]) {
+		!placeAfter(t, ws[a+1][1]) && !placeBefore(g, ws[a][0]) && !placeNoun(t[ws[a+1][0]:ws[a+1][1]]) {
 		// "Азамат Оразалы", "Anna Kowalska", "Я Данияр Толеген": a given
 		// name beside a word nothing knows, written alike (a surname
 		// without an ending) is a name only in a record that holds other
@@ -569,8 +569,17 @@ func placeAfter(t []byte, e int) bool {
 	if we == e+1 || we-e > 48 {
 		return false
 	}
+	return placeNoun(t[e+1 : we])
+}
+
+// placeNoun reports whether the word w is a place noun ("Abai Avenue":
+// the given name names the avenue).
+func placeNoun(word []byte) bool {
+	if len(word) > 47 {
+		return false
+	}
 	var buf [96]byte
-	w := string(lowerInto(buf[:0], t[e+1:we]))
+	w := string(lowerInto(buf[:0], word))
 	for _, p := range placeNouns {
 		if len(w) >= len(p) && w[:len(p)] == p && (len(p) > 3 || len(w) == len(p)) {
 			return true
