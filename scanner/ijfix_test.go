@@ -21,6 +21,22 @@ func TestIJFixRules(t *testing.T) {
 		{"plus without a capital after", `POST /pay body: amount=1200&cardholder=ASEL+1&x=2`},
 		{"plus not after '='", `status: DAMIR+ASEL&x=1`},
 		{"form plus company", `POST /pay body: merchant=Green+Market&amount=1200`},
+		// an id label reaches over plain linking words to its number
+		{"invoice_no range starts", `billing: invoices=606741, invoice_no range starts 311015429737, total_due=100 KZT`},
+		{"order_id from", `export: order_id from 311015429737 to 311015429738 done`},
+		{"счет начиная с", `выгрузка: номер счета начиная с 311015429737 завершена`},
+		{"batch_no starts at", `batch_no starts at 311015429737`},
+		{"iin label still", `client iin ⟦iin:311015429737⟧ ok`},
+		{"link words without an id label", `client range starts ⟦iin:311015429737⟧ ok`},
+		{"id label across punctuation", `invoice_no: 5, client from ⟦iin:311015429737⟧`},
+		// team names of common English nouns after a role word
+		{"owner team", `release Green Card iOS 6.2.1 rollout 50% owner: Open Banking`},
+		{"owner ops", `job nightly-recon owner: Treasury Ops status=ok`},
+		{"owner sre", `owner: Site Reliability`},
+		{"owner data platform", `owner: Data Platform`},
+		{"owner security engineering", `owner: Security Engineering`},
+		{"owner person", `owner: ⟦person_name:Aigul Serikova⟧`},
+		{"owner person cyrillic", `owner: ⟦person_name:Айгуль Серикова⟧`},
 	}
 	s := New(Config{Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})
 	for _, c := range cases {
