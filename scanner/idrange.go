@@ -51,6 +51,9 @@ func idLabel(w []byte) bool {
 // an id label stands at most three plain words (joined by single blanks)
 // before it; otherwise 0.
 func idLabelOver(t []byte, w []byte, ws, lo int) ctx {
+	if e := ws + len(w); len(w) > 20 || e >= len(t) || t[e] != ' ' || ws-1 <= lo || t[ws-1] != ' ' {
+		return 0 // a quick no: a key's "=" or ":", a word not between blanks
+	}
 	for k := 0; k < 3; k++ {
 		var buf [32]byte
 		if len(w) > 24 || !linkWords[string(lowerInto(buf[:0], w))] {
