@@ -382,6 +382,9 @@ func (s *Scanner) labelCtx(g *seg, p int) ctx {
 		w = n // <field name="card-holder" value="…"/>
 	}
 	c := s.ctxOf(w)
+	if l := idLabelOver(g.text, w, ws, g.lo); l != 0 {
+		return l // "invoice_no range starts 620501337021" (idrange.go)
+	}
 	if c != 0 && ws-1 > g.lo && g.text[ws-1] == '/' && isWordByte(g.text[ws-2]) {
 		// "ИИН/БИН: …", "phone/email": a label of two words joined by a
 		// slash gives the hints of both

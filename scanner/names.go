@@ -327,7 +327,9 @@ func (s *Scanner) name(g *seg, i int) int {
 			seen |= nameTail[t[j]]
 			j++
 		}
-		if j < len(t) && t[j] < 0x80 && t[j] != ' ' && t[j] != '-' && t[j] != '\'' && t[j] != '_' {
+		if seen&tailDigit == 0 && formSep(g, i, j) > 0 {
+			e0 = j // "cardholder=IVAN+PETROV": '+' for a blank in a form body
+		} else if j < len(t) && t[j] < 0x80 && t[j] != ' ' && t[j] != '-' && t[j] != '\'' && t[j] != '_' {
 			if seen&tailDigit == 0 && isFieldDelim(t[j]) && fieldStart(g, i) {
 				// a field holding a word ("N22315793" is a document's id)
 				s.namePart(g, i, j)
@@ -358,6 +360,7 @@ func (s *Scanner) name(g *seg, i int) int {
 	var ws [maxNameWords][2]int
 	nw := 0
 	j := i
+	joined := false // words joined by '+' or "%20" in a form-encoded value
 	for nw < maxNameWords {
 		var e int
 		if nw == 0 && e0 >= 0 {
@@ -373,6 +376,11 @@ func (s *Scanner) name(g *seg, i int) int {
 		}
 		ws[nw] = [2]int{j, e}
 		nw++
+		if n := formSep(g, i, e); n > 0 {
+			joined = true
+			j = e + n
+			continue
+		}
 		if e+1 >= len(t) || t[e] != ' ' {
 			break
 		}
@@ -408,7 +416,8 @@ func (s *Scanner) name(g *seg, i int) int {
 		}
 	}
 	// the whole value of a name field: "full_name":"Попова Ирина Николаевна"
-	if lc&ctxNameStrong != 0 && lc&ctxCompany == 0 && wholeIn(g, i, end) {
+	whole := wholeIn(g, i, end) || (joined && (end == len(t) || t[end] == '&'))
+	if lc&ctxNameStrong != 0 && lc&ctxCompany == 0 && whole {
 		ok := true
 		for k := 0; k < nw; k++ {
 			if fl[k]&wNot != 0 {
@@ -420,7 +429,7 @@ func (s *Scanner) name(g *seg, i int) int {
 			return end
 		}
 	}
-	weak := (lc&ctxNameWeak != 0 && lc&ctxCompany == 0 && wholeIn(g, i, end)) || displayName(t, end)
+	weak := (lc&ctxNameWeak != 0 && lc&ctxCompany == 0 && whole) || displayName(t, end)
 	soft := lc&ctxNameSoft != 0
 	// first look for a window of words the lexicon or the endings all know,
 	// then allow one unknown word: "Обращается Ибраева Аяжан Сериковна" is
@@ -891,4 +900,31 @@ func mixedScript(w []byte) bool {
 // or one two-byte Cyrillic letter).
 func oneLetter(t []byte, a, e int) bool {
 	return e-a == 1 || e-a == 2 && t[a] >= 0xC0
+}
+
+// formSep returns the width of a blank written as a URL's form body
+// writes it ('+' or "%20") at e, between two capitalised words of a
+// value that began after '=' at or before the name's first word a
+// ("cardholder=IVAN+PETROV&…"), or 0.
+func formSep(g *seg, a, e int) int {
+	t := g.text
+	if e >= len(t) || a <= g.lo || a > e {
+		return 0
+	}
+	var n int
+	switch {
+	case t[e] == '+':
+		n = 1
+	case t[e] == '%' && e+2 < len(t) && t[e+1] == '2' && t[e+2] == '0':
+		n = 3
+	default:
+		return 0
+	}
+	if e+n >= len(t) || !isUpperStart(t, e+n) {
+		return 0
+	}
+	if t[a-1] != '=' {
+		return 0 // the value began after '='
+	}
+	return n
 }
