@@ -26,10 +26,7 @@ func refLower(s []byte) []byte {
 }
 
 func refNormalizeName(raw []byte) []byte {
-	var words [][]byte
-	for _, w := range bytes.FieldsFunc(raw, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }) {
-		words = append(words, w)
-	}
+	words := bytes.FieldsFunc(raw, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' })
 	return refLower(bytes.Join(words, []byte{' '}))
 }
 

@@ -27,9 +27,8 @@ func cat(parts ...txt) txt {
 	}
 	return t
 }
-func (t txt) add(parts ...txt) txt          { return cat(append([]txt{t}, parts...)...) }
-func (t txt) lit(s string) txt              { return append(t, seg{s: s}) }
-func (t txt) v(k tazala.Kind, s string) txt { return append(t, seg{s: s, k: k}) }
+func (t txt) add(parts ...txt) txt { return cat(append([]txt{t}, parts...)...) }
+func (t txt) lit(s string) txt     { return append(t, seg{s: s}) }
 
 // plain returns the text without labels.
 func (t txt) plain() string {

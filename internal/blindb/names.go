@@ -329,17 +329,3 @@ func asciiLower(s string) string {
 	}
 	return b.String()
 }
-
-// loneGiven is a given name alone (a hard negative: not a full name).
-func (g *Generator) loneGiven() string {
-	switch g.r.IntN(4) {
-	case 0:
-		return pick(g, kzMale)
-	case 1:
-		return pick(g, kzFemale)
-	case 2:
-		return pick(g, ruMale)
-	default:
-		return pick(g, ruFemale)
-	}
-}

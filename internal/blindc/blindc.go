@@ -218,10 +218,6 @@ func (g *Generator) ip() string {
 
 var publicNets = []string{"203.0.", "198.51.", "100.64.", "192.0.", "185.100.", "37.99."}
 
-func (g *Generator) ipv6() string {
-	return "2001:db8:" + g.hex(4) + ":" + g.hex(4) + "::" + g.hex(3)
-}
-
 func (g *Generator) port() string { return g.ns(1024, 65535) }
 
 func (g *Generator) mac() string {

@@ -134,10 +134,3 @@ func (b *builder) v(k tazala.Kind, val string) *builder {
 	b.buf = append(b.buf, val...)
 	return b
 }
-
-func upperFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
-}

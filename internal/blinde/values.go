@@ -61,16 +61,6 @@ func (g *Generator) badIIN() string {
 	}
 }
 
-// nearIIN returns an IIN with a wrong control digit.
-func (g *Generator) nearIIN() string {
-	v := []byte(g.iin())
-	v[11] = byte('0' + (int(v[11]-'0')+1+g.r.IntN(8))%10)
-	if checksum.ValidIIN(v, maxYear) {
-		return g.badIIN()
-	}
-	return string(v)
-}
-
 var kzPrefixes = []string{"700", "701", "702", "705", "706", "707", "708", "747", "771", "775", "776", "777", "778"}
 var ruPrefixes = []string{"903", "905", "909", "912", "915", "916", "921", "925", "926", "977", "985", "999"}
 

@@ -277,9 +277,7 @@ func (g *Generator) name() string {
 			end += "а"
 			pe = "овна"
 		}
-		if strings.HasSuffix(sur, "й") {
-			sur = strings.TrimSuffix(sur, "й")
-		}
+		sur = strings.TrimSuffix(sur, "й")
 		sur += end
 		if g.r.IntN(2) == 0 {
 			parts = []string{sur, given, pick(g, kzFathers) + pe}

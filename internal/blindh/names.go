@@ -51,11 +51,3 @@ func (g *Generator) person() person {
 	}
 	return person{cyr: cyr, lat: lat, latSurn: ls, given: giv}
 }
-
-// name returns the Cyrillic form mostly, sometimes the Latin one.
-func (p person) name(latin bool) string {
-	if latin {
-		return p.lat
-	}
-	return p.cyr
-}
