@@ -210,7 +210,7 @@ func openDaemon(ctx context.Context, cfg runConfig, log *slog.Logger) (_ *daemon
 	switch p := cfg.Quarantine.Path; {
 	case p == "off":
 	case p == "store" && db == nil:
-		return nil, fmt.Errorf("config: quarantine.path: \"store\" needs a ClickHouse store (store.url is %s)", cfg.Store.URL)
+		return nil, fmt.Errorf("config: quarantine.path: \"store\" needs a ClickHouse store (store.url is a %s: store)", storeScheme(cfg.Store.URL))
 	case db != nil && (p == "" || p == "store"):
 		// the store's quarantine table, deduplicated like the records
 		q = quarantine.NewTable(db)
@@ -367,4 +367,13 @@ func kafkaSASL(cfg *runConfig) (sasl.Mechanism, error) {
 		return m, nil
 	}
 	return nil, fmt.Errorf("config: kafka.sasl.mechanism: unknown %q", s.Mechanism)
+}
+
+// storeScheme returns the scheme of a store URL ("file", "chdb",
+// "clickhouse", "https"), never the rest: the URL may carry a password.
+func storeScheme(u string) string {
+	if i := strings.Index(u, ":"); i > 0 {
+		return u[:i]
+	}
+	return "path"
 }
