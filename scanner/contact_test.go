@@ -45,3 +45,27 @@ func TestGivenNameBeforePlaceNoun(t *testing.T) {
 		}
 	}
 }
+
+// TestSubscriberAccount: a mobile number under an "account" label is the
+// subscriber topped up (a phone); other numbers under it stay account data.
+func TestSubscriberAccount(t *testing.T) {
+	s := scanner.New(scanner.Config{Now: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)})
+	for _, c := range []struct {
+		line  string
+		phone bool
+	}{
+		{`{"account":"87011234567","amount":500}`, true},
+		{`{"account":"8 (701) 123-45-67"}`, true},
+		{`account=79161234567 status=ok`, true},
+		{`{"account":"87272500000"}`, false}, // an Almaty landline-range number: not a subscriber's mobile
+		{`{"account":"12345678901"}`, false},
+	} {
+		got := false
+		for _, f := range s.Scan([]byte(c.line), nil) {
+			got = got || f.Kind == tazala.KindPhone
+		}
+		if got != c.phone {
+			t.Errorf("%q: phone %v, want %v", c.line, got, c.phone)
+		}
+	}
+}

@@ -161,7 +161,10 @@ func (c *candidate) nationalPhone() (tazala.Kind, float32, bool) {
 	if len(d) == 11 && (d[0] == '8' || d[0] == '7') && validKZRUNational(d[1:]) && phoneGrouping(gs) && !(len(gs) == 2 && c.seps == '.') && !c.spacedColumns() {
 		l := c.label()
 		if l&ctxNeg != 0 && l&ctxPhone == 0 {
-			return 0, 0, false
+			if !c.subscriberAccount(d) {
+				return 0, 0, false
+			}
+			l = ctxPhone // a mobile number as the account topped up
 		}
 		if d[0] == '7' && len(gs) == 1 && l&(ctxIIN|ctxCard|ctxCVV|ctxExpiry) != 0 {
 			return 0, 0, false
@@ -301,4 +304,22 @@ func hasAnyPrefix(w string, ps []string) bool {
 		}
 	}
 	return false
+}
+
+// subscriberAccount reports whether a national number d under an
+// "account" label is a mobile subscriber's number: top-up and bill
+// payments name the number paid for "account" ("account":"87011234567").
+// A bank account is an IBAN, never 11 digits; only mobile ranges count
+// (Kazakh 70x, 747, 771, 775–778; Russian 9xx).
+func (c *candidate) subscriberAccount(d []byte) bool {
+	if len(d) != 11 || d[1] != '7' && d[1] != '9' {
+		return false
+	}
+	switch p := string(d[1:4]); {
+	case p >= "700" && p <= "708", p == "747", p == "771", p >= "775" && p <= "778", p[0] == '9':
+	default:
+		return false
+	}
+	w, _, ok := prevWord(c.g.text, c.from, c.g.lo)
+	return ok && accountOwner(w)
 }
