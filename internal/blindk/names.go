@@ -16,7 +16,6 @@ var (
 	givML     = []string{"ERLAN", "DANIYAR", "ASKHAT", "BAURZHAN", "TIMUR", "ALEKSEY", "DMITRIY", "NURBOL", "ARMAN", "SANZHAR"}
 	givF      = []string{"Айгерим", "Динара", "Асель", "Жанар", "Ольга", "Мария", "Алия", "Гульнара", "Мадина", "Камила"}
 	givFL     = []string{"AIGERIM", "DINARA", "ASSEL", "ZHANAR", "OLGA", "MARIYA", "ALIYA", "GULNARA", "MADINA", "KAMILA"}
-	fathers   = []string{"Серик", "Нурлан", "Бахыт", "Александр", "Ерлан", "Марат", "Болат"}
 	patM      = []string{"Серикович", "Нурланович", "Бахытович", "Александрович", "Ерланович", "Маратович", "Болатович"}
 	patF      = []string{"Сериковна", "Нурлановна", "Бахытовна", "Александровна", "Ерлановна", "Маратовна", "Болатовна"}
 	mailHosts = []string{"mail.ru", "gmail.com", "mail.kz", "inbox.kz", "yandex.kz", "outlook.com", "bk.ru"}
