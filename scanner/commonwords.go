@@ -1,7 +1,6 @@
 package scanner
 
 import (
-	"bufio"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -44,29 +43,18 @@ func loadCommon() {
 	commonExact = make(map[string]bool, 512)
 	commonStems = make(map[string]bool, 512)
 	commonKeys = make(map[uint32]bool, 512)
-	b, err := lexiconFS.ReadFile("lexicon/common.txt")
-	if err != nil {
-		panic("scanner: embedded lexicon missing: lexicon/common.txt")
-	}
-	sc := bufio.NewScanner(strings.NewReader(string(b)))
-	for sc.Scan() {
-		line := sc.Text()
-		if strings.HasPrefix(line, "#") {
-			continue
+	lexiconWords("lexicon/common.txt", func(w string) {
+		w = strings.ReplaceAll(strings.ToLower(w), "ё", "е")
+		if stem, ok := strings.CutSuffix(w, "*"); ok && utf8.RuneCountInString(stem) >= 4 {
+			commonStems[stem] = true
+		} else {
+			w = strings.TrimSuffix(w, "*")
+			commonExact[w] = true
 		}
-		for _, w := range strings.Fields(line) {
-			w = strings.ReplaceAll(strings.ToLower(w), "ё", "е")
-			if stem, ok := strings.CutSuffix(w, "*"); ok && utf8.RuneCountInString(stem) >= 4 {
-				commonStems[stem] = true
-			} else {
-				w = strings.TrimSuffix(w, "*")
-				commonExact[w] = true
-			}
-			if len(w) >= 3 {
-				commonKeys[key3([]byte(w))] = true
-			}
+		if len(w) >= 3 {
+			commonKeys[key3([]byte(w))] = true
 		}
-	}
+	})
 }
 
 // commonWord reports whether the lower-cased word lw is a listed common

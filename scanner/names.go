@@ -34,30 +34,19 @@ var (
 func loadLexicon() {
 	lexicon = make(map[string]uint8, 4096)
 	read := func(file string, f uint8) {
-		b, err := lexiconFS.ReadFile(file)
-		if err != nil {
-			panic("scanner: embedded lexicon missing: " + file)
-		}
-		sc := bufio.NewScanner(strings.NewReader(string(b)))
-		for sc.Scan() {
-			line := sc.Text()
-			if strings.HasPrefix(line, "#") {
-				continue
-			}
-			for _, w := range strings.Fields(line) {
-				lw := strings.ToLower(w)
-				// the Kazakh spelling also as people type it on a Russian
-				// keyboard (Нұрлан → Нурлан), then both in Latin letters
-				// and a Latin name with diacritics also as typed without
-				// them (Çelik → celik, Yılmaz → yilmaz)
-				for _, form := range []string{lw, kazakhToRussian.Replace(lw), latinFold.Replace(lw)} {
-					lexicon[form] |= f
-					for _, v := range translit(form) {
-						lexicon[v] |= f
-					}
+		lexiconWords(file, func(w string) {
+			lw := strings.ToLower(w)
+			// the Kazakh spelling also as people type it on a Russian
+			// keyboard (Нұрлан → Нурлан), then both in Latin letters
+			// and a Latin name with diacritics also as typed without
+			// them (Çelik → celik, Yılmaz → yilmaz)
+			for _, form := range []string{lw, kazakhToRussian.Replace(lw), latinFold.Replace(lw)} {
+				lexicon[form] |= f
+				for _, v := range translit(form) {
+					lexicon[v] |= f
 				}
 			}
-		}
+		})
 	}
 	read("lexicon/given.txt", wGiven)
 	read("lexicon/surnames.txt", wSurname)
@@ -66,6 +55,25 @@ func loadLexicon() {
 		// are never part of a person's name
 		if c != 0 && lexicon[w]&(wGiven|wSurname) == 0 {
 			lexicon[w] |= wNot
+		}
+	}
+}
+
+// lexiconWords calls fn for every word of the embedded lexicon file (lines
+// starting with '#' are comments).
+func lexiconWords(file string, fn func(w string)) {
+	b, err := lexiconFS.ReadFile(file)
+	if err != nil {
+		panic("scanner: embedded lexicon missing: " + file)
+	}
+	sc := bufio.NewScanner(strings.NewReader(string(b)))
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		for _, w := range strings.Fields(line) {
+			fn(w)
 		}
 	}
 }
